@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the platform reads, validated once at start-up.
+ * Apps call loadConfig() in main and pass the result down; nothing else reads process.env.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/sakip'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  KAFKA_BROKERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined)),
+  KAFKA_IDEMPOTENT: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  AUTH_TOKEN_TTL: z.string().default('12h'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = Omit<z.infer<typeof configSchema>, 'AUTH_SECRET'> & { AUTH_SECRET: string };
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Konfigurasi tidak valid / invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Development and tests may run without a secret; production must set one.
+const DEV_SECRET = 'sakip-development-secret-do-not-use-in-production';
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  if (!c.AUTH_SECRET && c.NODE_ENV === 'production') {
+    throw new ConfigError(['AUTH_SECRET: wajib di production / required in production']);
+  }
+  return { ...c, AUTH_SECRET: c.AUTH_SECRET ?? DEV_SECRET };
+}
+
+/** Configuration table for the README; kept here so docs and schema cannot drift apart. */
+export const configDocs: Record<keyof z.infer<typeof configSchema>, string> = {
+  NODE_ENV: 'development, test or production; production requires AUTH_SECRET',
+  DATABASE_URL: 'PostgreSQL connection string of the event store and read models',
+  DATABASE_POOL_MAX: 'maximum connections per process pool',
+  REDIS_URL: 'Redis for BullMQ report jobs and health',
+  KAFKA_BROKERS: 'comma-separated Kafka brokers; unset = no Kafka, projectors read the store feed',
+  KAFKA_IDEMPOTENT: 'idempotent Kafka producer (turn off only for the librdkafka test broker)',
+  PORT: 'HTTP port of the API (tRPC at /trpc, health at /health)',
+  HOST: 'interface the API listens on',
+  LOG_LEVEL: 'pino log level',
+  AUTH_SECRET: 'HMAC secret (≥ 32 chars) that signs session tokens; never logged',
+  AUTH_TOKEN_TTL: 'lifetime of a session token, e.g. 12h',
+  SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests before closing pools',
+};

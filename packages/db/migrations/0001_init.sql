@@ -1,0 +1,2 @@
+-- Baseline: extensions the later migrations rely on.
+create extension if not exists pgcrypto;

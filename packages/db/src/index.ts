@@ -1,0 +1,2 @@
+export { connect, ensureDatabase, type Sql, type TransactionSql, type ConnectOptions } from './connection';
+export { migrate, migrationsDir, type MigrationResult } from './migrate';
