@@ -1,0 +1,93 @@
+import { DomainError, findBinding, ForbiddenError, type DomainEvent, type Permission, type RoleBinding, type Target } from '@sakip/domain';
+import { ConcurrencyError, type EventStore, type AppendResult } from '@sakip/event-store';
+import type { Actor, CommandContext } from './actor';
+import { StateLoader } from './state-loader';
+import type { UseCase } from './use-case';
+
+export interface ExecutionResult extends AppendResult {
+  correlationId: string;
+}
+
+/** Runs a use case: load the stream, check the actor, decide, append. Retries once on a race. */
+export class CommandExecutor {
+  readonly loader: StateLoader;
+
+  constructor(private readonly store: EventStore) {
+    this.loader = new StateLoader(store);
+  }
+
+  async execute<I, C, E extends DomainEvent, S>(useCase: UseCase<I, C, E, S>, input: I, ctx: CommandContext): Promise<ExecutionResult> {
+    try {
+      return await this.attempt(useCase, input, ctx);
+    } catch (err) {
+      // A concurrent writer won the race; the client did not pin a version, so decide again.
+      if (err instanceof ConcurrencyError && ctx.expectedVersion === undefined) return this.attempt(useCase, input, ctx);
+      throw err;
+    }
+  }
+
+  private async attempt<I, C, E extends DomainEvent, S>(useCase: UseCase<I, C, E, S>, input: I, ctx: CommandContext): Promise<ExecutionResult> {
+    const streamId = useCase.streamId(input);
+    const { state, version } = await this.loader.load(useCase.decider, streamId);
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
+      throw new ConcurrencyError(streamId, ctx.expectedVersion, version);
+    }
+    const target = useCase.target(input, state);
+    const binding = useCase.authorize
+      ? useCase.authorize(ctx.actor, input, state)
+      : requireBinding(ctx.actor, useCase.permission, target, useCase.name);
+
+    const payload = useCase.payload ? useCase.payload(input) : withoutCommandId(input);
+    let events: E[];
+    try {
+      events = useCase.decider.decide(await useCase.toCommand(input, this.loader), state);
+    } catch (err) {
+      // A retry of a command that already succeeded fails the rules now; answer the first result.
+      if (err instanceof DomainError) {
+        const previous = await this.store.findCommand(ctx.commandId, payload);
+        if (previous) return { ...previous, correlationId: ctx.correlationId };
+      }
+      throw err;
+    }
+    const result = await this.store.append({
+      streamId,
+      streamType: useCase.streamType,
+      expectedVersion: version,
+      events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+      payload,
+      metadata: {
+        actor: {
+          userId: ctx.actor.userId,
+          role: binding?.role ?? 'system',
+          scope: binding?.scope ?? { level: 'national', code: '' },
+        },
+        commandId: ctx.commandId,
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId ?? ctx.correlationId,
+        provinceCode: target.provinceCode,
+        regionCode: target.regionCode,
+      },
+    });
+    return { ...result, correlationId: ctx.correlationId };
+  }
+}
+
+/** The actor's binding that allows `permission` on `target`; null for the system actor. */
+export function requireBinding(actor: Actor, permission: Permission, target: Target, action: string): RoleBinding | null {
+  if (actor.kind === 'system') return null;
+  const binding = findBinding(actor.bindings, permission, target);
+  if (!binding) {
+    const where = target.opdId ?? target.regionCode ?? (target.provinceCode || 'nasional');
+    throw new ForbiddenError(
+      `Anda tidak berwenang menjalankan ${action} untuk ${where}`,
+      `You are not allowed to run ${action} on ${where}`,
+    );
+  }
+  return binding;
+}
+
+function withoutCommandId(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  const { commandId: _c, ...rest } = input as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,12 @@
+export * from './actor';
+export * from './use-case';
+export * from './state-loader';
+export * from './executor';
+export * from './use-cases/targets';
+export * as regionUseCases from './use-cases/regions';
+export * as opdUseCases from './use-cases/opds';
+export * as userUseCases from './use-cases/users';
+export { authorizeUserAdmin } from './use-cases/users';
+export * from './auth/passwords';
+export * from './auth/tokens';
+export * from './auth/sessions';

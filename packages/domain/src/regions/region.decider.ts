@@ -1,0 +1,61 @@
+import type { Decider } from '../shared/decider';
+import { fail } from '../shared/errors';
+import { levelOfCode, provinceOf, type RegionLevel } from './region-code';
+
+export type RegionCommand =
+  | { type: 'RegisterRegion'; code: string; name: string; codeEdition: string }
+  | { type: 'RenameRegion'; code: string; name: string; legalBasis?: string | undefined };
+
+export type RegionEvent =
+  | { type: 'RegionRegistered'; data: { code: string; level: RegionLevel; provinceCode: string; name: string; codeEdition: string } }
+  | { type: 'RegionRenamed'; data: { code: string; previousName: string; name: string; legalBasis: string | null } };
+
+export interface RegionState {
+  registered: boolean;
+  code: string;
+  name: string;
+  /** Every name the region had, oldest first. */
+  names: string[];
+}
+
+export const regionStreamId = (code: string): string => `region-${code}`;
+
+export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
+  initialState: { registered: false, code: '', name: '', names: [] },
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterRegion': {
+        if (state.registered) {
+          fail('region_exists', `Wilayah ${command.code} sudah terdaftar`, `Region ${command.code} is already registered`, ['code']);
+        }
+        const level = levelOfCode(command.code);
+        return [
+          {
+            type: 'RegionRegistered',
+            data: { code: command.code, level, provinceCode: provinceOf(command.code), name: command.name.trim(), codeEdition: command.codeEdition.trim() },
+          },
+        ];
+      }
+      case 'RenameRegion': {
+        if (!state.registered) {
+          fail('region_not_found', `Wilayah ${command.code} belum terdaftar`, `Region ${command.code} is not registered`, ['code']);
+        }
+        const name = command.name.trim();
+        if (name === state.name) {
+          fail('same_name', 'Nama baru sama dengan nama sekarang', 'The new name equals the current name', ['name']);
+        }
+        return [{ type: 'RegionRenamed', data: { code: state.code, previousName: state.name, name, legalBasis: command.legalBasis ?? null } }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'RegionRegistered':
+        return { registered: true, code: event.data.code, name: event.data.name, names: [event.data.name] };
+      case 'RegionRenamed':
+        return { ...state, name: event.data.name, names: [...state.names, event.data.name] };
+    }
+  },
+};

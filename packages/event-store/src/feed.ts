@@ -1,0 +1,41 @@
+import { EVENT_COLUMNS, type EventRow, type Queryable } from './rows';
+import type { FeedCheckpoint } from './types';
+
+/*
+ * Gap-safe global feed. global_position is taken at INSERT time but becomes visible at COMMIT,
+ * so a reader going by position alone could pass over a slow transaction's events forever.
+ * Instead we order by (transaction_id, global_position) and only read transactions below the
+ * snapshot's xmin: every transaction there has finished, so nothing can appear behind the
+ * checkpoint later.
+ */
+
+const START: FeedCheckpoint = { transactionId: '0', position: 0 };
+
+export async function readFeedRows(
+  sql: Queryable,
+  after: FeedCheckpoint | null,
+  limit: number,
+  provinceCodes?: string[],
+): Promise<EventRow[]> {
+  const from = after ?? START;
+  const byProvince = provinceCodes !== undefined;
+  return sql.unsafe<EventRow[]>(
+    `select ${EVENT_COLUMNS} from events
+      where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        and (transaction_id, global_position) > ($1::xid8, $2::bigint)
+        ${byProvince ? 'and province_code = any($4::text[])' : ''}
+      order by transaction_id, global_position
+      limit $3`,
+    byProvince ? [from.transactionId, from.position, limit, provinceCodes] : [from.transactionId, from.position, limit],
+  );
+}
+
+/** Events already readable but after the checkpoint. Exact count over the feed index. */
+export async function countFeedLag(sql: Queryable, after: FeedCheckpoint | null): Promise<number> {
+  const from = after ?? START;
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::bigint as n from events
+     where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       and (transaction_id, global_position) > (${from.transactionId}::xid8, ${from.position}::bigint)`;
+  return row?.n ?? 0;
+}
