@@ -6,3 +6,4 @@ export * from './regions/region.decider';
 export * from './opds/opd-id';
 export * from './opds/opd.decider';
 export * from './users/user.decider';
+export * from './measurement';
