@@ -1,0 +1,7 @@
+/** Injection tokens: explicit, so the app runs under tsx/esbuild without decorator metadata. */
+export const CONFIG = Symbol('CONFIG');
+export const SQL = Symbol('SQL');
+export const REDIS = Symbol('REDIS');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const EXECUTOR = Symbol('EXECUTOR');
+export const LOGGER = Symbol('LOGGER');

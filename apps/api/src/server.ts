@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '@sakip/config';
+import { actorFor, CommandExecutor, verifyToken } from '@sakip/application';
+import { AppModule } from './app.module';
+import { EXECUTOR } from './infrastructure/tokens';
+import { requestContext } from './logging/logger';
+import { bearerToken, correlationIdOf, type ApiContext } from './trpc/context';
+import { appRouter } from './trpc/router';
+
+export interface RunningApi {
+  app: NestExpressApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds and starts the API; used by main.ts and by the tests (real HTTP on loopback). */
+export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: false,
+    bodyParser: true,
+  });
+  const commandBus = app.get(CommandBus);
+  const loader = app.get<CommandExecutor>(EXECUTOR).loader;
+
+  // Correlation id and an access log line for every request.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const correlationId = correlationIdOf(req);
+    res.setHeader('x-correlation-id', correlationId);
+    (req as Request & { correlationId: string }).correlationId = correlationId;
+    const started = performance.now();
+    res.on('finish', () =>
+      requestContext.run({ correlationId }, () =>
+        logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),
+      ),
+    );
+    requestContext.run({ correlationId }, next);
+  });
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      async createContext({ req }): Promise<ApiContext> {
+        const correlationId = (req as Request & { correlationId: string }).correlationId;
+        const token = bearerToken(req);
+        const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
+        const actor = claims ? await actorFor(loader, claims.username) : null;
+        return { actor, correlationId, commandBus, loader, config, log: logger.child({ correlationId }) };
+      },
+    }),
+  );
+
+  // Signals are handled by main.ts (close() runs the shutdown hooks); tests call close() directly.
+  await app.listen(config.PORT, config.HOST);
+  const server = app.getHttpServer() as Server;
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST}:${port}`;
+  return { app, url, close: () => app.close() };
+}

@@ -1,0 +1,15 @@
+import { router } from './trpc';
+import { authRouter } from './routers/auth.router';
+import { opdsRouter } from './routers/opds.router';
+import { regionsRouter } from './routers/regions.router';
+import { usersRouter } from './routers/users.router';
+
+export const appRouter = router({
+  auth: authRouter,
+  regions: regionsRouter,
+  opds: opdsRouter,
+  users: usersRouter,
+});
+
+/** The admin imports this type only, never the server code. */
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import pino from 'pino';
+import { loadConfig, type Config } from '@sakip/config';
+import { connect } from '@sakip/db';
+import { EventStore } from '@sakip/event-store';
+import { CommandExecutor, regionUseCases, opdUseCases, systemActor, userUseCases } from '@sakip/application';
+import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
+import type { RoleBinding } from '@sakip/domain';
+import { startApi, type RunningApi } from '../src/server';
+import type { AppRouter } from '../src/trpc/router';
+
+export const PASSWORD = 'rahasia-demo-123';
+
+export interface Harness {
+  db: TestDatabase;
+  api: RunningApi;
+  executor: CommandExecutor;
+  client(token?: string, headers?: Record<string, string>): ReturnType<typeof createTRPCClient<AppRouter>>;
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function testConfig(db: TestDatabase, overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'silent', ...overrides });
+}
+
+/** A real API on loopback over a fresh database, with Lampung, two kabupaten and two OPDs. */
+export async function startHarness(overrides: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const api = await startApi(testConfig(db, overrides), pino({ level: 'silent' }));
+  const sql = connect(db.url, { max: 2 });
+  const executor = new CommandExecutor(new EventStore(sql));
+  const client = (token?: string, headers: Record<string, string> = {}) =>
+    createTRPCClient<AppRouter>({
+      links: [httpLink({ url: `${api.url}/trpc`, headers: () => ({ ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }) })],
+    });
+  return {
+    db,
+    api,
+    executor,
+    client,
+    async login(username) {
+      return (await client().auth.login.mutate({ username, password: PASSWORD })).token;
+    },
+    async close() {
+      await api.close();
+      await sql.end();
+      await db.drop();
+    },
+  };
+}
+
+const sys = () => ({ actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() });
+
+export async function seedBasics(executor: CommandExecutor): Promise<void> {
+  const run = <I>(uc: Parameters<CommandExecutor['execute']>[0], input: I) => executor.execute(uc, input as never, sys());
+  await run(regionUseCases.registerRegion, { code: '18', name: 'Lampung', codeEdition: 'Kepmendagri 2025' });
+  await run(regionUseCases.registerRegion, { code: '18.04', name: 'Kabupaten Lampung Barat', codeEdition: 'Kepmendagri 2025' });
+  await run(regionUseCases.registerRegion, { code: '18.71', name: 'Kota Bandar Lampung', codeEdition: 'Kepmendagri 2025' });
+  await run(opdUseCases.registerOpd, { regionCode: '18.04', code: 'DISKOPUKM', name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan' });
+  await run(opdUseCases.registerOpd, { regionCode: '18.71', code: 'DISKOP', name: 'Dinas Koperasi dan UKM Kota Bandar Lampung' });
+}
+
+export async function addUser(executor: CommandExecutor, username: string, bindings: RoleBinding[]): Promise<void> {
+  await executor.execute(userUseCases.registerUser, { username, displayName: username, password: PASSWORD, bindings }, sys());
+}
+
+/** The tRPC error a call failed with (the test fails if it succeeded). */
+export async function trpcError(p: Promise<unknown>): Promise<TRPCClientError<AppRouter>> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(err)}`);
+  return err as TRPCClientError<AppRouter>;
+}
