@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/config/**', '**/*.config.*', 'infra/**', 'packages/testing/**'],
+    files: ['packages/config/**', '**/*.config.*', 'infra/**', 'packages/testing/**', '**/test/**', '**/bench/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '@sakip/domain';
-import { commandEnvelope, legalBasis, name, opdCode, opdId, regionCode, roleBinding } from './common';
+import { commandEnvelope, legalBasis, name, opdCode, opdId, regionCode, roleBinding, structureCode } from './common';
 
 export const registerRegionInput = commandEnvelope.extend({
   code: regionCode,
@@ -13,16 +13,16 @@ export const registerOpdInput = commandEnvelope.extend({ regionCode, code: opdCo
 export const renameOpdInput = commandEnvelope.extend({ opdId, name, legalBasis: legalBasis.optional() });
 export const addUnitInput = commandEnvelope.extend({
   opdId,
-  code: opdCode,
+  code: structureCode,
   name,
   kind: z.enum(UNIT_KINDS),
-  parentCode: opdCode.nullable().default(null),
+  parentCode: structureCode.nullable().default(null),
 });
 export const addPositionInput = commandEnvelope.extend({
   opdId,
-  code: opdCode,
+  code: structureCode,
   title: name,
-  unitCode: opdCode.nullable().default(null),
+  unitCode: structureCode.nullable().default(null),
   tugas: z.string().trim().max(2000).default(''),
   fungsi: z.array(z.string().trim().min(1).max(1000)).max(50).default([]),
 });

@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { DomainError, ForbiddenError } from '@sakip/domain';
+import { loadConfig } from '@sakip/config';
+import { openRuntime } from './runtime';
+import { dbMigrate } from './commands/db-migrate';
+import { userAdd } from './commands/user-add';
+import { demoSeed } from './commands/demo-seed';
+import { InputError } from './parse-input';
+
+const out = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+const program = new Command('sakip').description('SAKIP platform operations / operasi platform SAKIP');
+
+const db = program.command('db').description('database');
+db.command('migrate')
+  .description('create the database if missing and apply migrations')
+  .action(async () => dbMigrate(loadConfig(), out));
+
+const demo = program.command('demo').description('demo data');
+demo
+  .command('seed')
+  .description('load the demo regions, OPDs, positions and one account per role (idempotent)')
+  .action(async () => {
+    const rt = openRuntime();
+    try {
+      await demoSeed(rt, out);
+    } finally {
+      await rt.close();
+    }
+  });
+
+const user = program.command('user').description('accounts');
+user
+  .command('add')
+  .description('add a local account with one role')
+  .requiredOption('--username <username>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--role <role>', 'province_admin | region_admin | opd_operator | opd_head | inspector | viewer')
+  .requiredOption('--scope <scope>', 'national | PP | PP.KK | OPD id (PP.KK-CODE)')
+  .option('--password <password>', 'or set SAKIP_PASSWORD (keeps it out of shell history)')
+  .action(async (o: { username: string; name: string; role: string; scope: string; password?: string }) => {
+    // A secret typed by the operator, not platform configuration: read here, never logged.
+    // eslint-disable-next-line no-restricted-syntax
+    const password = o.password ?? process.env.SAKIP_PASSWORD;
+    if (!password) throw new InputError(['password: berikan --password atau SAKIP_PASSWORD / give --password or SAKIP_PASSWORD']);
+    const rt = openRuntime();
+    try {
+      out(await userAdd(rt, { ...o, password }));
+    } finally {
+      await rt.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof InputError || err instanceof DomainError || err instanceof ForbiddenError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}

@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { authenticate, StateLoader } from '@sakip/application';
+import { connect } from '@sakip/db';
+import { EventStore } from '@sakip/event-store';
+import { opdDecider, opdStreamId, regionDecider, regionStreamId } from '@sakip/domain';
+import { TEST_SERVER_URL } from '@sakip/testing';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/commands/demo-seed';
+
+const run = promisify(execFile);
+const cliDir = fileURLToPath(new URL('..', import.meta.url));
+// The CLI must create this database itself, as `npm start` does on a fresh machine.
+const dbName = `sakip_cli_test_${Date.now().toString(36)}`;
+const url = Object.assign(new URL(TEST_SERVER_URL), { pathname: `/${dbName}` }).toString();
+const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' };
+const sakip = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: cliDir, env });
+
+afterAll(async () => {
+  const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+});
+
+describe('sakip CLI', () => {
+  it('creates and migrates the database, then seeds the demo data idempotently', async () => {
+    expect((await sakip('db', 'migrate')).stdout).toMatch(/database created[\s\S]*migrations applied: 0001_init.sql, 0002_event_store.sql/);
+    expect((await sakip('db', 'migrate')).stdout).toContain('up to date');
+
+    const first = await sakip('demo', 'seed');
+    expect(first.stdout).toContain('OPD 18.04-DISKOPERINDAG');
+    expect(first.stdout).toMatch(/demo data: \d+ commands written, 0 already present/);
+    const sql = connect(url, { max: 2 });
+    try {
+      const count = async () => (await sql<{ n: number }[]>`select count(*)::int as n from events`)[0]!.n;
+      const before = await count();
+      const second = await sakip('demo', 'seed');
+      expect(second.stdout).toMatch(/demo data: 0 commands written, \d+ already present/);
+      expect(await count()).toBe(before);
+
+      const loader = new StateLoader(new EventStore(sql));
+      const region = await loader.load(regionDecider, regionStreamId('18.71'));
+      expect(region.state).toMatchObject({ registered: true, name: 'Kota Bandar Lampung' });
+      const gresik = await loader.load(regionDecider, regionStreamId('35.25'));
+      expect(gresik.state.name).toBe('Kabupaten Gresik');
+      const opd = await loader.load(opdDecider, opdStreamId('18.04-DISKOPERINDAG'));
+      expect(opd.state.status).toBe('active');
+      expect(Object.keys(opd.state.positions)).toContain('KADIS');
+      expect(Object.keys(opd.state.units)).toContain('SEKRETARIAT');
+      for (const u of DEMO_USERS) {
+        await expect(authenticate(loader, u.username, DEMO_PASSWORD)).resolves.toMatchObject({ bindings: [u.binding] });
+      }
+
+      const added = await sakip('user', 'add', '--username', 'op.dinkes', '--name', 'Operator Dinkes', '--role', 'viewer', '--scope', '18.04', '--password', 'rahasia-baru-1');
+      expect(added.stdout).toContain('user op.dinkes added');
+      await expect(authenticate(loader, 'op.dinkes', 'rahasia-baru-1')).resolves.toMatchObject({ userId: 'op.dinkes' });
+    } finally {
+      await sql.end();
+    }
+  }, 120_000);
+
+  it('refuses bad input naming the field, and writes nothing', async () => {
+    const err = await sakip('user', 'add', '--username', 'X', '--name', 'x', '--role', 'viewer', '--scope', '18.04', '--password', 'short').catch((e: { code: number; stderr: string }) => e);
+    expect(err).toMatchObject({ code: 2 });
+    expect((err as { stderr: string }).stderr).toMatch(/username:[\s\S]*password:/);
+  }, 60_000);
+});
