@@ -7,3 +7,4 @@ export * from './opds/opd-id';
 export * from './opds/opd.decider';
 export * from './users/user.decider';
 export * from './measurement';
+export * from './plans';

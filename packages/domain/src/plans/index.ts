@@ -1,0 +1,5 @@
+export * from './types';
+export * from './snapshot';
+export * from './plan.decider';
+export * from './plan-rules';
+export * from './diff';
