@@ -8,9 +8,10 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '@sakip/config';
-import { actorFor, CommandExecutor, verifyToken } from '@sakip/application';
+import { actorFor, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
+import type { EventStore } from '@sakip/event-store';
 import { AppModule } from './app.module';
-import { EXECUTOR } from './infrastructure/tokens';
+import { EVENT_STORE, EXECUTOR } from './infrastructure/tokens';
 import { requestContext } from './logging/logger';
 import { bearerToken, correlationIdOf, type ApiContext } from './trpc/context';
 import { appRouter } from './trpc/router';
@@ -29,6 +30,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   });
   const commandBus = app.get(CommandBus);
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
+  const queries = { plans: new PlanQueries(app.get<EventStore>(EVENT_STORE)) };
 
   // Correlation id and an access log line for every request.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -53,7 +55,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
         const token = bearerToken(req);
         const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
         const actor = claims ? await actorFor(loader, claims.username) : null;
-        return { actor, correlationId, commandBus, loader, config, log: logger.child({ correlationId }) };
+        return { actor, correlationId, commandBus, loader, config, queries, log: logger.child({ correlationId }) };
       },
     }),
   );

@@ -49,6 +49,10 @@ export class CommandExecutor {
       }
       throw err;
     }
+    if (events.length === 0) {
+      // Nothing changes (e.g. the same import again): succeed without writing.
+      return { streamId, nextExpectedVersion: version, globalPositions: [], eventIds: [], replayed: false, correlationId: ctx.correlationId };
+    }
     const result = await this.store.append({
       streamId,
       streamType: useCase.streamType,
@@ -66,6 +70,7 @@ export class CommandExecutor {
         causationId: ctx.causationId ?? ctx.correlationId,
         provinceCode: target.provinceCode,
         regionCode: target.regionCode,
+        decree: useCase.decree?.(input, state) ?? null,
       },
     });
     return { ...result, correlationId: ctx.correlationId };

@@ -21,6 +21,8 @@ export interface UseCase<Input, Command, Event extends DomainEvent, State> {
    * the rule is richer, e.g. only grant what you hold. Returns the binding the actor used.
    */
   authorize?(actor: Actor, input: Input, state: State): RoleBinding | null;
+  /** The decree (SK) the change is made under, recorded in every event's metadata. */
+  decree?(input: Input, state: State): { decreeId: string; number: string } | null;
   /** The payload used for idempotency, without secrets. Defaults to the input without commandId. */
   payload?(input: Input): unknown;
 }

@@ -1,6 +1,7 @@
 import { router } from './trpc';
 import { authRouter } from './routers/auth.router';
 import { opdsRouter } from './routers/opds.router';
+import { plansRouter } from './routers/plans.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   regions: regionsRouter,
   opds: opdsRouter,
   users: usersRouter,
+  plans: plansRouter,
 });
 
 /** The admin imports this type only, never the server code. */

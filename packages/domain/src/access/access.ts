@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'opd.structure',
   'user.manage',
   'plan.write',
+  'plan.enact',
+  'catalog.manage',
   'realization.submit',
   'realization.verify',
   'realization.inspect',
@@ -40,10 +42,11 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  province_admin: ['region.manage', 'opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'read'],
-  region_admin: ['opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'read'],
+  province_admin: ['region.manage', 'opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'catalog.manage', 'read'],
+  region_admin: ['opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'read'],
   opd_operator: ['opd.structure', 'plan.write', 'realization.submit', 'read'],
-  opd_head: ['plan.write', 'realization.verify', 'read'],
+  // The Kepala Dinas signs the SK, so recording its enactment is theirs (or an admin's).
+  opd_head: ['plan.write', 'plan.enact', 'realization.verify', 'read'],
   inspector: ['realization.inspect', 'read'],
   viewer: ['read'],
 };

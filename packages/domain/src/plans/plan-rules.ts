@@ -28,13 +28,8 @@ export function checkDecreeInfo(info: DecreeInfo): void {
   if (info.signer.name.trim().length < 2) fail('signer_required', 'Penandatangan wajib diisi', 'The signer is required', ['info', 'signer', 'name']);
 }
 
-const PARENT_LEVEL: Record<ElementLevel, ElementLevel | null> = {
-  tujuan: null,
-  sasaran: 'tujuan',
-  program: 'sasaran',
-  kegiatan: 'program',
-  sub_kegiatan: 'kegiatan',
-};
+/** A parent sits higher in the Renstra tree; real documents sometimes skip a level. */
+const rank = (level: ElementLevel): number => ELEMENT_LEVELS.indexOf(level);
 
 export function checkElement(e: PlanElement, preview: PlanSnapshot): void {
   if (!ELEMENT_LEVELS.includes(e.level)) fail('invalid_level', `Tingkat ${e.level} tidak dikenal`, `Unknown level ${e.level}`, ['element', 'level']);
@@ -42,14 +37,11 @@ export function checkElement(e: PlanElement, preview: PlanSnapshot): void {
   if (existing && existing.level !== e.level) {
     fail('element_level_changed', `Elemen ${e.code} sudah ada sebagai ${existing.level}`, `Element ${e.code} already exists as ${existing.level}`, ['element', 'level']);
   }
-  if (e.parentCode === null) {
-    // A sasaran or program may stand without its parent in seeds that print only part of the tree.
-    return;
-  }
+  if (e.parentCode === null) return;
   const parent = preview.elements[e.parentCode];
   if (!parent) fail('parent_not_found', `Elemen induk ${e.parentCode} tidak ada`, `Parent element ${e.parentCode} does not exist`, ['element', 'parentCode']);
-  if (parent.level !== PARENT_LEVEL[e.level]) {
-    fail('parent_level', `Induk ${e.level} harus ${PARENT_LEVEL[e.level] ?? '-'}, bukan ${parent.level}`, `The parent of a ${e.level} must be a ${PARENT_LEVEL[e.level] ?? '-'}, not a ${parent.level}`, ['element', 'parentCode']);
+  if (rank(parent.level) >= rank(e.level)) {
+    fail('parent_level', `Induk sebuah ${e.level} harus lebih tinggi, bukan ${parent.level}`, `The parent of a ${e.level} must be higher up, not a ${parent.level}`, ['element', 'parentCode']);
   }
 }
 

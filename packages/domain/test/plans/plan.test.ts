@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots, draftPreview, fold, planDecider, snapshotOf, type PlanCommand } from '../../src/index';
+import { diffSnapshots, draftPreview, fold, planDecider, snapshotOf, type Indicator, type PlanCommand } from '../../src/index';
 import { spec } from '../spec';
 import { drafted, element, enacted, established, indicator, koperasiSehat, opdId, pdrb, sasaran, sk1, sk2 } from './plan-fixtures';
 
@@ -57,7 +57,7 @@ describe('indicators under a draft decree', () => {
     ['an IKI of an unknown position', { kind: 'iki' as const, code: 'IKI-1', positionCode: 'KABID-X' }, 'unknown_position', ['indicator', 'positionCode']],
     ['a broken formula', { formula: { kind: 'ratio', numerator: '', denominator: 'x', scale: 100 } as never }, 'invalid_formula', ['indicator', 'formula']],
     ['a cascade to nothing', { cascadeTo: 'IKU-99' }, 'cascade_not_found', ['indicator', 'cascadeTo']],
-  ] as const)('refuses %s', (_what, patch, code, path) =>
+  ] as [string, Partial<Indicator>, string, (string | number)[]][])('refuses %s', (_what, patch, code, path) =>
     given(draft)
       .when(define('sk1', { ...koperasiSehat, ...patch }))
       .thenFails(code, [...path]));
@@ -79,7 +79,7 @@ describe('indicators under a draft decree', () => {
 
   it('checks the Renstra tree', () => {
     given(draft)
-      .when({ type: 'DefineElement', ...on('sk1'), element: { code: 'K-1', level: 'kegiatan', name: 'Kegiatan', parentCode: 'SS-1' } })
+      .when({ type: 'DefineElement', ...on('sk1'), element: { code: 'T-1', level: 'tujuan', name: 'Tujuan', parentCode: 'SS-1' } })
       .thenFails('parent_level', ['element', 'parentCode']);
     given(draft)
       .when({ type: 'DefineElement', ...on('sk1'), element: { code: 'P-1', level: 'program', name: 'Program', parentCode: 'SS-9' } })

@@ -1,0 +1,126 @@
+import { diffSnapshots, fold, planDecider, planStreamId, snapshotOf, type PlanEvent, type PlanSnapshot, type PlanState, type SnapshotDiff } from '@sakip/domain';
+import type { EventStore, RecordedEvent } from '@sakip/event-store';
+
+/**
+ * Plan history straight from the OPD's plan stream. The stream is the audit record: who
+ * recorded what, when, under which SK. Read models (projections) serve the same at scale.
+ */
+export interface DecreeSummary {
+  decreeId: string;
+  number: string;
+  title: string;
+  kind: string;
+  date: string;
+  periodStart: number;
+  periodEnd: number;
+  status: 'draft' | 'enacted';
+  sequence: number | null;
+  changeCount: number;
+  draftedBy: string;
+  enactedBy: string | null;
+  enactedAt: string | null;
+}
+
+export interface HistoryEntry {
+  position: number;
+  recordedAt: string;
+  actor: string;
+  role: string;
+  decreeId: string | null;
+  decreeNumber: string | null;
+  type: string;
+  subject: string;
+  summary: string;
+}
+
+export class PlanQueries {
+  constructor(private readonly store: EventStore) {}
+
+  private async load(opdId: string): Promise<{ state: PlanState; events: RecordedEvent[] }> {
+    const { events } = await this.store.readStream(planStreamId(opdId));
+    return { state: fold(planDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as PlanEvent)), events };
+  }
+
+  async decrees(opdId: string): Promise<DecreeSummary[]> {
+    const { state, events } = await this.load(opdId);
+    const by = (type: string, decreeId: string) => events.find((e) => e.type === type && e.data.decreeId === decreeId);
+    return Object.values(state.decrees)
+      .map((d) => {
+        const enacted = by('DecreeEnacted', d.decreeId);
+        return {
+          decreeId: d.decreeId,
+          number: d.info.number,
+          title: d.info.title,
+          kind: d.info.kind,
+          date: d.info.date,
+          periodStart: d.info.periodStart,
+          periodEnd: d.info.periodEnd,
+          status: d.status,
+          sequence: d.sequence,
+          changeCount: d.order.length,
+          draftedBy: by('DecreeDrafted', d.decreeId)?.metadata.actor.userId ?? '',
+          enactedBy: enacted?.metadata.actor.userId ?? null,
+          enactedAt: enacted?.recordedAt ?? null,
+        };
+      })
+      .sort((a, b) => (a.sequence ?? 1e9) - (b.sequence ?? 1e9) || a.date.localeCompare(b.date));
+  }
+
+  /** The set as it stood under one SK, or under the last SK signed on or before a date. */
+  async snapshot(opdId: string, at: { decreeId?: string | undefined; date?: string | undefined; periodStart?: number | undefined; periodEnd?: number | undefined }): Promise<PlanSnapshot | null> {
+    const { state } = await this.load(opdId);
+    if (at.decreeId) {
+      const d = state.decrees[at.decreeId];
+      if (!d) return null;
+      return d.status === 'enacted' ? snapshotOf(state, d.info, d.decreeId) : null;
+    }
+    const candidates = state.enacted
+      .map((id) => state.decrees[id]!)
+      .filter((d) => (at.periodStart === undefined || d.info.periodStart === at.periodStart) && (at.periodEnd === undefined || d.info.periodEnd === at.periodEnd))
+      .filter((d) => !at.date || d.info.date <= at.date);
+    const last = candidates.at(-1);
+    return last ? snapshotOf(state, last.info, last.decreeId) : null;
+  }
+
+  async diff(opdId: string, fromDecreeId: string, toDecreeId: string): Promise<SnapshotDiff | null> {
+    const [from, to] = await Promise.all([this.snapshot(opdId, { decreeId: fromDecreeId }), this.snapshot(opdId, { decreeId: toDecreeId })]);
+    return from && to ? diffSnapshots(from, to) : null;
+  }
+
+  async history(opdId: string): Promise<HistoryEntry[]> {
+    const { events } = await this.load(opdId);
+    return events.map((e) => ({
+      position: e.globalPosition,
+      recordedAt: e.recordedAt,
+      actor: e.metadata.actor.userId,
+      role: e.metadata.actor.role,
+      decreeId: e.metadata.decree?.decreeId ?? null,
+      decreeNumber: e.metadata.decree?.number ?? null,
+      type: e.type,
+      ...describe(e),
+    }));
+  }
+}
+
+function describe(e: RecordedEvent): { subject: string; summary: string } {
+  const d = e.data as Record<string, unknown>;
+  switch (e.type) {
+    case 'IndicatorDefined': {
+      const i = d.indicator as { code: string; name: string; targets: { year: number; value: string | null }[] };
+      return { subject: i.code, summary: `${i.name}: ${i.targets.map((t) => `${t.year}=${t.value ?? '-'}`).join(', ')}` };
+    }
+    case 'ElementDefined': {
+      const el = d.element as { code: string; level: string; name: string };
+      return { subject: el.code, summary: `${el.level}: ${el.name}` };
+    }
+    case 'IndicatorRetired':
+      return { subject: String(d.code), summary: `dicabut / retired: ${String(d.reason)}` };
+    case 'DecreeDrafted':
+    case 'DecreeEdited':
+      return { subject: String(d.decreeId), summary: String((d.info as { title: string }).title) };
+    case 'DecreeEnacted':
+      return { subject: String(d.decreeId), summary: `ditetapkan / enacted #${String(d.sequence)}` };
+    default:
+      return { subject: String(d.decreeId ?? ''), summary: e.type };
+  }
+}

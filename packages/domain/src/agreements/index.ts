@@ -1,0 +1,2 @@
+export * from './pk.decider';
+export * from './conflicts';

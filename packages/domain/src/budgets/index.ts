@@ -1,0 +1,2 @@
+export * from './budget.decider';
+export * from './totals';

@@ -1,0 +1,2 @@
+export * from './catalog.decider';
+export * from './satuan';
