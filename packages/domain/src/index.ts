@@ -8,3 +8,6 @@ export * from './opds/opd.decider';
 export * from './users/user.decider';
 export * from './measurement';
 export * from './plans';
+export * from './agreements';
+export * from './budgets';
+export * from './catalog';

@@ -57,13 +57,10 @@ describe('catalog decider', () => {
 
   it('refuses a satuan mismatch, naming both values', () => {
     given([defined]).when({ ...map, local: { satuan: 'unit', polarity: 'higher_better' } }).thenFails('catalog_satuan_mismatch', ['local', 'satuan']);
-    try {
-      catalogDecider.decide({ ...map, local: { satuan: 'Unit', polarity: 'higher_better' } }, fold(catalogDecider, [defined]));
-    } catch (e) {
-      expect((e as DomainError).messageId).toContain('"Unit"');
-      expect((e as DomainError).messageId).toContain('"%"');
-      expect((e as DomainError).messageEn).toContain('KOP-SEHAT');
-    }
+    const decide = () => catalogDecider.decide({ ...map, local: { satuan: 'Unit', polarity: 'higher_better' } }, fold(catalogDecider, [defined]));
+    expect(decide).toThrow(DomainError);
+    expect(decide).toThrow(/indikator OPD "Unit", katalog KOP-SEHAT "%"/);
+    expect(decide).toThrow(/OPD indicator "Unit" \(unit\), catalog KOP-SEHAT "%" \(%\)/);
   });
 
   it('refuses a polarity mismatch, naming both values', () => {
