@@ -8,7 +8,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '@sakip/config';
-import { actorFor, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
+import { actorFor, AgreementQueries, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
 import type { EventStore } from '@sakip/event-store';
 import { AppModule } from './app.module';
 import { EVENT_STORE, EXECUTOR } from './infrastructure/tokens';
@@ -30,7 +30,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   });
   const commandBus = app.get(CommandBus);
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
-  const queries = { plans: new PlanQueries(app.get<EventStore>(EVENT_STORE)) };
+  const queries = { plans: new PlanQueries(app.get<EventStore>(EVENT_STORE)), agreements: new AgreementQueries(loader) };
 
   // Correlation id and an access log line for every request.
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -91,6 +91,59 @@ export function requireBinding(actor: Actor, permission: Permission, target: Tar
   return binding;
 }
 
+/**
+ * Several inputs for ONE stream (an imported decree with hundreds of indicators): the stream is
+ * loaded once, each input decided against the state the previous ones produced, and all events
+ * appended in one round trip under one command id. Any refusal refuses the whole batch.
+ */
+export async function executeBatch<I, C, E extends DomainEvent, S>(
+  store: EventStore,
+  loader: StateLoader,
+  steps: readonly { useCase: UseCase<I, C, E, S>; input: I }[],
+  ctx: CommandContext,
+): Promise<ExecutionResult & { eventCount: number }> {
+  const first = steps[0];
+  if (!first) throw new Error('executeBatch: no steps');
+  const streamId = first.useCase.streamId(first.input);
+  const { decider } = first.useCase;
+  const loaded = await loader.load(decider, streamId);
+  let state = loaded.state;
+  const version = loaded.version;
+  const events: E[] = [];
+  let binding: RoleBinding | null = null;
+  let decree: { decreeId: string; number: string } | null = null;
+  for (const { useCase, input } of steps) {
+    if (useCase.streamId(input) !== streamId) throw new Error(`executeBatch: ${useCase.name} writes another stream`);
+    const target = useCase.target(input, state);
+    binding = useCase.authorize ? useCase.authorize(ctx.actor, input, state) : requireBinding(ctx.actor, useCase.permission, target, useCase.name);
+    decree = useCase.decree?.(input, state) ?? decree;
+    const produced = useCase.decider.decide(await useCase.toCommand(input, loader), state);
+    for (const e of produced) state = useCase.decider.evolve(state, e);
+    events.push(...produced);
+  }
+  const target = first.useCase.target(first.input, state);
+  if (events.length === 0) {
+    return { streamId, nextExpectedVersion: version, globalPositions: [], eventIds: [], replayed: false, correlationId: ctx.correlationId, eventCount: 0 };
+  }
+  const result = await store.append({
+    streamId,
+    streamType: first.useCase.streamType,
+    expectedVersion: version,
+    events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+    payload: steps.map((s) => withoutCommandId(s.input)),
+    metadata: {
+      actor: { userId: ctx.actor.userId, role: binding?.role ?? 'system', scope: binding?.scope ?? { level: 'national', code: '' } },
+      commandId: ctx.commandId,
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId ?? ctx.correlationId,
+      provinceCode: target.provinceCode,
+      regionCode: target.regionCode,
+      decree,
+    },
+  });
+  return { ...result, correlationId: ctx.correlationId, eventCount: events.length };
+}
+
 function withoutCommandId(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input;
   const { commandId: _c, ...rest } = input as Record<string, unknown>;

@@ -1,3 +1,4 @@
 export * from './common';
 export * from './commands';
 export * from './plans';
+export * from './agreements';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandBus } from '@nestjs/cqrs';
-import type { Actor, PlanQueries, StateLoader } from '@sakip/application';
+import type { Actor, AgreementQueries, PlanQueries, StateLoader } from '@sakip/application';
 import type { Config } from '@sakip/config';
 import type { Logger } from 'pino';
 
@@ -15,7 +15,7 @@ export interface ApiContext {
   loader: StateLoader;
   config: Config;
   log: Logger;
-  queries: { plans: PlanQueries };
+  queries: { plans: PlanQueries; agreements: AgreementQueries };
 }
 
 export function correlationIdOf(req: Request): string {

@@ -2,6 +2,7 @@ import { router } from './trpc';
 import { authRouter } from './routers/auth.router';
 import { opdsRouter } from './routers/opds.router';
 import { plansRouter } from './routers/plans.router';
+import { budgetRouter, catalogRouter, pkRouter } from './routers/agreements.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
 
@@ -11,6 +12,9 @@ export const appRouter = router({
   opds: opdsRouter,
   users: usersRouter,
   plans: plansRouter,
+  pk: pkRouter,
+  budget: budgetRouter,
+  catalog: catalogRouter,
 });
 
 /** The admin imports this type only, never the server code. */

@@ -92,7 +92,7 @@ export const pkStreamId = (opdId: string, year: number, positionCode: string): s
 /** The revision in force, or null before signing. */
 export const currentPk = (state: PkState): PkRevision | null => state.revisions.at(-1) ?? null;
 
-const POSITION_CODE = /^[A-Z0-9_]{2,32}$/;
+const POSITION_CODE = /^[A-Z0-9][A-Z0-9_-]{1,39}$/;
 const MIN_REASON = 5;
 
 function checkParty(p: PkParty, field: 'firstParty' | 'secondParty'): PkParty {
