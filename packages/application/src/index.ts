@@ -17,3 +17,5 @@ export * from './auth/tokens';
 export * from './auth/sessions';
 export * from './queries/plan-queries';
 export * from './queries/agreement-queries';
+export * from './import/apply-import';
+export { nameUuid } from './import/plan-import';

@@ -29,7 +29,7 @@ export const planElement = z.object({
 
 const inputName = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Nama masukan: huruf kecil, angka, _ / input name: lowercase, digits, _');
 export const formula = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ratio'), numerator: inputName, denominator: inputName, scale: z.literal(100) }),
+  z.object({ kind: z.literal('ratio'), numerator: inputName, denominator: inputName, scale: z.union([z.number(), z.string()]).optional() }),
   z.object({ kind: z.literal('growth'), initial: inputName, final: inputName }),
   z.object({ kind: z.literal('value'), input: inputName }),
   z.object({ kind: z.literal('count'), input: inputName }),

@@ -1,5 +1,6 @@
 export * from './shared/decider';
 export * from './shared/errors';
+export * from './shared/equal';
 export * from './access/access';
 export * from './regions/region-code';
 export * from './regions/region.decider';

@@ -1,5 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { fail } from '../shared/errors';
+import { deepEqual } from '../shared/equal';
 import { provinceOf } from '../regions/region-code';
 import { opdIdOf } from './opd-id';
 
@@ -63,6 +64,7 @@ export const opdDecider: Decider<OpdCommand, OpdEvent, OpdState> = {
 
   decide(command, state) {
     if (command.type === 'RegisterOpd') {
+      if (state.status !== 'none' && state.name === command.name.trim() && state.regionCode === command.regionCode) return [];
       if (state.status !== 'none') fail('opd_exists', 'OPD sudah terdaftar', 'The OPD is already registered', ['code']);
       const opdId = opdIdOf(command.regionCode, command.code);
       return [
@@ -82,6 +84,7 @@ export const opdDecider: Decider<OpdCommand, OpdEvent, OpdState> = {
       }
       case 'AddUnit': {
         const u = command.unit;
+        if (deepEqual(state.units[u.code], { ...u, name: u.name.trim() })) return [];
         if (state.units[u.code]) fail('unit_exists', `Unit ${u.code} sudah ada`, `Unit ${u.code} already exists`, ['unit', 'code']);
         if (u.parentCode !== null && !state.units[u.parentCode]) {
           fail('unit_parent_unknown', `Unit induk ${u.parentCode} tidak dikenal`, `Parent unit ${u.parentCode} is unknown`, ['unit', 'parentCode']);
@@ -90,6 +93,7 @@ export const opdDecider: Decider<OpdCommand, OpdEvent, OpdState> = {
       }
       case 'AddPosition': {
         const p = command.position;
+        if (deepEqual(state.positions[p.code], { ...p, title: p.title.trim() })) return [];
         if (state.positions[p.code]) fail('position_exists', `Jabatan ${p.code} sudah ada`, `Position ${p.code} already exists`, ['position', 'code']);
         if (p.unitCode !== null && !state.units[p.unitCode]) {
           fail('unit_unknown', `Unit ${p.unitCode} tidak dikenal`, `Unit ${p.unitCode} is unknown`, ['position', 'unitCode']);

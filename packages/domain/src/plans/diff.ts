@@ -1,3 +1,4 @@
+import { deepEqual } from '../shared/equal';
 import type { PlanSnapshot } from './snapshot';
 import type { Indicator, YearTarget } from './types';
 
@@ -19,7 +20,7 @@ export interface SnapshotDiff {
 }
 
 const FIELDS: (keyof Indicator)[] = ['kind', 'elementCode', 'positionCode', 'definition', 'formulaText', 'formula', 'satuan', 'polarity', 'sumberData', 'penanggungJawab', 'dataPeriod', 'rollup', 'baseline', 'cascadeTo'];
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = deepEqual;
 
 /** What changed from one decree's indicator set to another's (added, removed, renamed, target old → new). */
 export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot): SnapshotDiff {

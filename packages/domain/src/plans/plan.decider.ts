@@ -1,4 +1,5 @@
 import type { Decider } from '../shared/decider';
+import { deepEqual } from '../shared/equal';
 import { fail } from '../shared/errors';
 import { applyChanges, changeKey, emptySnapshot, periodKey, type DecreeRecord, type PlanChange, type PlanSnapshot } from './snapshot';
 import type { DecreeInfo, Indicator, PlanElement } from './types';
@@ -83,7 +84,7 @@ function checkKind(state: PlanState, info: DecreeInfo): void {
   }
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = deepEqual;
 
 function change(state: PlanState, decreeId: string, c: PlanChange): PlanChange | null {
   const d = state.decrees[decreeId];

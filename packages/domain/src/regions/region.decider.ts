@@ -26,6 +26,8 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
   decide(command, state) {
     switch (command.type) {
       case 'RegisterRegion': {
+        // The same registration again (a re-import) changes nothing.
+        if (state.registered && state.name === command.name.trim()) return [];
         if (state.registered) {
           fail('region_exists', `Wilayah ${command.code} sudah terdaftar`, `Region ${command.code} is already registered`, ['code']);
         }
