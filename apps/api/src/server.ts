@@ -11,7 +11,8 @@ import type { Config } from '@sakip/config';
 import { actorFor, AgreementQueries, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
 import type { EventStore } from '@sakip/event-store';
 import { AppModule } from './app.module';
-import { EVENT_STORE, EXECUTOR } from './infrastructure/tokens';
+import { EVENT_STORE, EXECUTOR, SQL } from './infrastructure/tokens';
+import type { Sql } from '@sakip/db';
 import { requestContext } from './logging/logger';
 import { bearerToken, correlationIdOf, type ApiContext } from './trpc/context';
 import { appRouter } from './trpc/router';
@@ -26,9 +27,12 @@ export interface RunningApi {
 export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
     logger: false,
-    bodyParser: true,
+    bodyParser: false,
   });
   const commandBus = app.get(CommandBus);
+  const sql = app.get<Sql>(SQL);
+  // Imports travel as base64 inside JSON: allow spreadsheets of a province (20 MB).
+  app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
   const queries = { plans: new PlanQueries(app.get<EventStore>(EVENT_STORE)), agreements: new AgreementQueries(loader) };
 
@@ -55,7 +59,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
         const token = bearerToken(req);
         const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
         const actor = claims ? await actorFor(loader, claims.username) : null;
-        return { actor, correlationId, commandBus, loader, config, queries, log: logger.child({ correlationId }) };
+        return { actor, correlationId, commandBus, loader, config, queries, sql, log: logger.child({ correlationId }) };
       },
     }),
   );

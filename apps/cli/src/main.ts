@@ -6,6 +6,7 @@ import { dbMigrate } from './commands/db-migrate';
 import { userAdd } from './commands/user-add';
 import { demoSeed } from './commands/demo-seed';
 import { InputError } from './parse-input';
+import { importFile } from './commands/import-file';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -26,6 +27,21 @@ demo
     const rt = openRuntime();
     try {
       await demoSeed(rt, out);
+    } finally {
+      await rt.close();
+    }
+  });
+
+program
+  .command('import <file>')
+  .description('import an .xlsx or .csv template (see docs/import-template.md); all or nothing')
+  .option('--dry-run', 'check every row and report, write nothing')
+  .action(async (file: string, o: { dryRun?: boolean }) => {
+    const rt = openRuntime();
+    try {
+      const outcome = await importFile(rt.sql, file, { dryRun: o.dryRun ?? false, progress: (l) => process.stderr.write(`${l}\n`) });
+      outcome.lines.forEach(out);
+      if (!outcome.ok) process.exitCode = 1;
     } finally {
       await rt.close();
     }

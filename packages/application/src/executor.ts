@@ -50,7 +50,10 @@ export class CommandExecutor {
       throw err;
     }
     if (events.length === 0) {
-      // Nothing changes (e.g. the same import again): succeed without writing.
+      // A retry of a command that was applied answers the first result; anything else that
+      // changes nothing (the same import again) succeeds without writing.
+      const previous = await this.store.findCommand(ctx.commandId, payload);
+      if (previous) return { ...previous, correlationId: ctx.correlationId };
       return { streamId, nextExpectedVersion: version, globalPositions: [], eventIds: [], replayed: false, correlationId: ctx.correlationId };
     }
     const result = await this.store.append({

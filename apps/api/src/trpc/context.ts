@@ -4,6 +4,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { Actor, AgreementQueries, PlanQueries, StateLoader } from '@sakip/application';
 import type { Config } from '@sakip/config';
 import type { Logger } from 'pino';
+import type { Sql } from '@sakip/db';
 
 export type UserActor = Actor & { kind: 'user'; displayName: string };
 
@@ -15,6 +16,7 @@ export interface ApiContext {
   loader: StateLoader;
   config: Config;
   log: Logger;
+  sql: Sql;
   queries: { plans: PlanQueries; agreements: AgreementQueries };
 }
 

@@ -2,6 +2,7 @@ import { router } from './trpc';
 import { authRouter } from './routers/auth.router';
 import { opdsRouter } from './routers/opds.router';
 import { plansRouter } from './routers/plans.router';
+import { importsRouter } from './routers/imports.router';
 import { budgetRouter, catalogRouter, pkRouter } from './routers/agreements.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
@@ -15,6 +16,7 @@ export const appRouter = router({
   pk: pkRouter,
   budget: budgetRouter,
   catalog: catalogRouter,
+  imports: importsRouter,
 });
 
 /** The admin imports this type only, never the server code. */

@@ -47,7 +47,7 @@ export async function demoSeed(rt: CliRuntime, out: (line: string) => void): Pro
   const summary: SeedSummary = { written: 0, replayed: 0 };
   const run = async <I, C, E extends DomainEvent, S>(key: string, useCase: UseCase<I, C, E, S>, input: I): Promise<void> => {
     const r = await rt.executor.execute(useCase, input, rt.context(demoCommandId(key)));
-    summary[r.replayed ? 'replayed' : 'written'] += 1;
+    summary[r.replayed || r.eventIds.length === 0 ? 'replayed' : 'written'] += 1;
   };
 
   for (const p of regions.provinces) {
