@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
-import { authenticate, StateLoader } from '@sakip/application';
+import { authenticate, PlanQueries, StateLoader } from '@sakip/application';
 import { connect } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import { opdDecider, opdStreamId, regionDecider, regionStreamId } from '@sakip/domain';
@@ -30,7 +33,7 @@ describe('sakip CLI', () => {
     expect((await sakip('db', 'migrate')).stdout).toContain('up to date');
 
     const first = await sakip('demo', 'seed');
-    expect(first.stdout).toContain('OPD 18.04-DISKOPERINDAG');
+    expect(first.stdout).toContain('sk-lampung-barat-050-18-2023.xlsx: sk: 167 baris');
     expect(first.stdout).toMatch(/demo data: \d+ commands written, 0 already present/);
     const sql = connect(url, { max: 2 });
     try {
@@ -49,6 +52,9 @@ describe('sakip CLI', () => {
       expect(opd.state.status).toBe('active');
       expect(Object.keys(opd.state.positions)).toContain('KADIS');
       expect(Object.keys(opd.state.units)).toContain('SEKRETARIAT');
+      const plans = new PlanQueries(new EventStore(sql));
+      expect(Object.keys((await plans.snapshot('18.04-DISKOPERINDAG', {}))!.indicators)).toHaveLength(77);
+      expect((await plans.decrees('18.71-DISKOPUKM')).map((d) => d.kind)).toEqual(['penetapan', 'perubahan']);
       for (const u of DEMO_USERS) {
         await expect(authenticate(loader, u.username, DEMO_PASSWORD)).resolves.toMatchObject({ bindings: [u.binding] });
       }
@@ -65,5 +71,20 @@ describe('sakip CLI', () => {
     const err = await sakip('user', 'add', '--username', 'X', '--name', 'x', '--role', 'viewer', '--scope', '18.04', '--password', 'short').catch((e: { code: number; stderr: string }) => e);
     expect(err).toMatchObject({ code: 2 });
     expect((err as { stderr: string }).stderr).toMatch(/username:[\s\S]*password:/);
+  }, 60_000);
+
+  it('imports a file all or nothing, reporting each problem with sheet, row and column', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sakip-import-'));
+    const file = join(dir, 'organisasi-unit.csv');
+    await writeFile(file, '#template: organisasi/Unit\nid_opd;kode_unit;nama;jenis;kode_induk\n18.04-DISKOPERINDAG;UPT-PASAR;UPT Pasar Liwa;upt;\n18.04-DISKOPERINDAG;UPT-X;UPT X;gudang;\n18.04-DISKOPERINDAG;UPT-Y;UPT Y;upt;TIDAK-ADA\n');
+    const bad = await sakip('import', file).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 1 });
+    expect((bad as { stdout: string }).stdout).toMatch(/masalah; tidak ada yang ditulis[\s\S]*Unit!4 \[jenis\][\s\S]*/);
+    await writeFile(file, '#template: organisasi/Unit\nid_opd;kode_unit;nama;jenis;kode_induk\n18.04-DISKOPERINDAG;UPT-PASAR;UPT Pasar Liwa;upt;\n');
+    expect((await sakip('import', file, '--dry-run')).stdout).toContain('dry run OK');
+    const done = await sakip('import', file);
+    expect(done.stdout).toContain('1 events in 1 streams');
+    expect(done.stderr).toMatch(/100%/);
+    expect((await sakip('import', file)).stdout).toContain('unchanged');
   }, 60_000);
 });

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { addPositionInput, addUnitInput, registerOpdInput, registerRegionInput, registerUserInput } from '@sakip/contracts';
-import { opdUseCases, regionUseCases, userUseCases, type UseCase } from '@sakip/application';
+import { join } from 'node:path';
+import { registerRegionInput, registerUserInput } from '@sakip/contracts';
+import { regionUseCases, userUseCases, type UseCase } from '@sakip/application';
+import { EXAMPLES_DIR } from '@sakip/importer';
+import { importFile } from './import-file';
 import type { DomainEvent, RoleBinding } from '@sakip/domain';
-import { decreeFixtures, regions, type FixtureUnit } from '@sakip/fixtures';
+import { regions } from '@sakip/fixtures';
 import type { CliRuntime } from '../runtime';
 import { parseInput } from '../parse-input';
 
@@ -23,20 +26,18 @@ export function demoCommandId(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Parents before children, so every unit's parent exists when it is added. */
-function parentsFirst(units: readonly FixtureUnit[]): FixtureUnit[] {
-  const done = new Set<string>();
-  const out: FixtureUnit[] = [];
-  const visit = (u: FixtureUnit): void => {
-    if (done.has(u.code)) return;
-    const parent = u.parentCode ? units.find((p) => p.code === u.parentCode) : undefined;
-    if (parent) visit(parent);
-    done.add(u.code);
-    out.push(u);
-  };
-  units.forEach(visit);
-  return out;
-}
+/**
+ * The demo is loaded the way a province would onboard: by importing the template files in
+ * packages/importer/examples (organisation, then each decree). The Bandar Lampung amendment
+ * follows a clearly labelled illustrative decree, because its source prints no earlier one.
+ */
+export const DEMO_FILES = [
+  'organisasi-demo.xlsx',
+  'sk-lampung-barat-050-18-2023.xlsx',
+  'sk-bengkulu-selatan-2024.xlsx',
+  'sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx',
+  'sk-bandar-lampung-perubahan-121-2021.xlsx',
+] as const;
 
 export interface SeedSummary {
   written: number;
@@ -56,20 +57,11 @@ export async function demoSeed(rt: CliRuntime, out: (line: string) => void): Pro
   for (const r of regions.regions) {
     await run(`region:${r.code}`, regionUseCases.registerRegion, parseInput(registerRegionInput, { code: r.code, name: r.name, codeEdition: regions.codeEdition }));
   }
-  for (const f of decreeFixtures) {
-    const opdId = `${f.region.regionCode}-${f.opd.code}`;
-    await run(`opd:${opdId}`, opdUseCases.registerOpd, parseInput(registerOpdInput, { regionCode: f.region.regionCode, code: f.opd.code, name: f.opd.name }));
-    for (const u of parentsFirst(f.units)) {
-      await run(`unit:${opdId}:${u.code}`, opdUseCases.addUnit, parseInput(addUnitInput, { opdId, code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode ?? null }));
-    }
-    for (const p of f.positions) {
-      await run(
-        `position:${opdId}:${p.code}`,
-        opdUseCases.addPosition,
-        parseInput(addPositionInput, { opdId, code: p.code, title: p.title, unitCode: p.unitCode ?? null, tugas: p.tugas ?? '', fungsi: p.fungsi }),
-      );
-    }
-    out(`OPD ${opdId}: ${f.units.length} units, ${f.positions.length} positions`);
+  for (const file of DEMO_FILES) {
+    const outcome = await importFile(rt.sql, join(EXAMPLES_DIR, file), { dryRun: false, progress: () => {} });
+    if (!outcome.ok) throw new Error(`demo import ${file} failed:\n${outcome.lines.join('\n')}`);
+    out(`${file}: ${outcome.lines[0] ?? ''}`);
+    summary[outcome.report?.eventsWritten ? 'written' : 'replayed'] += 1;
   }
   for (const u of DEMO_USERS) {
     await run(

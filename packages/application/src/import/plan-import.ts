@@ -158,8 +158,17 @@ async function planTargets(doc: TargetDocument, loader: StateLoader): Promise<Im
     const first = rows[0]!;
     const { state } = await loader.load(planDecider, planStreamId(first.opdId));
     const decree = findDecree(state, first.decreeNumber);
-    if (!decree || decree.status !== 'draft') {
-      problems.push(problem(first.source, 'nomor_sk', `SK ${first.decreeNumber} tidak ada sebagai draf di ${first.opdId}`, `Decree ${first.decreeNumber} is not a draft in ${first.opdId}`));
+    if (!decree) {
+      problems.push(problem(first.source, 'nomor_sk', `SK ${first.decreeNumber} tidak ada di ${first.opdId}`, `Decree ${first.decreeNumber} does not exist in ${first.opdId}`));
+      continue;
+    }
+    if (decree.status === 'enacted') {
+      // The targets an enacted SK already has: nothing to do. Anything else needs a new SK.
+      const snap = snapshotOf(state, decree.info, decree.decreeId);
+      const differing = rows.filter((r) => !deepEqual(snap.indicators[r.indicatorCode]?.targets.find((t) => t.year === r.year), r.target));
+      for (const r of differing) {
+        problems.push(problem(r.source, 'target', `SK ${first.decreeNumber} sudah ditetapkan; target baru memerlukan SK perubahan`, `Decree ${first.decreeNumber} is enacted; new targets need an amending decree`));
+      }
       continue;
     }
     const preview = draftPreview(state, decree.decreeId);

@@ -40,7 +40,8 @@ export function checkElement(e: PlanElement, preview: PlanSnapshot): void {
   if (e.parentCode === null) return;
   const parent = preview.elements[e.parentCode];
   if (!parent) fail('parent_not_found', `Elemen induk ${e.parentCode} tidak ada`, `Parent element ${e.parentCode} does not exist`, ['element', 'parentCode']);
-  if (rank(parent.level) >= rank(e.level)) {
+  // Same level is allowed: real Renstra print sub-goals under goals (Bandar Lampung T-4.1 under MISI-4).
+  if (rank(parent.level) > rank(e.level)) {
     fail('parent_level', `Induk sebuah ${e.level} harus lebih tinggi, bukan ${parent.level}`, `The parent of a ${e.level} must be higher up, not a ${parent.level}`, ['element', 'parentCode']);
   }
 }
@@ -75,7 +76,14 @@ export function checkIndicator(ind: Indicator, preview: PlanSnapshot, info: Decr
   }
   checkTargets(ind, info);
   const twin = Object.values(preview.indicators).find(
-    (o) => o.code !== ind.code && o.elementCode === ind.elementCode && o.positionCode === ind.positionCode && normaliseName(o.name) === normaliseName(ind.name),
+    // Seeds repeat a name under one element for different kegiatan, told apart by kind and definisi.
+    (o) =>
+      o.code !== ind.code &&
+      o.elementCode === ind.elementCode &&
+      o.positionCode === ind.positionCode &&
+      o.kind === ind.kind &&
+      (o.definition ?? '') === (ind.definition ?? '') &&
+      normaliseName(o.name) === normaliseName(ind.name),
   );
   if (twin) {
     fail('duplicate_indicator', `Indikator "${ind.name}" sudah ada pada ${ind.elementCode} (${twin.code})`, `Indicator "${ind.name}" already exists in ${ind.elementCode} (${twin.code})`, p('name'));

@@ -1,0 +1,78 @@
+// Angka pembanding: the province's and the nation's value of an indicator for a year, with
+// their source (BPS, kementerian), shown next to the daerah's realization in the LKjIP.
+// One stream per indicator key (catalog code, or the local code when not in the catalog) and year.
+import type { Decider } from '../shared/decider';
+import { fail } from '../shared/errors';
+import { isCanonicalDecimal, toDecimalString } from '../measurement';
+import { requireText, requireYear } from '../budgets/checks';
+
+export type ComparisonScope = 'province' | 'national';
+
+export type ComparisonCommand = {
+  type: 'RecordComparison';
+  scope: ComparisonScope;
+  /** Two-digit province code ("18"); '' for national. */
+  code: string;
+  indicatorKey: string;
+  year: number;
+  value: string;
+  source: string;
+  actor: string;
+};
+
+export interface ComparisonFigure {
+  scope: ComparisonScope;
+  code: string;
+  value: string;
+  source: string;
+  /** 1 for the first figure recorded for this scope and code, +1 on each change. */
+  revision: number;
+}
+
+export type ComparisonEvent = {
+  type: 'ComparisonRecorded';
+  data: { indicatorKey: string; year: number; actor: string } & ComparisonFigure;
+};
+
+export interface ComparisonState {
+  indicatorKey: string | null;
+  year: number | null;
+  /** Keyed by comparisonKey(scope, code). */
+  figures: Record<string, ComparisonFigure>;
+}
+
+export const comparisonStreamId = (indicatorKey: string, year: number): string => `cmp-${indicatorKey}-${year}`;
+export const comparisonKey = (scope: ComparisonScope, code: string): string => (scope === 'national' ? 'national' : `province:${code}`);
+
+export const comparisonFor = (state: ComparisonState, scope: ComparisonScope, code = ''): ComparisonFigure | null => state.figures[comparisonKey(scope, code)] ?? null;
+
+export const comparisonDecider: Decider<ComparisonCommand, ComparisonEvent, ComparisonState> = {
+  initialState: { indicatorKey: null, year: null, figures: {} },
+
+  decide(command, state) {
+    if (command.scope !== 'province' && command.scope !== 'national') {
+      fail('invalid_scope', `Cakupan "${String(command.scope)}" tidak dikenal (province, national)`, `Unknown scope "${String(command.scope)}" (province, national)`, ['scope']);
+    }
+    const code = typeof command.code === 'string' ? command.code.trim() : '';
+    if (command.scope === 'province' && !/^\d{2}$/.test(code)) fail('invalid_province_code', `Kode provinsi "${code}" harus 2 angka`, `Province code "${code}" must be 2 digits`, ['code']);
+    if (command.scope === 'national' && code !== '') fail('invalid_national_code', 'Angka nasional tidak memakai kode wilayah', 'National figures take no region code', ['code']);
+    const indicatorKey = requireText(command.indicatorKey, ['indicatorKey'], 'Kode indikator', 'Indicator key');
+    const year = requireYear(command.year, ['year']);
+    const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
+    const raw = typeof command.value === 'string' ? command.value.trim() : '';
+    if (!isCanonicalDecimal(raw)) fail('comparison_invalid_value', `Nilai pembanding "${raw}" bukan angka desimal (gunakan titik)`, `Comparison value "${raw}" is not a decimal (use a point)`, ['value']);
+    const source = requireText(command.source, ['source'], 'Sumber data pembanding', 'Comparison source');
+    if (state.indicatorKey !== null && (state.indicatorKey !== indicatorKey || state.year !== year)) {
+      fail('comparison_wrong_stream', `Angka pembanding ini milik ${state.indicatorKey} / ${state.year}`, `These comparison figures belong to ${state.indicatorKey} / ${state.year}`, ['indicatorKey']);
+    }
+    const value = toDecimalString(raw);
+    const current = comparisonFor(state, command.scope, code);
+    if (current && current.value === value && current.source === source) return [];
+    return [{ type: 'ComparisonRecorded', data: { indicatorKey, year, actor, scope: command.scope, code, value, source, revision: (current?.revision ?? 0) + 1 } }];
+  },
+
+  evolve(state, event) {
+    const { indicatorKey, year, scope, code, value, source, revision } = event.data;
+    return { indicatorKey, year, figures: { ...state.figures, [comparisonKey(scope, code)]: { scope, code, value, source, revision } } };
+  },
+};

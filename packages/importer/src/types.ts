@@ -1,0 +1,194 @@
+import type { UnitKind } from '@sakip/domain';
+import type { DecreeInfo, Indicator, PlanElement, Signer, Target } from './plan-types';
+
+export type ImportKind = 'organisasi' | 'sk' | 'pk' | 'anggaran' | 'target';
+export const IMPORT_KINDS: readonly ImportKind[] = ['organisasi', 'sk', 'pk', 'anggaran', 'target'];
+
+/**
+ * One problem found in the file. `row` is the 1-based spreadsheet row (row 1 = header row);
+ * row 0 means the problem is about the file or a whole sheet (unknown template, missing sheet).
+ * `column` is the template's header name ("target_2024"), or '' when no single column applies.
+ * `message` is "Bahasa Indonesia / English".
+ */
+export interface ImportProblem {
+  sheet: string;
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Where an entity came from: the sheet name and the 1-based spreadsheet row. */
+export interface SourceRef {
+  sheet: string;
+  row: number;
+}
+
+export type ParseResult<T> =
+  | { ok: true; kind: ImportKind; document: T; rowCount: number }
+  | { ok: false; kind: ImportKind | null; problems: ImportProblem[]; rowCount: number };
+
+export interface ProgressEvent {
+  phase: 'read' | 'validate';
+  done: number;
+  total: number;
+}
+
+export interface ParseOptions {
+  onProgress?: (p: ProgressEvent) => void;
+}
+
+// --- organisasi -------------------------------------------------------------------------
+
+export interface ImportedRegion {
+  code: string;
+  name: string;
+  codeEdition: string;
+  source: SourceRef;
+}
+export interface ImportedOpd {
+  regionCode: string;
+  code: string;
+  name: string;
+  source: SourceRef;
+}
+export interface ImportedUnit {
+  opdId: string;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentCode: string | null;
+  source: SourceRef;
+}
+export interface ImportedPosition {
+  opdId: string;
+  code: string;
+  title: string;
+  unitCode: string | null;
+  /** '' when the cell is empty (some decrees print no tugas). */
+  tugas: string;
+  fungsi: string[];
+  source: SourceRef;
+}
+export interface OrganisasiDocument {
+  kind: 'organisasi';
+  regions: ImportedRegion[];
+  opds: ImportedOpd[];
+  units: ImportedUnit[];
+  positions: ImportedPosition[];
+}
+
+// --- sk ---------------------------------------------------------------------------------
+
+export interface Retirement {
+  code: string;
+  reason: string;
+  source: SourceRef;
+}
+
+/**
+ * `decree`, `elements` and `indicators` are exactly the domain shapes (no extra fields), so
+ * their provenance is kept in the parallel `sources`: `sources.elements[i]` is the row of
+ * `elements[i]`, `sources.indicators[i]` the row of `indicators[i]` (its targets are the
+ * `target_<year>` cells of that row), `sources.decree` the first row of the SK sheet.
+ */
+export interface SkDocument {
+  kind: 'sk';
+  opdId: string;
+  decree: DecreeInfo;
+  elements: PlanElement[];
+  indicators: Indicator[];
+  retirements: Retirement[];
+  sources: { decree: SourceRef; elements: SourceRef[]; indicators: SourceRef[] };
+}
+
+// --- pk ---------------------------------------------------------------------------------
+
+export interface PkTarget {
+  indicatorCode: string;
+  /** Canonical decimal string, null for "-" or a qualitative target. */
+  value: string | null;
+  /** Range target ("10 - 20"): bounds as canonical decimals, else null. */
+  min: string | null;
+  max: string | null;
+  /** satuan_hitung, or the unit written after the number ("2 dokumen"). */
+  unit: string | null;
+  /** Qualitative target ("Tidak ada temuan") or the predikat after '|' ("85 | Nilai A"). */
+  text: string | null;
+  /** true when the cell was written with '%' (the lead checks it against the indicator's satuan). */
+  percent: boolean;
+  source: SourceRef;
+}
+export interface PkBudget {
+  programCode: string;
+  amount: string;
+  source: SourceRef;
+}
+export interface PkDocument {
+  kind: 'pk';
+  opdId: string;
+  year: number;
+  positionCode: string;
+  firstParty: Signer;
+  secondParty: Signer;
+  date: string;
+  revisionReason: string | null;
+  targets: PkTarget[];
+  budgets: PkBudget[];
+  source: SourceRef;
+}
+
+// --- anggaran ---------------------------------------------------------------------------
+
+export const BUDGET_STAGES = [
+  'renja_murni',
+  'rka',
+  'dpa_pengesahan',
+  'dpa_pergeseran',
+  'dpa_perubahan',
+] as const;
+export type BudgetStage = (typeof BUDGET_STAGES)[number];
+
+export interface BudgetLine {
+  programCode: string;
+  kegiatanCode: string | null;
+  subKegiatanCode: string | null;
+  /** Canonical decimal string (rupiah). */
+  amount: string;
+  fundingSource: string | null;
+  source: SourceRef;
+}
+export interface BudgetStageDocument {
+  opdId: string;
+  year: number;
+  stage: BudgetStage;
+  documentRef: string;
+  date: string;
+  lines: BudgetLine[];
+  /** First row of the stage. */
+  source: SourceRef;
+}
+export interface AnggaranDocument {
+  kind: 'anggaran';
+  stages: BudgetStageDocument[];
+}
+
+// --- target -----------------------------------------------------------------------------
+
+export interface TargetRow {
+  opdId: string;
+  decreeNumber: string;
+  indicatorCode: string;
+  year: number;
+  /** Domain Target (its `year` equals the row's year). */
+  target: Target;
+  /** true when the cell was written with '%' (the lead checks it against the indicator's satuan). */
+  percent: boolean;
+  source: SourceRef;
+}
+export interface TargetDocument {
+  kind: 'target';
+  rows: TargetRow[];
+}
+
+export type ImportDocument =
+  OrganisasiDocument | SkDocument | PkDocument | AnggaranDocument | TargetDocument;

@@ -1,0 +1,1 @@
+export { createKafka, kafkaLogLevel, producerConfig, SakipKafka, type CreateKafkaOptions } from './kafka';
