@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 const benches = {
   append: ['@sakip/api', 'bench'],
   'append-batch': ['@sakip/event-store', 'bench'],
+  import: ['@sakip/cli', 'bench'],
+  'import-parse': ['@sakip/importer', 'bench'],
 };
 const name = process.argv[2];
 if (!name || !benches[name]) {
