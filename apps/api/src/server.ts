@@ -8,7 +8,9 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '@sakip/config';
-import { actorFor, AgreementQueries, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
+import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
+import { LocalObjectStorage } from '@sakip/storage';
+import { resolve } from 'node:path';
 import type { EventStore } from '@sakip/event-store';
 import { AppModule } from './app.module';
 import { EVENT_STORE, EXECUTOR, SQL } from './infrastructure/tokens';
@@ -34,7 +36,9 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   // Imports travel as base64 inside JSON: allow spreadsheets of a province (20 MB).
   app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
-  const queries = { plans: new PlanQueries(app.get<EventStore>(EVENT_STORE)), agreements: new AgreementQueries(loader) };
+  const store = app.get<EventStore>(EVENT_STORE);
+  const queries = { plans: new PlanQueries(store), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader) };
+  const storage = new LocalObjectStorage(resolve(config.STORAGE_DIR));
 
   // Correlation id and an access log line for every request.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -59,7 +63,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
         const token = bearerToken(req);
         const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
         const actor = claims ? await actorFor(loader, claims.username) : null;
-        return { actor, correlationId, commandBus, loader, config, queries, sql, log: logger.child({ correlationId }) };
+        return { actor, correlationId, commandBus, loader, config, queries, sql, storage, log: logger.child({ correlationId }) };
       },
     }),
   );

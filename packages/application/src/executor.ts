@@ -40,7 +40,7 @@ export class CommandExecutor {
     const payload = useCase.payload ? useCase.payload(input) : withoutCommandId(input);
     let events: E[];
     try {
-      events = useCase.decider.decide(await useCase.toCommand(input, this.loader), state);
+      events = useCase.decider.decide(await useCase.toCommand(input, this.loader, ctx.actor), state);
     } catch (err) {
       // A retry of a command that already succeeded fails the rules now; answer the first result.
       if (err instanceof DomainError) {
@@ -120,7 +120,7 @@ export async function executeBatch<I, C, E extends DomainEvent, S>(
     const target = useCase.target(input, state);
     binding = useCase.authorize ? useCase.authorize(ctx.actor, input, state) : requireBinding(ctx.actor, useCase.permission, target, useCase.name);
     decree = useCase.decree?.(input, state) ?? decree;
-    const produced = useCase.decider.decide(await useCase.toCommand(input, loader), state);
+    const produced = useCase.decider.decide(await useCase.toCommand(input, loader, ctx.actor), state);
     for (const e of produced) state = useCase.decider.evolve(state, e);
     events.push(...produced);
   }

@@ -15,7 +15,7 @@ export interface UseCase<Input, Command, Event extends DomainEvent, State> {
   /** Where the data lives: drives the scope check and the event's province/region metadata. */
   target(input: Input, state: State): Target;
   /** Builds the domain command; may check other streams (a parent must exist) or hash secrets. */
-  toCommand(input: Input, loader: StateLoader): Promise<Command> | Command;
+  toCommand(input: Input, loader: StateLoader, actor: Actor): Promise<Command> | Command;
   /**
    * Replaces the default check (a binding with `permission` whose scope covers `target`) when
    * the rule is richer, e.g. only grant what you hold. Returns the binding the actor used.

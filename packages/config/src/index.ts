@@ -23,6 +23,7 @@ export const configSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   AUTH_TOKEN_TTL: z.string().default('12h'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  STORAGE_DIR: z.string().min(1).default('var/storage'),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'AUTH_SECRET'> & { AUTH_SECRET: string };
@@ -63,4 +64,5 @@ export const configDocs: Record<keyof z.infer<typeof configSchema>, string> = {
   AUTH_SECRET: 'HMAC secret (≥ 32 chars) that signs session tokens; never logged',
   AUTH_TOKEN_TTL: 'lifetime of a session token, e.g. 12h',
   SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests before closing pools',
+  STORAGE_DIR: 'directory for evidence attachments and reports (content-addressed), relative to the working directory',
 };

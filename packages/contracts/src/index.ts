@@ -2,3 +2,4 @@ export * from './common';
 export * from './commands';
 export * from './plans';
 export * from './agreements';
+export * from './realizations';

@@ -27,7 +27,8 @@ export const planElement = z.object({
   parentCode: elementCode.nullable(),
 });
 
-const inputName = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'Nama masukan: huruf kecil, angka, _ / input name: lowercase, digits, _');
+/** Input names as the decree words them ("Jumlah koperasi sehat"). */
+export const inputName = z.string().trim().min(1, 'Nama masukan wajib / input name required').max(300);
 export const formula = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ratio'), numerator: inputName, denominator: inputName, scale: z.union([z.number(), z.string()]).optional() }),
   z.object({ kind: z.literal('growth'), initial: inputName, final: inputName }),

@@ -12,3 +12,4 @@ export * from './plans';
 export * from './agreements';
 export * from './budgets';
 export * from './catalog';
+export * from './realizations';

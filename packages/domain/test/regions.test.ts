@@ -56,4 +56,13 @@ describe('region decider', () => {
     given([]).when({ type: 'RenameRegion', code: '18', name: 'x' }).thenFails('region_not_found');
     given([lampung]).when({ type: 'RenameRegion', code: '18', name: 'Lampung' }).thenFails('same_name', ['name']);
   });
+
+  it('configures how the pemda measures, refusing a broken predikat scale', () => {
+    const settings = { inspectorRequired: true, lowerIsBetterMethod: 'inverse_ratio' as const, efficiencyMethod: 'difference' as const, predikatScale: null };
+    given([lampung]).when({ type: 'ConfigureMeasurement', code: '18', settings }).then([{ type: 'MeasurementConfigured', data: { code: '18', settings } }]);
+    given([lampung, { type: 'MeasurementConfigured', data: { code: '18', settings } }]).when({ type: 'ConfigureMeasurement', code: '18', settings }).then([]);
+    given([lampung])
+      .when({ type: 'ConfigureMeasurement', code: '18', settings: { ...settings, predikatScale: [{ minInclusive: 50, label: 'A', code: 'a' }, { minInclusive: 80, label: 'B', code: 'b' }] as never } })
+      .thenFails('invalid_scale', ['settings', 'predikatScale']);
+  });
 });

@@ -86,6 +86,14 @@ export class EventStore {
     };
   }
 
+  /** Stream ids of one type starting with a prefix (e.g. every realization stream of an OPD). */
+  async streamIds(streamType: string, prefix: string): Promise<string[]> {
+    const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = await this.sql<{ stream_id: string }[]>`
+      select stream_id from streams where stream_type = ${streamType} and stream_id like ${like} order by stream_id`;
+    return rows.map((r) => r.stream_id);
+  }
+
   /** Whole stream in version order, upcasted. Missing stream → version 0, no events. */
   async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
     const rows = await this.sql.unsafe<EventRow[]>(

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandBus } from '@nestjs/cqrs';
-import type { Actor, AgreementQueries, PlanQueries, StateLoader } from '@sakip/application';
+import type { AchievementQueries, Actor, AgreementQueries, PlanQueries, StateLoader } from '@sakip/application';
+import type { ObjectStorage } from '@sakip/storage';
 import type { Config } from '@sakip/config';
 import type { Logger } from 'pino';
 import type { Sql } from '@sakip/db';
@@ -17,7 +18,8 @@ export interface ApiContext {
   config: Config;
   log: Logger;
   sql: Sql;
-  queries: { plans: PlanQueries; agreements: AgreementQueries };
+  queries: { plans: PlanQueries; agreements: AgreementQueries; achievements: AchievementQueries };
+  storage: ObjectStorage;
 }
 
 export function correlationIdOf(req: Request): string {

@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth.router';
 import { opdsRouter } from './routers/opds.router';
 import { plansRouter } from './routers/plans.router';
 import { importsRouter } from './routers/imports.router';
+import { realizationsRouter } from './routers/realizations.router';
 import { budgetRouter, catalogRouter, pkRouter } from './routers/agreements.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
@@ -17,6 +18,7 @@ export const appRouter = router({
   budget: budgetRouter,
   catalog: catalogRouter,
   imports: importsRouter,
+  realizations: realizationsRouter,
 });
 
 /** The admin imports this type only, never the server code. */

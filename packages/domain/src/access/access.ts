@@ -37,13 +37,15 @@ export const PERMISSIONS = [
   'realization.submit',
   'realization.verify',
   'realization.inspect',
+  'realization.lock',
+  'pemda.configure',
   'read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  province_admin: ['region.manage', 'opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'catalog.manage', 'read'],
-  region_admin: ['opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'read'],
+  province_admin: ['region.manage', 'opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'catalog.manage', 'realization.lock', 'pemda.configure', 'read'],
+  region_admin: ['opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'realization.lock', 'pemda.configure', 'read'],
   opd_operator: ['opd.structure', 'plan.write', 'realization.submit', 'read'],
   // The Kepala Dinas signs the SK, so recording its enactment is theirs (or an admin's).
   opd_head: ['plan.write', 'plan.enact', 'realization.verify', 'read'],

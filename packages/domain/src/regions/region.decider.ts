@@ -1,14 +1,36 @@
 import type { Decider } from '../shared/decider';
 import { fail } from '../shared/errors';
+import { deepEqual } from '../shared/equal';
+import { validatePredikatScale, type EfficiencyMethod, type PredikatScale } from '../measurement';
 import { levelOfCode, provinceOf, type RegionLevel } from './region-code';
 
 export type RegionCommand =
   | { type: 'RegisterRegion'; code: string; name: string; codeEdition: string }
-  | { type: 'RenameRegion'; code: string; name: string; legalBasis?: string | undefined };
+  | { type: 'RenameRegion'; code: string; name: string; legalBasis?: string | undefined }
+  | { type: 'ConfigureMeasurement'; code: string; settings: MeasurementSettings };
+
+/**
+ * How a pemda measures (SAKIP.md leaves these to each pemda): capaian method for lower-is-better
+ * indicators, predikat scale, efficiency method, and whether the Inspektorat verifies too.
+ */
+export interface MeasurementSettings {
+  inspectorRequired: boolean;
+  lowerIsBetterMethod: 'two_t_minus_r' | 'inverse_ratio';
+  efficiencyMethod: EfficiencyMethod;
+  predikatScale: PredikatScale | null;
+}
+
+export const DEFAULT_MEASUREMENT_SETTINGS: MeasurementSettings = {
+  inspectorRequired: false,
+  lowerIsBetterMethod: 'two_t_minus_r',
+  efficiencyMethod: 'ratio',
+  predikatScale: null,
+};
 
 export type RegionEvent =
   | { type: 'RegionRegistered'; data: { code: string; level: RegionLevel; provinceCode: string; name: string; codeEdition: string } }
-  | { type: 'RegionRenamed'; data: { code: string; previousName: string; name: string; legalBasis: string | null } };
+  | { type: 'RegionRenamed'; data: { code: string; previousName: string; name: string; legalBasis: string | null } }
+  | { type: 'MeasurementConfigured'; data: { code: string; settings: MeasurementSettings } };
 
 export interface RegionState {
   registered: boolean;
@@ -16,12 +38,13 @@ export interface RegionState {
   name: string;
   /** Every name the region had, oldest first. */
   names: string[];
+  settings: MeasurementSettings;
 }
 
 export const regionStreamId = (code: string): string => `region-${code}`;
 
 export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
-  initialState: { registered: false, code: '', name: '', names: [] },
+  initialState: { registered: false, code: '', name: '', names: [], settings: DEFAULT_MEASUREMENT_SETTINGS },
 
   decide(command, state) {
     switch (command.type) {
@@ -49,15 +72,28 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
         }
         return [{ type: 'RegionRenamed', data: { code: state.code, previousName: state.name, name, legalBasis: command.legalBasis ?? null } }];
       }
+      case 'ConfigureMeasurement': {
+        if (!state.registered) {
+          fail('region_not_found', `Wilayah ${command.code} belum terdaftar`, `Region ${command.code} is not registered`, ['code']);
+        }
+        if (command.settings.predikatScale) {
+          const v = validatePredikatScale(command.settings.predikatScale);
+          if (!v.ok) fail('invalid_scale', `Skala predikat tidak valid: ${v.errors.join('; ')}`, `Invalid predikat scale: ${v.errors.join('; ')}`, ['settings', 'predikatScale']);
+        }
+        if (deepEqual(state.settings, command.settings)) return [];
+        return [{ type: 'MeasurementConfigured', data: { code: state.code, settings: command.settings } }];
+      }
     }
   },
 
   evolve(state, event) {
     switch (event.type) {
       case 'RegionRegistered':
-        return { registered: true, code: event.data.code, name: event.data.name, names: [event.data.name] };
+        return { ...state, registered: true, code: event.data.code, name: event.data.name, names: [event.data.name] };
       case 'RegionRenamed':
         return { ...state, name: event.data.name, names: [...state.names, event.data.name] };
+      case 'MeasurementConfigured':
+        return { ...state, settings: event.data.settings };
     }
   },
 };

@@ -1,0 +1,134 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyImport, budgetUseCases, systemActor } from '@sakip/application';
+import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
+import { addUser, startHarness, trpcError, type Harness } from './harness';
+
+let h: Harness;
+const opdId = '18.04-DISKOPERINDAG';
+const year = 2024;
+let operator: ReturnType<Harness['client']>;
+let head: ReturnType<Harness['client']>;
+let inspector: ReturnType<Harness['client']>;
+let regionAdmin: ReturnType<Harness['client']>;
+const evidence = { documentRef: 'Laporan Bidang Koperasi TW IV 2024', dataSource: 'Bidang Koperasi UKM' };
+
+async function importExample(name: string) {
+  const buf = await readFile(`${EXAMPLES_DIR}${name}`);
+  const parsed = await parseImportBuffer(buf, name);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const report = await applyImport(h.db.sql, parsed.document, systemActor('test'), { contentHash: createHash('sha256').update(buf).digest('hex'), correlationId: randomUUID() });
+  if (!report.ok) throw new Error(JSON.stringify(report.problems.slice(0, 3)));
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await importExample('organisasi-demo.xlsx');
+  await importExample('sk-lampung-barat-050-18-2023.xlsx');
+  await h.executor.execute(
+    budgetUseCases.recordBudgetStage,
+    { opdId, year, stage: 'dpa_pengesahan', documentRef: 'DPA 2024', date: '2024-01-02', lines: [{ programCode: 'SAS-49', kegiatanCode: null, subKegiatanCode: null, amount: '200000000', fundingSource: 'APBD' }] },
+    { actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() },
+  );
+  await addUser(h.executor, 'operator', [{ role: 'opd_operator', scope: { level: 'opd', code: opdId } }]);
+  await addUser(h.executor, 'kadis', [{ role: 'opd_head', scope: { level: 'opd', code: opdId } }]);
+  await addUser(h.executor, 'inspektur', [{ role: 'inspector', scope: { level: 'region', code: '18.04' } }]);
+  await addUser(h.executor, 'admin.lambar', [{ role: 'region_admin', scope: { level: 'region', code: '18.04' } }]);
+  operator = h.client(await h.login('operator'));
+  head = h.client(await h.login('kadis'));
+  inspector = h.client(await h.login('inspektur'));
+  regionAdmin = h.client(await h.login('admin.lambar'));
+}, 120_000);
+afterAll(async () => h?.close());
+
+const entry = (indicatorCode: string, period: 'YEAR' | 'TW1' = 'YEAR') => ({ opdId, indicatorCode, year, period });
+
+describe('a year of realizations for Lampung Barat', () => {
+  it('records values and formula inputs, refusing bad input with the field', async () => {
+    const snap = await operator.plans.snapshot.query({ opdId });
+    const f = snap.indicators['IKU-1']!.formula!;
+    expect(f.kind).toBe('ratio');
+    const { numerator, denominator } = f as { numerator: string; denominator: string };
+    await operator.realizations.record.mutate({ ...entry('IKU-1'), inputs: { [numerator]: '25', [denominator]: '75' }, evidence });
+    await operator.realizations.record.mutate({ ...entry('IKU-4'), value: '912.40', evidence: { ...evidence, dataSource: 'BPS Kabupaten Lampung Barat' } });
+    await operator.realizations.record.mutate({ ...entry('IKU-5'), value: '292.42', evidence: { ...evidence, dataSource: 'BPS Kabupaten Lampung Barat' } });
+    await operator.realizations.record.mutate({ ...entry('IKI-DAG-1'), value: '2.5', evidence });
+    await operator.realizations.record.mutate({ ...entry('IKI-UMPEG-1'), value: '1', evidence });
+
+    const missingInput = await trpcError(operator.realizations.record.mutate({ ...entry('IKU-3'), inputs: { [numerator]: '1' }, evidence }));
+    expect(missingInput.data?.code).toBe('BAD_REQUEST');
+    const noEvidence = await trpcError(operator.realizations.record.mutate({ ...entry('IKU-2'), value: '12', evidence: { documentRef: '', dataSource: 'x' } }));
+    expect(noEvidence.data?.fieldErrors[0]?.path).toEqual(['evidence', 'documentRef']);
+    const notAllowed = await trpcError(head.realizations.record.mutate({ ...entry('IKU-2'), value: '12', evidence }));
+    expect(notAllowed.data?.code).toBe('FORBIDDEN');
+  });
+
+  it('walks them through verification with the Inspektorat the pemda requires', async () => {
+    await regionAdmin.realizations.configureMeasurement.mutate({ code: '18.04', settings: { inspectorRequired: true, lowerIsBetterMethod: 'two_t_minus_r', efficiencyMethod: 'ratio', predikatScale: null } });
+    const codes = ['IKU-1', 'IKU-4', 'IKU-5', 'IKI-DAG-1', 'IKI-UMPEG-1'];
+    for (const c of codes) await operator.realizations.submit.mutate(entry(c));
+
+    const early = await trpcError(inspector.realizations.verify.mutate({ ...entry('IKU-1'), level: 'inspector' }));
+    expect(early.data?.code).toBe('BAD_REQUEST');
+    expect(early.message).toMatch(/submitted/);
+    const operatorVerifies = await trpcError(operator.realizations.verify.mutate({ ...entry('IKU-1'), level: 'head' }));
+    expect(operatorVerifies.data?.code).toBe('FORBIDDEN');
+
+    expect((await head.realizations.queue.query({ opdId, level: 'head' })).map((q) => q.indicatorCode).sort()).toEqual([...codes].sort());
+    await head.realizations.return.mutate({ ...entry('IKU-5'), level: 'head', reason: 'Angka BPS belum final' });
+    for (const c of codes.filter((x) => x !== 'IKU-5')) await head.realizations.verify.mutate({ ...entry(c), level: 'head' });
+    await operator.realizations.record.mutate({ ...entry('IKU-5'), value: '292.42', evidence: { documentRef: 'PDRB ADHB 2024 (angka sementara)', dataSource: 'BPS Kabupaten Lampung Barat' } });
+    await operator.realizations.submit.mutate(entry('IKU-5'));
+    await head.realizations.verify.mutate({ ...entry('IKU-5'), level: 'head' });
+
+    expect((await inspector.realizations.queue.query({ opdId, level: 'inspector' })).length).toBe(5);
+    for (const c of codes) await inspector.realizations.verify.mutate({ ...entry(c), level: 'inspector' });
+
+    const detail = await operator.realizations.detail.query({ opdId, indicatorCode: 'IKU-5', year });
+    expect(detail.entries.YEAR?.versions.map((v) => v.status)).toEqual(['returned', 'verified']);
+  });
+
+  it('reads back capaian, predikat and efficiency matching the hand-computed table', async () => {
+    await operator.realizations.recordSpending.mutate({ opdId, year, period: 'YEAR', lines: [{ programCode: 'SAS-49', amount: '150000000' }] });
+    const a = await operator.realizations.achievement.query({ opdId, year });
+    const row = (code: string) => a.indicators.find((i) => i.indicator.code === code)!;
+    // indicator | target (source) | realization | capaian | predikat
+    const table: [string, string, string, string, string][] = [
+      ['IKU-1', '32', '33.33', '104.17', 'Sangat Tinggi'], // ratio 25/75 × 100
+      ['IKU-4', '905.17', '912.4', '100.80', 'Sangat Tinggi'], // PDRB, Milyar rupiah, from BPS
+      ['IKU-5', '365.53', '292.42', '80.00', 'Tinggi'],
+      ['IKI-DAG-1', '3', '2.5', '116.67', 'Sangat Tinggi'], // lower is better: (2·3 − 2.5) / 3
+      ['IKI-UMPEG-1', '1', '1', '100.00', 'Sangat Tinggi'], // 1 dokumen
+    ];
+    for (const [code, target, realization, capaian, predikat] of table) {
+      const r = row(code);
+      expect(r.target, code).toMatchObject({ value: target, source: 'renstra' });
+      expect(Number(r.achievement.year.basis), code).toBeCloseTo(Number(realization), 2);
+      expect(r.achievement.year.display, code).toBe(capaian);
+      expect(r.achievement.year.predikat?.label, code).toBe(predikat);
+    }
+    expect(row('IKU-1').achievement.year.basis).toMatch(/^33\.3333/);
+    const program = a.programs.find((p) => p.programCode === 'SAS-49')!;
+    expect(program).toMatchObject({ pagu: '200000000', spent: '150000000' });
+    expect(program.serapan).toMatchObject({ ok: true, value: '75' });
+    expect(program.efficiency).toMatchObject({ ok: true, efficient: true });
+    expect(Number((program.efficiency as { value: string }).value)).toBeCloseTo(116.6667 / 75, 3);
+  });
+
+  it('corrects a verified value with a reason as a new version, keeps the old, then locks the year', async () => {
+    const noReason = await trpcError(operator.realizations.correct.mutate({ ...entry('IKU-4'), value: '915.02', evidence, reason: '' }));
+    expect(noReason.data?.fieldErrors[0]?.path).toEqual(['reason']);
+    await operator.realizations.correct.mutate({ ...entry('IKU-4'), value: '915.02', evidence: { documentRef: 'PDRB 2024 angka tetap', dataSource: 'BPS Kabupaten Lampung Barat' }, reason: 'BPS merilis angka tetap' });
+    const detail = await operator.realizations.detail.query({ opdId, indicatorCode: 'IKU-4', year });
+    expect(detail.entries.YEAR?.versions.map((v) => [v.version, v.value, v.status])).toEqual([
+      [1, '912.4', 'verified'],
+      [2, '915.02', 'draft'],
+    ]);
+    const notVerified = await trpcError(regionAdmin.realizations.lockYear.mutate({ opdId, indicatorCode: 'IKU-4', year }));
+    expect(notVerified.data?.code).toBe('BAD_REQUEST');
+    await regionAdmin.realizations.lockYear.mutate({ opdId, indicatorCode: 'IKU-1', year });
+    const locked = await trpcError(operator.realizations.correct.mutate({ ...entry('IKU-1'), value: '34', evidence, reason: 'Perbaikan data koperasi' }));
+    expect(locked.message).toMatch(/locked|dikunci/i);
+  });
+});

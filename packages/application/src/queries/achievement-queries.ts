@@ -1,0 +1,136 @@
+import {
+  achievementFor,
+  budgetDecider,
+  budgetStreamId,
+  currentPk,
+  currentVersion,
+  latestBudget,
+  narrativeDecider,
+  narrativeStreamId,
+  PERIODS,
+  pkDecider,
+  pkStreamId,
+  programEfficiency,
+  realizationDecider,
+  realizationStreamId,
+  realizationWarnings,
+  spendingDecider,
+  budgetSpendingStreamId,
+  spentFor,
+  targetInForce,
+  fold,
+  sumDecimals,
+  toDecimal,
+  toDecimalString,
+  type Indicator,
+  type Period,
+  type RealizationEvent,
+  type RealizationState,
+} from '@sakip/domain';
+import type { EventStore } from '@sakip/event-store';
+import type { StateLoader } from '../state-loader';
+import { planInForce } from '../use-cases/plan-in-force';
+import { measurementSettingsFor } from '../use-cases/realizations';
+
+export type Status = 'draft' | 'submitted' | 'verified_head' | 'verified' | 'returned' | 'locked';
+
+/** Capaian, predikat, efficiency and verification views folded from the streams. */
+export class AchievementQueries {
+  constructor(
+    private readonly store: EventStore,
+    private readonly loader: StateLoader,
+  ) {}
+
+  private realization(opdId: string, code: string, year: number): Promise<{ state: RealizationState }> {
+    return this.loader.load(realizationDecider, realizationStreamId(opdId, code, year));
+  }
+
+  /** One OPD's year: every indicator with its target in force (PK over Renstra), realizations, capaian, predikat, warnings. */
+  async opdYear(opdId: string, year: number) {
+    const plan = await planInForce(this.loader, opdId, year);
+    if (!plan) return null;
+    const settings = await measurementSettingsFor(this.loader, opdId);
+    const pk = currentPk((await this.loader.load(pkDecider, pkStreamId(opdId, year, 'KADIS'))).state);
+    const achievementSettings = { capaian: { lowerIsBetterMethod: settings.lowerIsBetterMethod }, ...(settings.predikatScale ? { predikatScale: settings.predikatScale } : {}) };
+    const indicators = await Promise.all(
+      Object.values(plan.indicators).map(async (ind) => {
+        const { state } = await this.realization(opdId, ind.code, year);
+        const realizations: Partial<Record<Period, string | null>> = {};
+        const statuses: Partial<Record<Period, string>> = {};
+        for (const p of PERIODS) {
+          const v = currentVersion(state, p);
+          if (v) {
+            realizations[p] = v.value;
+            statuses[p] = state.locked ? 'locked' : v.status;
+          }
+        }
+        const target = targetInForce({ year, renstraTarget: ind.targets.find((t) => t.year === year), pkTarget: pk?.targets.find((t) => t.indicatorCode === ind.code) });
+        const achievement = achievementFor({ indicator: ind, target, realizations, settings: achievementSettings });
+        const history = await this.history(opdId, ind, plan.periodStart, year);
+        const warnings = realizationWarnings({ indicator: ind, history, value: achievement.year.basis, quarters: realizations });
+        return { indicator: { code: ind.code, name: ind.name, kind: ind.kind, satuan: ind.satuan, polarity: ind.polarity, elementCode: ind.elementCode, positionCode: ind.positionCode }, target, realizations, statuses, achievement, warnings };
+      }),
+    );
+    return { opdId, year, settings, periodStart: plan.periodStart, periodEnd: plan.periodEnd, indicators, programs: await this.programs(opdId, year, plan.elements, indicators, settings.efficiencyMethod) };
+  }
+
+  private async history(opdId: string, ind: Indicator, from: number, year: number) {
+    const years = Array.from({ length: Math.max(0, year - from) }, (_, k) => from + k);
+    return Promise.all(
+      years.map(async (y) => {
+        const { state } = await this.realization(opdId, ind.code, y);
+        return { year: y, value: currentVersion(state, 'YEAR')?.value ?? null };
+      }),
+    );
+  }
+
+  /** Efficiency per program: average capaian of its indicators against budget absorption. */
+  private async programs(
+    opdId: string,
+    year: number,
+    elements: Record<string, { code: string; level: string; name: string }>,
+    rows: { indicator: { elementCode: string }; achievement: { year: { capaian: { computable: boolean; value?: string } } } }[],
+    method: 'ratio' | 'difference',
+  ) {
+    const budget = latestBudget((await this.loader.load(budgetDecider, budgetStreamId(opdId, year))).state);
+    const spending = (await this.loader.load(spendingDecider, budgetSpendingStreamId(opdId, year))).state;
+    return Object.values(elements)
+      .filter((e) => e.level === 'program')
+      .map((p) => {
+        const capaianValues = rows
+          .filter((r) => r.indicator.elementCode === p.code)
+          .map((r) => r.achievement.year.capaian)
+          .flatMap((c) => (c.computable && c.value !== undefined ? [c.value] : []));
+        const lines = budget?.lines.filter((l) => l.programCode === p.code) ?? [];
+        const pagu = lines.length ? toDecimalString(sumDecimals(lines.map((l) => toDecimal(l.amount)))) : null;
+        const spent = spentFor(spending, { programCode: p.code });
+        return { programCode: p.code, name: p.name, pagu, spent, budgetDocument: budget?.documentRef ?? null, ...programEfficiency({ capaianValues, pagu, spent, method }) };
+      });
+  }
+
+  /** A realization with every version and its status history (old versions stay visible). */
+  async realizationDetail(opdId: string, code: string, year: number) {
+    const { state } = await this.realization(opdId, code, year);
+    return state;
+  }
+
+  /** What waits for this verifier: submitted (heads) or head-verified (inspectors). */
+  async verificationQueue(opdId: string, level: 'head' | 'inspector') {
+    const wanted = level === 'head' ? 'submitted' : 'verified_head';
+    const ids = await this.store.streamIds('realization', `real-${opdId}-`);
+    const out: { opdId: string; indicatorCode: string; year: number; period: Period; version: number; value: string; status: string }[] = [];
+    for (const id of ids) {
+      const { events } = await this.store.readStream(id);
+      const state = fold(realizationDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as RealizationEvent));
+      for (const p of PERIODS) {
+        const v = currentVersion(state, p);
+        if (v && v.status === wanted && !state.locked) out.push({ opdId, indicatorCode: state.indicatorCode ?? '', year: state.year ?? 0, period: p, version: v.version, value: v.value, status: v.status });
+      }
+    }
+    return out;
+  }
+
+  async narrative(opdId: string, sasaranCode: string, year: number) {
+    return (await this.loader.load(narrativeDecider, narrativeStreamId(opdId, sasaranCode, year))).state;
+  }
+}
