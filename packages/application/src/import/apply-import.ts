@@ -83,7 +83,7 @@ async function runStream(store: EventStore, loader: StateLoader, steps: ImportSt
         ? s.useCase.authorize(actor, input, state)
         : requireBinding(actor, s.useCase.permission, s.useCase.target(input, state), s.useCase.name);
       decree = s.useCase.decree?.(input, state) ?? decree;
-      const produced = s.useCase.decider.decide(await s.useCase.toCommand(input, loader), state);
+      const produced = s.useCase.decider.decide(await s.useCase.toCommand(input, loader, actor), state);
       for (const e of produced) state = s.useCase.decider.evolve(state, e);
       events.push(...produced);
     } catch (err) {
