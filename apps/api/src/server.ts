@@ -8,7 +8,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '@sakip/config';
-import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, PlanQueries, verifyToken } from '@sakip/application';
+import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, OrgQueries, PlanQueries, verifyToken } from '@sakip/application';
 import { LocalObjectStorage } from '@sakip/storage';
 import { resolve } from 'node:path';
 import type { EventStore } from '@sakip/event-store';
@@ -37,7 +37,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
   const store = app.get<EventStore>(EVENT_STORE);
-  const queries = { plans: new PlanQueries(store), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader) };
+  const queries = { plans: new PlanQueries(store), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store) };
   const storage = new LocalObjectStorage(resolve(config.STORAGE_DIR));
 
   // Correlation id and an access log line for every request.

@@ -132,3 +132,13 @@ describe('a year of realizations for Lampung Barat', () => {
     expect(locked.message).toMatch(/locked|dikunci/i);
   });
 });
+
+describe('organisation views', () => {
+  it('shows each user the part of the tree their scope covers', async () => {
+    const tree = await operator.org.tree.query();
+    expect(tree.map((p) => p.code)).toEqual(['18']);
+    expect(tree[0]!.children.flatMap((c) => c.opds.map((o) => o.opdId))).toEqual([opdId]);
+    const opd = await operator.org.opd.query({ opdId });
+    expect(Object.keys(opd.positions)).toContain('KADIS');
+  });
+});

@@ -21,3 +21,4 @@ export * from './queries/agreement-queries';
 export * from './import/apply-import';
 export { nameUuid } from './import/plan-import';
 export * from './queries/achievement-queries';
+export * from './queries/org-queries';

@@ -4,12 +4,14 @@ import { opdsRouter } from './routers/opds.router';
 import { plansRouter } from './routers/plans.router';
 import { importsRouter } from './routers/imports.router';
 import { realizationsRouter } from './routers/realizations.router';
+import { orgRouter } from './routers/org.router';
 import { budgetRouter, catalogRouter, pkRouter } from './routers/agreements.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
 
 export const appRouter = router({
   auth: authRouter,
+  org: orgRouter,
   regions: regionsRouter,
   opds: opdsRouter,
   users: usersRouter,
