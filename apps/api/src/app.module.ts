@@ -5,6 +5,7 @@ import type { Config } from '@sakip/config';
 import { DispatchCommandHandler } from './commands/dispatch-command';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { ApiMetrics, METRICS, MetricsController } from './metrics/metrics';
 
 @Module({})
 export class AppModule {
@@ -12,8 +13,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, logger)],
-      controllers: [HealthController],
-      providers: [DispatchCommandHandler],
+      controllers: [HealthController, MetricsController],
+      providers: [DispatchCommandHandler, { provide: METRICS, useFactory: () => new ApiMetrics() }],
     };
   }
 }

@@ -18,6 +18,7 @@ import type { Sql } from '@sakip/db';
 import { requestContext } from './logging/logger';
 import { bearerToken, correlationIdOf, type ApiContext } from './trpc/context';
 import { appRouter } from './trpc/router';
+import { METRICS, type ApiMetrics } from './metrics/metrics';
 
 export interface RunningApi {
   app: NestExpressApplication;
@@ -33,6 +34,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
   });
   const commandBus = app.get(CommandBus);
   const sql = app.get<Sql>(SQL);
+  const metrics = app.get<ApiMetrics>(METRICS);
   // Imports travel as base64 inside JSON: allow spreadsheets of a province (20 MB).
   app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
@@ -46,6 +48,10 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
     res.setHeader('x-correlation-id', correlationId);
     (req as Request & { correlationId: string }).correlationId = correlationId;
     const started = performance.now();
+    res.on('finish', () => {
+      const route = req.originalUrl.startsWith('/trpc/') ? req.originalUrl.split('?')[0]!.slice(0, 120) : (req.route as { path?: string } | undefined)?.path ?? req.path;
+      metrics.http.observe({ method: req.method, route, status: String(res.statusCode) }, (performance.now() - started) / 1000);
+    });
     res.on('finish', () =>
       requestContext.run({ correlationId }, () =>
         logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),

@@ -118,3 +118,13 @@ describe('tRPC commands', () => {
     }
   });
 });
+
+describe('GET /metrics', () => {
+  it('exposes command latency and errors by use case in Prometheus format', async () => {
+    const body = await (await fetch(`${h.api.url}/metrics`)).text();
+    expect(body).toMatch(/sakip_command_duration_seconds_count\{command="RegisterOpd",outcome="ok"\} [1-9]/);
+    expect(body).toMatch(/sakip_command_errors_total\{command="AddUnit",kind="ForbiddenError"\} [1-9]/);
+    expect(body).toMatch(/sakip_http_request_duration_seconds_bucket\{.*route="\/trpc\/opds.register"/);
+    expect(body).toMatch(/sakip_event_feed_head_position \d+/);
+  });
+});
