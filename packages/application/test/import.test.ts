@@ -7,7 +7,7 @@ import { lampungBarat } from '@sakip/fixtures';
 import { EventStore } from '@sakip/event-store';
 import { parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
-import { applyImport, PlanQueries, systemActor, type Actor } from '../src/index';
+import { AchievementQueries, applyImport, PlanQueries, StateLoader, systemActor, type Actor } from '../src/index';
 
 const examples = fileURLToPath(new URL('../../importer/examples/', import.meta.url));
 const opdId = '18.04-DISKOPERINDAG';
@@ -138,5 +138,24 @@ describe('import of the seed decrees', () => {
     expect(diff!.targetChanged).toContainEqual(expect.objectContaining({ code: 'IKU-2', year: 2022, from: expect.objectContaining({ value: '50' }) }));
     const history = await plans.history(bandar);
     expect(history.filter((h) => h.decreeNumber === '121/SK/III.15/II/2021').map((h) => h.subject)).toEqual(expect.arrayContaining(['IKU-2', 'IKU-3']));
+  });
+
+  it('imports a year of realizations, narratives and spending for Lampung Barat', async () => {
+    const realisasi = await importExample('realisasi-lampung-barat-2024.xlsx');
+    expect(realisasi.problems).toEqual([]);
+    expect(realisasi.eventsWritten).toBeGreaterThan(5);
+    expect((await importExample('narasi-lampung-barat-2024.xlsx')).problems).toEqual([]);
+    expect((await importExample('serapan-lampung-barat-2024.xlsx')).problems).toEqual([]);
+    const achievements = new AchievementQueries(new EventStore(db.sql), new StateLoader(new EventStore(db.sql)));
+    const year = await achievements.opdYear(opdId, 2024);
+    const iku1 = year!.indicators.find((i) => i.indicator.code === 'IKU-1')!;
+    expect(iku1.statuses.YEAR).toBe('draft');
+    expect(iku1.achievement.year.capaian.computable).toBe(true);
+    expect(year!.programs.some((p) => p.spent !== '0')).toBe(true);
+    // Importing the same files again changes nothing.
+    const count = await eventCount();
+    expect(await importExample('realisasi-lampung-barat-2024.xlsx')).toMatchObject({ ok: true, unchanged: true });
+    expect(await importExample('serapan-lampung-barat-2024.xlsx')).toMatchObject({ ok: true, unchanged: true });
+    expect(await eventCount()).toBe(count);
   });
 });

@@ -1,5 +1,5 @@
 // Builds the example import files in packages/importer/examples/ from the hand-corrected decree
-// fixtures. Run: pnpm exec tsx src/examples.ts [dir]
+// fixtures. Run: pnpm exec tsx src/examples.ts [dir] [file names… (default: all)]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -291,6 +291,233 @@ export function targetCsv(
   return `${lines.join('\r\n')}\r\n`;
 }
 
+// --- realisasi / narasi / serapan (ILLUSTRATIVE values) ----------------------------------------
+
+/** The seeds print no realizations: every value below is ILLUSTRATIVE, labelled in the files. */
+export const ILLUSTRATIVE_LABEL =
+  'ILUSTRATIF: angka/teks contoh, bukan data resmi (SK tidak memuat realisasi) / ILLUSTRATIVE, not official data';
+
+const LAMPUNG_BARAT_OPD = opdIdOfFixture(lampungBarat);
+
+function fixtureIndicator(code: string): FixtureIndicator {
+  const i = lampungBarat.indicators.find((x) => x.code === code);
+  if (!i) throw new Error(`fixture indicator ${code} missing`);
+  return i;
+}
+
+/** Formula input names of a fixture indicator, in formula order (as in the SK example's `formula`). */
+export function formulaInputNames(code: string): string[] {
+  const f = fixtureIndicator(code).formula;
+  if (!f) return [];
+  switch (f.kind) {
+    case 'ratio':
+      return [f.numerator, f.denominator];
+    case 'growth':
+      return [f.initial, f.final];
+    case 'cv':
+      return [f.series];
+    default:
+      return [f.input];
+  }
+}
+
+/** `nama=nilai; nama=nilai` with the fixture's input names. */
+function inputsText(code: string, values: string[]): string {
+  return formulaInputNames(code)
+    .map((n, k) => `${n}=${values[k] ?? ''}`)
+    .join('; ');
+}
+
+const PERIOD_TEXT = { TW1: 'TW1', TW2: 'TW2', TW3: 'TW3', TW4: 'TW4', YEAR: 'TAHUN' } as const;
+const PERIOD_DOC = {
+  TW1: 'Triwulan I',
+  TW2: 'Triwulan II',
+  TW3: 'Triwulan III',
+  TW4: 'Triwulan IV',
+  YEAR: 'Tahun',
+} as const;
+
+/** [indicator, period, nilai, input values] of the ILLUSTRATIVE 2024 realizations. */
+export const LAMPUNG_BARAT_REALIZATIONS_2024: [
+  string,
+  keyof typeof PERIOD_TEXT,
+  string | null,
+  string[] | null,
+][] = [
+  ['IKU-1', 'TW1', null, ['20', '75']],
+  ['IKU-1', 'TW2', null, ['22', '75']],
+  ['IKU-1', 'TW3', null, ['24', '76']],
+  ['IKU-1', 'TW4', null, ['25', '76']],
+  ['IKU-1', 'YEAR', '32,89%', ['25', '76']],
+  ['IKU-2', 'YEAR', null, ['4.120', '4.987']],
+  ['IKU-3', 'TW1', '1,5%', null],
+  ['IKU-3', 'TW2', '3%', null],
+  ['IKU-3', 'TW3', '4,5%', null],
+  ['IKU-3', 'TW4', '6,2%', null],
+  ['IKU-3', 'YEAR', '6,2%', ['31', '500']],
+  ['IKU-4', 'YEAR', '912,64', null],
+  ['IKU-5', 'YEAR', null, ['361,08']],
+];
+
+export function realisasiWorkbook(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  addTable(
+    wb,
+    'Realisasi',
+    [
+      'id_opd',
+      'kode_indikator',
+      'tahun',
+      'periode',
+      'nilai',
+      'input',
+      'dokumen',
+      'sumber_data',
+      'catatan',
+    ],
+    LAMPUNG_BARAT_REALIZATIONS_2024.map(([code, period, nilai, inputs]) => {
+      const i = fixtureIndicator(code);
+      const bps = i.formula?.kind === 'value';
+      return [
+        LAMPUNG_BARAT_OPD,
+        code,
+        2024,
+        PERIOD_TEXT[period],
+        nilai,
+        inputs === null ? null : inputsText(code, inputs),
+        bps
+          ? 'CONTOH PDRB Kabupaten Lampung Barat menurut Lapangan Usaha 2024 (BPS)'
+          : `CONTOH Laporan Capaian Kinerja ${PERIOD_DOC[period]} 2024 Diskoperindag Lampung Barat`,
+        i.sumberData ?? 'Bidang Koperasi UKM',
+        ILLUSTRATIVE_LABEL,
+      ];
+    }),
+    { id_opd: 22, input: 70, dokumen: 70, sumber_data: 22, catatan: 60 },
+  );
+  addTable(
+    wb,
+    'Pembanding',
+    ['cakupan', 'kode_wilayah', 'kunci_indikator', 'tahun', 'nilai', 'sumber', 'catatan'],
+    [
+      [
+        'provinsi',
+        '18',
+        'IKU-4',
+        2024,
+        '68.512,30',
+        'CONTOH BPS Provinsi Lampung',
+        ILLUSTRATIVE_LABEL,
+      ],
+      ['nasional', null, 'IKU-4', 2024, '2.931.456,80', 'CONTOH BPS RI', ILLUSTRATIVE_LABEL],
+      [
+        'provinsi',
+        '18',
+        'IKU-5',
+        2024,
+        '81.207,15',
+        'CONTOH BPS Provinsi Lampung',
+        ILLUSTRATIVE_LABEL,
+      ],
+      ['nasional', null, 'IKU-5', 2024, '4.215.380,40', 'CONTOH BPS RI', ILLUSTRATIVE_LABEL],
+    ],
+    { sumber: 32, catatan: 60 },
+  );
+  return wb;
+}
+
+/** ILLUSTRATIVE analysis per sasaran of the Lampung Barat SK (SS-1..SS-3). */
+export const LAMPUNG_BARAT_NARRATIVES_2024: Record<string, [string, string, string]> = {
+  'SS-1': [
+    'Pendampingan rutin oleh pengawas koperasi dan pelatihan manajemen bagi pengurus koperasi serta pelaku UMKM.',
+    'Sebagian koperasi belum menyelenggarakan Rapat Anggota Tahunan tepat waktu; akses UMKM ke sertifikasi produk masih terbatas.',
+    'Jadwal pendampingan RAT dipercepat ke Triwulan I dan fasilitasi sertifikasi halal/PIRT gratis bekerja sama dengan instansi vertikal.',
+  ],
+  'SS-2': [
+    'Harga kebutuhan pokok relatif stabil berkat operasi pasar dan revitalisasi Pasar Liwa.',
+    'Gangguan distribusi pada musim hujan di jalur lintas barat meningkatkan biaya angkut.',
+    'Memperkuat pemantauan harga mingguan dan koordinasi distribusi dengan Tim Pengendalian Inflasi Daerah.',
+  ],
+  'SS-3': [
+    'Bertambahnya IKM pengolahan kopi robusta dan meningkatnya permintaan produk olahan.',
+    'Keterbatasan peralatan produksi dan kemasan yang belum memenuhi standar pasar modern.',
+    'Bantuan peralatan melalui sub kegiatan pembinaan IKM dan pelatihan desain kemasan.',
+  ],
+};
+
+export function narasiWorkbook(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  const ws = addTable(
+    wb,
+    'Narasi',
+    [
+      'id_opd',
+      'kode_sasaran',
+      'tahun',
+      'faktor_pendukung',
+      'faktor_penghambat',
+      'solusi',
+      'catatan',
+    ],
+    lampungBarat.sasaran
+      .filter((s) => s.level === 'sasaran')
+      .map((s) => {
+        const [pendukung, penghambat, solusi] = LAMPUNG_BARAT_NARRATIVES_2024[s.code] ?? [
+          '',
+          '',
+          '',
+        ];
+        return [LAMPUNG_BARAT_OPD, s.code, 2024, pendukung, penghambat, solusi, ILLUSTRATIVE_LABEL];
+      }),
+    { id_opd: 22, faktor_pendukung: 60, faktor_penghambat: 60, solusi: 60, catatan: 60 },
+  );
+  for (const c of [4, 5, 6]) ws.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
+  return wb;
+}
+
+/**
+ * ILLUSTRATIVE spending per quarter for four program-level elements of the Lampung Barat
+ * Renstra (the SK has no kegiatan level, so the lines are per program).
+ */
+export const LAMPUNG_BARAT_SPENDING_2024: Record<string, string[]> = {
+  'SAS-4': ['310.250.000', '402.775.500', '385.100.000', '512.430.250,50'],
+  'SAS-35': ['45.000.000', '88.500.000', '120.250.000', '96.000.000'],
+  'SAS-49': ['75.300.000', '150.000.000', '1.250.000.000,50', '210.800.000'],
+  'SAS-65': ['32.500.000', '64.250.000', '98.000.000', '140.125.000'],
+};
+
+export function serapanWorkbook(): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  const quarters = ['TW1', 'TW2', 'TW3', 'TW4'];
+  addTable(
+    wb,
+    'Serapan',
+    [
+      'id_opd',
+      'tahun',
+      'periode',
+      'kode_program',
+      'kode_kegiatan',
+      'kode_sub_kegiatan',
+      'realisasi',
+      'catatan',
+    ],
+    quarters.flatMap((q, k) =>
+      Object.entries(LAMPUNG_BARAT_SPENDING_2024).map(([program, amounts]) => [
+        LAMPUNG_BARAT_OPD,
+        2024,
+        q,
+        program,
+        null,
+        null,
+        amounts[k] ?? null,
+        ILLUSTRATIVE_LABEL,
+      ]),
+    ),
+    { id_opd: 22, realisasi: 20, catatan: 60 },
+  );
+  return wb;
+}
+
 // --- all examples -------------------------------------------------------------------------
 
 export const EXAMPLE_FILES = [
@@ -300,6 +527,9 @@ export const EXAMPLE_FILES = [
   'sk-bengkulu-selatan-2024.xlsx',
   'target-lampung-barat.csv',
   'sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx',
+  'realisasi-lampung-barat-2024.xlsx',
+  'narasi-lampung-barat-2024.xlsx',
+  'serapan-lampung-barat-2024.xlsx',
 ] as const;
 
 export async function exampleBuffers(): Promise<Record<(typeof EXAMPLE_FILES)[number], Buffer>> {
@@ -309,17 +539,24 @@ export async function exampleBuffers(): Promise<Record<(typeof EXAMPLE_FILES)[nu
     'organisasi-demo.xlsx': await xlsx(organisasiWorkbook()),
     'sk-lampung-barat-050-18-2023.xlsx': await xlsx(lampungBaratWorkbook()),
     'sk-bandar-lampung-perubahan-121-2021.xlsx': bandar,
-    'sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx': await illustrativeBandarLampungPenetapan(bandar as unknown as ExcelJS.Buffer),
+    'sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx': await illustrativeBandarLampungPenetapan(
+      bandar as unknown as ExcelJS.Buffer,
+    ),
     'sk-bengkulu-selatan-2024.xlsx': await xlsx(bengkuluSelatanWorkbook()),
     'target-lampung-barat.csv': Buffer.from(targetCsv(lampungBarat), 'utf8'),
+    'realisasi-lampung-barat-2024.xlsx': await xlsx(realisasiWorkbook()),
+    'narasi-lampung-barat-2024.xlsx': await xlsx(narasiWorkbook()),
+    'serapan-lampung-barat-2024.xlsx': await xlsx(serapanWorkbook()),
   };
 }
 
-export async function writeExamples(dir: string): Promise<string[]> {
+/** Writes the example files (all, or only those named in `only`). */
+export async function writeExamples(dir: string, only: readonly string[] = []): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const buffers = await exampleBuffers();
   const written: string[] = [];
   for (const name of EXAMPLE_FILES) {
+    if (only.length > 0 && !only.includes(name)) continue;
     const path = join(dir, name);
     await writeFile(path, buffers[name]);
     written.push(path);
@@ -329,7 +566,7 @@ export async function writeExamples(dir: string): Promise<string[]> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? fileURLToPath(new URL('../examples/', import.meta.url));
-  writeExamples(dir).then(
+  writeExamples(dir, process.argv.slice(3)).then(
     (files) => console.log(files.join('\n')),
     (e: unknown) => {
       console.error(e);

@@ -5,6 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseAnggaran } from './parse-anggaran';
+import { parseNarasi } from './parse-narasi';
+import { parseRealisasi } from './parse-realisasi';
+import { parseSerapan } from './parse-serapan';
 import { parseOrganisasi } from './parse-organisasi';
 import { parsePk } from './parse-pk';
 import { parseSk } from './parse-sk';
@@ -24,10 +27,17 @@ import { readCsv, readXlsx, type SheetData, type WorkbookData } from './workbook
 export * from './types';
 export type * from './plan-types';
 export { parseFormulaText, formatFormula } from './formula-syntax';
-export { parseTargetCell, parseDateCell, parseNumberCell } from './values';
+export {
+  parseTargetCell,
+  parseDateCell,
+  parseNumberCell,
+  parsePeriodCell,
+  parseInputsCell,
+  parseRupiahCell,
+} from './values';
 export { TEMPLATE_SHEETS } from './templates';
 
-const KIND_PREFIX = /^(organisasi|sk|pk|anggaran|target)(?=$|[-_. ])/i;
+const KIND_PREFIX = /^(organisasi|sk|pk|anggaran|target|realisasi|narasi|serapan)(?=$|[-_. ])/i;
 /** Sheets that are never data: instructions, notes. */
 const IGNORED_SHEET = /^(petunjuk|catatan|keterangan|readme|_|#)/;
 
@@ -53,6 +63,9 @@ function kindFromSheets(names: Set<string>): ImportKind | null {
   if (['wilayah', 'opd', 'unit', 'jabatan'].some((n) => names.has(n))) return 'organisasi';
   if (names.has('anggaran')) return 'anggaran';
   if (names.has('target')) return 'target';
+  if (names.has('realisasi') || names.has('pembanding')) return 'realisasi';
+  if (names.has('narasi')) return 'narasi';
+  if (names.has('serapan')) return 'serapan';
   return null;
 }
 
@@ -159,6 +172,10 @@ export async function parseImportBuffer(
           .split(/[-_. ]+/)
           .slice(1);
         sheetKey = defs.map((d) => normalizeKey(d.name)).find((n) => tokens.includes(n)) ?? null;
+        // No sheet named: a template with a single required sheet (realisasi) means that one.
+        const required = defs.filter((d) => d.required);
+        if (sheetKey === null && required.length === 1)
+          sheetKey = normalizeKey(required[0]?.name ?? '');
       }
     }
     const def = defs.find((d) => normalizeKey(d.name) === sheetKey);
@@ -245,6 +262,15 @@ export async function parseImportBuffer(
       break;
     case 'target':
       doc = parseTargets(sheets, problems, progress);
+      break;
+    case 'realisasi':
+      doc = parseRealisasi(sheets, problems, progress);
+      break;
+    case 'narasi':
+      doc = parseNarasi(sheets, problems, progress);
+      break;
+    case 'serapan':
+      doc = parseSerapan(sheets, problems, progress);
       break;
   }
   progress.finish();

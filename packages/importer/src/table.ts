@@ -60,7 +60,8 @@ export class Table {
       const raw = cellText(cell);
       if (raw === '') return;
       const name = normalizeKey(raw);
-      if (IGNORED_HEADER.test(name)) return;
+      // A template may own a `catatan` column (realisasi); otherwise catatan… are free notes.
+      if (IGNORED_HEADER.test(name) && !known.has(name)) return;
       if (this.index.has(name)) {
         problems.add(
           this.sheet,

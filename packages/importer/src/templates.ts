@@ -107,6 +107,46 @@ export const TARGET_BULK: readonly ColumnDef[] = [
   req('target'),
 ];
 
+export const REALISASI: readonly ColumnDef[] = [
+  req('id_opd'),
+  req('kode_indikator'),
+  req('tahun'),
+  req('periode'),
+  opt('nilai'),
+  opt('input'),
+  req('dokumen'),
+  req('sumber_data'),
+  opt('catatan'),
+];
+
+export const PEMBANDING: readonly ColumnDef[] = [
+  req('cakupan'),
+  opt('kode_wilayah'),
+  req('kunci_indikator'),
+  req('tahun'),
+  req('nilai'),
+  req('sumber'),
+];
+
+export const NARASI: readonly ColumnDef[] = [
+  req('id_opd'),
+  req('kode_sasaran'),
+  req('tahun'),
+  opt('faktor_pendukung'),
+  opt('faktor_penghambat'),
+  opt('solusi'),
+];
+
+export const SERAPAN: readonly ColumnDef[] = [
+  req('id_opd'),
+  req('tahun'),
+  req('periode'),
+  req('kode_program'),
+  opt('kode_kegiatan'),
+  opt('kode_sub_kegiatan'),
+  req('realisasi'),
+];
+
 /** Sheets of each template, in order; `required` sheets must be present. */
 export const TEMPLATE_SHEETS: Record<ImportKind, { name: string; required: boolean }[]> = {
   organisasi: [
@@ -128,4 +168,10 @@ export const TEMPLATE_SHEETS: Record<ImportKind, { name: string; required: boole
   ],
   anggaran: [{ name: 'Anggaran', required: true }],
   target: [{ name: 'Target', required: true }],
+  realisasi: [
+    { name: 'Realisasi', required: true },
+    { name: 'Pembanding', required: false },
+  ],
+  narasi: [{ name: 'Narasi', required: true }],
+  serapan: [{ name: 'Serapan', required: true }],
 };

@@ -1,8 +1,18 @@
 import type { UnitKind } from '@sakip/domain';
 import type { DecreeInfo, Indicator, PlanElement, Signer, Target } from './plan-types';
 
-export type ImportKind = 'organisasi' | 'sk' | 'pk' | 'anggaran' | 'target';
-export const IMPORT_KINDS: readonly ImportKind[] = ['organisasi', 'sk', 'pk', 'anggaran', 'target'];
+export type ImportKind =
+  'organisasi' | 'sk' | 'pk' | 'anggaran' | 'target' | 'realisasi' | 'narasi' | 'serapan';
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  'organisasi',
+  'sk',
+  'pk',
+  'anggaran',
+  'target',
+  'realisasi',
+  'narasi',
+  'serapan',
+];
 
 /**
  * One problem found in the file. `row` is the 1-based spreadsheet row (row 1 = header row);
@@ -190,5 +200,92 @@ export interface TargetDocument {
   rows: TargetRow[];
 }
 
+// --- realisasi / narasi / serapan -----------------------------------------------------------
+
+/** Reporting period, as the domain's realizations/periods.ts: the four triwulan and the year. */
+export const REPORT_PERIODS = ['TW1', 'TW2', 'TW3', 'TW4', 'YEAR'] as const;
+export type ReportPeriod = (typeof REPORT_PERIODS)[number];
+
+/** Formula inputs as written in the `input` cell: canonical decimals, a list for a series. */
+export type RealizationInputs = Record<string, string | string[]>;
+
+export interface RealizationRow {
+  opdId: string;
+  indicatorCode: string;
+  year: number;
+  period: ReportPeriod;
+  /** Canonical decimal string of `nilai`, null when only inputs are given. */
+  value: string | null;
+  /** true when `nilai` was written with '%' (the lead checks it against the indicator's satuan). */
+  percent: boolean;
+  /** Parsed `input` cell, null when empty. Names are kept as written (trimmed). */
+  inputs: RealizationInputs | null;
+  /** Domain Evidence; an attachment is uploaded through the application, never imported. */
+  evidence: { documentRef: string; dataSource: string; attachment: null };
+  note: string | null;
+  source: SourceRef;
+}
+
+/** One angka pembanding (domain RecordComparison without the actor). */
+export interface ComparisonRow {
+  scope: 'province' | 'national';
+  /** Two-digit province code ("18"); '' for national. */
+  code: string;
+  indicatorKey: string;
+  year: number;
+  /** Canonical decimal string. */
+  value: string;
+  /** true when `nilai` was written with '%'. */
+  percent: boolean;
+  /** The `sumber` column (BPS, kementerian): the domain command's `source`. */
+  dataSource: string;
+  source: SourceRef;
+}
+
+export interface RealisasiDocument {
+  kind: 'realisasi';
+  rows: RealizationRow[];
+  /** Rows of the optional `Pembanding` sheet; empty when the sheet is absent. */
+  comparisons: ComparisonRow[];
+}
+
+export interface NarrativeRow {
+  opdId: string;
+  sasaranCode: string;
+  year: number;
+  /** '' when the cell is empty; at least one of the three is non-empty. */
+  faktorPendukung: string;
+  faktorPenghambat: string;
+  solusi: string;
+  source: SourceRef;
+}
+export interface NarasiDocument {
+  kind: 'narasi';
+  rows: NarrativeRow[];
+}
+
+export interface SpendingRow {
+  opdId: string;
+  year: number;
+  period: ReportPeriod;
+  programCode: string;
+  kegiatanCode: string | null;
+  subKegiatanCode: string | null;
+  /** Rupiah spent in this period (not cumulative), canonical decimal string, ≥ 0, ≤ 2 decimals. */
+  amount: string;
+  source: SourceRef;
+}
+export interface SerapanDocument {
+  kind: 'serapan';
+  rows: SpendingRow[];
+}
+
 export type ImportDocument =
-  OrganisasiDocument | SkDocument | PkDocument | AnggaranDocument | TargetDocument;
+  | OrganisasiDocument
+  | SkDocument
+  | PkDocument
+  | AnggaranDocument
+  | TargetDocument
+  | RealisasiDocument
+  | NarasiDocument
+  | SerapanDocument;

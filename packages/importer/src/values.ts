@@ -2,6 +2,7 @@
 // target cells. Each returns either a value or a bilingual message; the caller files the message
 // as an ImportProblem with the cell's sheet, row and column.
 import { Dec, parseIndonesianDate, parseIndonesianNumber, toDecimalString } from '@sakip/domain';
+import type { ReportPeriod } from './types';
 import type { Cell } from './workbook';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -229,4 +230,126 @@ export function parseNipCell(c: Cell | undefined): Parsed<string> {
 export function splitList(text: string): string[] {
   const lines = text.includes('\n') ? text.split(/\r?\n/) : text.split(';');
   return lines.map((l) => l.trim()).filter((l) => l !== '');
+}
+
+// --- reporting periods ------------------------------------------------------------------
+
+const ROMAN: Record<string, 1 | 2 | 3 | 4> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+};
+export const PERIOD_WRITTEN = ['TW1', 'TW2', 'TW3', 'TW4', 'TAHUN', 'Triwulan I…IV', 'Tahunan'];
+
+/**
+ * "TW1".."TW4", "TW I", "Triwulan I".."Triwulan IV" (Roman or digits), "TAHUN", "Tahunan",
+ * "YEAR" → the domain period.
+ */
+export function parsePeriodCell(c: Cell | undefined): Parsed<ReportPeriod> {
+  const key = normalizeKey(cellText(c)).replace(/_/g, '');
+  if (key === 'tahun' || key === 'tahunan' || key === 'year') return ok('YEAR');
+  const m = /^(?:tw|triwulan|q)(i{1,3}|iv|[1-4])$/.exec(key);
+  const q = m ? ROMAN[m[1] ?? ''] : undefined;
+  if (q !== undefined) return ok(`TW${q}` as const);
+  return bad(
+    `Periode '${cellText(c)}' tidak dikenal, pilih salah satu: ${PERIOD_WRITTEN.join(', ')} / unknown period '${cellText(c)}', expected one of: ${PERIOD_WRITTEN.join(', ')}`,
+  );
+}
+
+// --- formula inputs ---------------------------------------------------------------------
+
+/**
+ * The `input` cell of a realization: `nama=nilai; nama=nilai` (or one pair per line), numbers
+ * in Indonesian notation, a series as `harga=10.200|10.350|10.100`. A name containing '=', ';'
+ * or '|' is written in double quotes ("" for one quote). '%' is not allowed in an input.
+ */
+export function parseInputsCell(c: Cell | undefined): Parsed<Record<string, string | string[]>> {
+  const text = cellText(c);
+  const example = `contoh / e.g. 'Jumlah koperasi sehat=25; Jumlah koperasi=75' atau / or 'harga=10.200|10.350|10.100'`;
+  const pairs: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ';' || ch === '\n')) {
+      pairs.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pairs.push(text.slice(start));
+  if (quoted) return bad(`Tanda kutip tidak ditutup: '${text}' / unclosed double quote: '${text}'`);
+  const out: Record<string, string | string[]> = {};
+  for (const raw of pairs.map((p) => p.trim()).filter((p) => p !== '')) {
+    let name: string;
+    let rest: string;
+    if (raw.startsWith('"')) {
+      let i = 1;
+      let n = '';
+      for (; i < raw.length; i++) {
+        if (raw[i] === '"') {
+          if (raw[i + 1] === '"') {
+            n += '"';
+            i++;
+            continue;
+          }
+          break;
+        }
+        n += raw[i];
+      }
+      name = n.trim();
+      rest = raw.slice(i + 1).trim();
+      if (!rest.startsWith('='))
+        return bad(
+          `Input '${raw}' harus berbentuk nama=nilai (${example}) / input '${raw}' must be name=value`,
+        );
+      rest = rest.slice(1);
+    } else {
+      const eq = raw.indexOf('=');
+      if (eq < 0)
+        return bad(
+          `Input '${raw}' harus berbentuk nama=nilai (${example}) / input '${raw}' must be name=value`,
+        );
+      name = raw.slice(0, eq).trim();
+      rest = raw.slice(eq + 1);
+    }
+    if (name === '')
+      return bad(`Nama input kosong pada '${raw}' (${example}) / empty input name in '${raw}'`);
+    if (Object.prototype.hasOwnProperty.call(out, name))
+      return bad(`Input '${name}' ditulis dua kali / input '${name}' is given twice`);
+    const parts = rest.split('|').map((p) => p.trim());
+    const values: string[] = [];
+    for (const p of parts) {
+      const r = parseIndonesianNumber(p);
+      if (p === '' || !r.ok)
+        return bad(
+          `Nilai input '${name}' tidak valid: '${p}' (${example}) / invalid value for input '${name}': '${p}'`,
+        );
+      if (r.percent)
+        return bad(
+          `Nilai input '${name}' tidak boleh memakai %: '${p}' / input '${name}' cannot be written with %: '${p}'`,
+        );
+      values.push(r.value);
+    }
+    out[name] = parts.length > 1 ? values : (values[0] ?? '');
+  }
+  if (Object.keys(out).length === 0) return bad(`Input kosong (${example}) / no inputs`);
+  return ok(out);
+}
+
+/** Rupiah: an amount (no '%', ≥ 0) with at most 2 decimals (sen). */
+export function parseRupiahCell(c: Cell | undefined): Parsed<string> {
+  const r = parseAmountCell(c);
+  if (!r.ok) return r;
+  const frac = r.value.split('.')[1] ?? '';
+  if (frac.length > 2)
+    return bad(
+      `Nilai rupiah paling banyak 2 desimal: '${cellText(c)}' (contoh 1.250.000.000,50) / a rupiah amount has at most 2 decimals: '${cellText(c)}' (e.g. 1.250.000.000,50)`,
+    );
+  return ok(r.value);
 }

@@ -37,6 +37,9 @@ export const DEMO_FILES = [
   'sk-bengkulu-selatan-2024.xlsx',
   'sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx',
   'sk-bandar-lampung-perubahan-121-2021.xlsx',
+  'realisasi-lampung-barat-2024.xlsx',
+  'narasi-lampung-barat-2024.xlsx',
+  'serapan-lampung-barat-2024.xlsx',
 ] as const;
 
 export interface SeedSummary {

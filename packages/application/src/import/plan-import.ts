@@ -11,14 +11,15 @@ import {
   deepEqual,
   type PlanState,
 } from '@sakip/domain';
-import type { AnggaranDocument, ImportDocument, ImportProblem, OrganisasiDocument, PkDocument, SkDocument, TargetDocument } from '@sakip/importer';
+import type { AnggaranDocument, ImportDocument, ImportProblem, NarasiDocument, OrganisasiDocument, PkDocument, RealisasiDocument, SerapanDocument, SkDocument, TargetDocument } from '@sakip/importer';
 import type { StateLoader } from '../state-loader';
 import * as opdUseCases from '../use-cases/opds';
 import * as regionUseCases from '../use-cases/regions';
 import * as planUseCases from '../use-cases/plans';
 import { revisePk, signPk } from '../use-cases/agreements';
 import { recordBudgetStage } from '../use-cases/budgets';
-import { requirePlanInForce } from '../use-cases/plan-in-force';
+import { planInForce, requirePlanInForce } from '../use-cases/plan-in-force';
+import * as realizationUseCases from '../use-cases/realizations';
 import { problem } from './problems';
 import { step, type ImportStep } from './steps';
 
@@ -50,7 +51,73 @@ export async function planImport(doc: ImportDocument, loader: StateLoader): Prom
       return planAnggaran(doc);
     case 'target':
       return planTargets(doc, loader);
+    case 'realisasi':
+      return planRealisasi(doc, loader);
+    case 'narasi':
+      return planNarasi(doc);
+    case 'serapan':
+      return planSerapan(doc);
   }
+}
+
+/** Group steps by the stream they write, keeping the file's order within each stream. */
+function byStream(entries: { key: string; step: ImportStep }[]): ImportStep[][] {
+  const groups = new Map<string, ImportStep[]>();
+  for (const e of entries) groups.set(e.key, [...(groups.get(e.key) ?? []), e.step]);
+  return [...groups.values()];
+}
+
+async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promise<ImportPlan> {
+  const problems: ImportProblem[] = [];
+  const plans = new Map<string, Awaited<ReturnType<typeof planInForce>>>();
+  for (const r of doc.rows) {
+    const key = `${r.opdId}:${r.year}`;
+    if (!plans.has(key)) plans.set(key, await planInForce(loader, r.opdId, r.year));
+    const satuan = plans.get(key)?.indicators[r.indicatorCode]?.satuan;
+    if (r.percent && satuan !== undefined && satuan.trim() !== '%') {
+      problems.push(problem(r.source, 'nilai', `Nilai ditulis dalam persen, padahal satuan ${r.indicatorCode} adalah "${satuan}"`, `Value written as a percentage but ${r.indicatorCode} is measured in "${satuan}"`));
+    }
+  }
+  const steps = [
+    ...doc.rows.map((r) => ({
+      key: `real:${r.opdId}:${r.indicatorCode}:${r.year}`,
+      step: step(realizationUseCases.recordRealization, { opdId: r.opdId, indicatorCode: r.indicatorCode, year: r.year, period: r.period, value: r.value, inputs: r.inputs, evidence: r.evidence, note: r.note }, r.source),
+    })),
+    ...doc.comparisons.map((c) => ({
+      key: `cmp:${c.indicatorKey}:${c.year}`,
+      step: step(realizationUseCases.recordComparison, { scope: c.scope, code: c.code, indicatorKey: c.indicatorKey, year: c.year, value: c.value, source: c.dataSource }, c.source),
+    })),
+  ];
+  return { streams: byStream(steps), problems, unchanged: false };
+}
+
+function planNarasi(doc: NarasiDocument): ImportPlan {
+  const steps = doc.rows.map((r) => ({
+    key: `narr:${r.opdId}:${r.sasaranCode}:${r.year}`,
+    step: step(realizationUseCases.recordNarrative, { opdId: r.opdId, sasaranCode: r.sasaranCode, year: r.year, faktorPendukung: r.faktorPendukung, faktorPenghambat: r.faktorPenghambat, solusi: r.solusi }, r.source),
+  }));
+  return { streams: byStream(steps), problems: [], unchanged: false };
+}
+
+/** Spending rows of one OPD, year and period become one RecordSpending with all their lines. */
+function planSerapan(doc: SerapanDocument): ImportPlan {
+  const periods = new Map<string, SerapanDocument['rows']>();
+  for (const r of doc.rows) {
+    const key = `${r.opdId}:${r.year}:${r.period}`;
+    periods.set(key, [...(periods.get(key) ?? []), r]);
+  }
+  const steps = [...periods.values()].map((rows) => {
+    const first = rows[0]!;
+    return {
+      key: `spend:${first.opdId}:${first.year}`,
+      step: step(
+        realizationUseCases.recordSpending,
+        { opdId: first.opdId, year: first.year, period: first.period, lines: rows.map((r) => ({ programCode: r.programCode, kegiatanCode: r.kegiatanCode, subKegiatanCode: r.subKegiatanCode, amount: r.amount })) },
+        first.source,
+      ),
+    };
+  });
+  return { streams: byStream(steps), problems: [], unchanged: false };
 }
 
 function planOrganisasi(doc: OrganisasiDocument): ImportPlan {
