@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
+import { trace, type Tracer } from '@opentelemetry/api';
 import type { Config } from '@sakip/config';
 import { DispatchCommandHandler } from './commands/dispatch-command';
 import { HealthController } from './health/health.controller';
@@ -9,10 +10,10 @@ import { ApiMetrics, METRICS, MetricsController } from './metrics/metrics';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: Config, logger: Logger): DynamicModule {
+  static forRoot(config: Config, logger: Logger, tracer: Tracer = trace.getTracer('sakip-api')): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, logger)],
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, logger, tracer)],
       controllers: [HealthController, MetricsController],
       providers: [DispatchCommandHandler, { provide: METRICS, useFactory: () => new ApiMetrics() }],
     };

@@ -7,6 +7,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { trace, type Tracer } from '@opentelemetry/api';
 import type { Config } from '@sakip/config';
 import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, OrgQueries, PlanQueries, verifyToken } from '@sakip/application';
 import { LocalObjectStorage } from '@sakip/storage';
@@ -27,8 +28,8 @@ export interface RunningApi {
 }
 
 /** Builds and starts the API; used by main.ts and by the tests (real HTTP on loopback). */
-export async function startApi(config: Config, logger: Logger): Promise<RunningApi> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+export async function startApi(config: Config, logger: Logger, tracer: Tracer = trace.getTracer('sakip-api')): Promise<RunningApi> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, tracer), {
     logger: false,
     bodyParser: false,
   });
@@ -69,7 +70,7 @@ export async function startApi(config: Config, logger: Logger): Promise<RunningA
         const token = bearerToken(req);
         const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
         const actor = claims ? await actorFor(loader, claims.username) : null;
-        return { actor, correlationId, commandBus, loader, config, queries, sql, storage, log: logger.child({ correlationId }) };
+        return { actor, correlationId, commandBus, loader, config, queries, sql, storage, tracer, log: logger.child({ correlationId }) };
       },
     }),
   );

@@ -15,4 +15,6 @@ export interface CommandContext {
   causationId?: string | undefined;
   /** When set, the stream must be at this version ("someone else changed this" otherwise). */
   expectedVersion?: number | undefined;
+  /** W3C traceparent of the span that runs the command. */
+  traceparent?: string | null | undefined;
 }

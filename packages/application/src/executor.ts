@@ -74,6 +74,7 @@ export class CommandExecutor {
         provinceCode: target.provinceCode,
         regionCode: target.regionCode,
         decree: useCase.decree?.(input, state) ?? null,
+        traceparent: ctx.traceparent ?? null,
       },
     });
     return { ...result, correlationId: ctx.correlationId };

@@ -24,6 +24,8 @@ export const configSchema = z.object({
   AUTH_TOKEN_TTL: z.string().default('12h'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
+  OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'AUTH_SECRET'> & { AUTH_SECRET: string };
@@ -65,4 +67,6 @@ export const configDocs: Record<keyof z.infer<typeof configSchema>, string> = {
   AUTH_TOKEN_TTL: 'lifetime of a session token, e.g. 12h',
   SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests before closing pools',
   STORAGE_DIR: 'directory for evidence attachments and reports (content-addressed), relative to the working directory',
+  OTEL_TRACES_EXPORTER: 'none or otlp: OpenTelemetry traces from request to command to event to projection',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces',
 };

@@ -19,6 +19,8 @@ export interface EventMetadata {
   provinceCode: string | null;
   regionCode: string | null;
   decree?: DecreeRef | null;
+  /** W3C traceparent of the request that wrote the event, so projections continue its trace. */
+  traceparent?: string | null;
 }
 
 /** schemaVersion defaults to 1. */

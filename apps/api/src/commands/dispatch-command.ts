@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext, CommandExecutor, ExecutionResult, UseCase } from '@sakip/application';
 import type { DomainEvent } from '@sakip/domain';
-import { EXECUTOR } from '../infrastructure/tokens';
+import type { Tracer } from '@opentelemetry/api';
+import { currentTraceparent, inSpan } from '@sakip/telemetry';
+import { EXECUTOR, TRACER } from '../infrastructure/tokens';
 import { METRICS, type ApiMetrics } from '../metrics/metrics';
 
 /**
@@ -25,13 +27,20 @@ export class DispatchCommandHandler implements ICommandHandler<DispatchCommand, 
   constructor(
     @Inject(EXECUTOR) private readonly executor: CommandExecutor,
     @Inject(METRICS) private readonly metrics: ApiMetrics,
+    @Inject(TRACER) private readonly tracer: Tracer,
   ) {}
 
   async execute(command: DispatchCommand): Promise<ExecutionResult> {
     const name = command.useCase.name;
     const stop = this.metrics.commands.startTimer({ command: name });
     try {
-      const result = await this.executor.execute(command.useCase, command.input as never, command.context);
+      // The command span's traceparent goes into every event, so the projection continues the trace.
+      const result = await inSpan(this.tracer, `command ${name}`, { 'sakip.command': name, 'sakip.correlation_id': command.context.correlationId }, async (span) => {
+        const r = await this.executor.execute(command.useCase, command.input as never, { ...command.context, traceparent: currentTraceparent() });
+        span.setAttribute('sakip.stream_id', r.streamId);
+        span.setAttribute('sakip.global_positions', r.globalPositions.join(','));
+        return r;
+      });
       stop({ outcome: result.replayed ? 'replayed' : 'ok' });
       return result;
     } catch (err) {

@@ -5,7 +5,8 @@ import type { Config } from '@sakip/config';
 import { connect, type Sql } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import { CommandExecutor } from '@sakip/application';
-import { CONFIG, EVENT_STORE, EXECUTOR, LOGGER, REDIS, SQL } from './tokens';
+import type { Tracer } from '@opentelemetry/api';
+import { CONFIG, EVENT_STORE, EXECUTOR, LOGGER, REDIS, SQL, TRACER } from './tokens';
 
 class Closer implements OnApplicationShutdown {
   constructor(
@@ -25,23 +26,28 @@ class Closer implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: Config, logger: Logger): DynamicModule {
+  static forRoot(config: Config, logger: Logger, tracer: Tracer): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
+        { provide: TRACER, useValue: tracer },
         { provide: SQL, useFactory: () => connect(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: 'sakip-api' }) },
         {
           provide: REDIS,
-          useFactory: () =>
-            new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 }),
+          useFactory: () => {
+            const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+            // /health reports Redis being down; the connection errors themselves are only noise.
+            redis.on('error', (err: Error) => logger.debug({ err: err.message }, 'redis connection error'));
+            return redis;
+          },
         },
         { provide: EVENT_STORE, useFactory: (sql: Sql) => new EventStore(sql), inject: [SQL] },
         { provide: EXECUTOR, useFactory: (store: EventStore) => new CommandExecutor(store), inject: [EVENT_STORE] },
         Closer,
       ],
-      exports: [CONFIG, LOGGER, SQL, REDIS, EVENT_STORE, EXECUTOR],
+      exports: [CONFIG, LOGGER, TRACER, SQL, REDIS, EVENT_STORE, EXECUTOR],
     };
   }
 }

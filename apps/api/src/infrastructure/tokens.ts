@@ -5,3 +5,4 @@ export const REDIS = Symbol('REDIS');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const EXECUTOR = Symbol('EXECUTOR');
 export const LOGGER = Symbol('LOGGER');
+export const TRACER = Symbol('TRACER');

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type Logger } from 'pino';
+import { trace } from '@opentelemetry/api';
 
 /** The correlation id of the request being served, for every log line written inside it. */
 export const requestContext = new AsyncLocalStorage<{ correlationId: string }>();
@@ -11,7 +12,8 @@ export function createLogger(level: string): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
     mixin: () => {
       const ctx = requestContext.getStore();
-      return ctx ? { correlationId: ctx.correlationId } : {};
+      const span = trace.getActiveSpan()?.spanContext();
+      return { ...(ctx ? { correlationId: ctx.correlationId } : {}), ...(span ? { traceId: span.traceId } : {}) };
     },
     // Secrets never reach the logs, whatever object a caller passes in.
     redact: { paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'passwordHash', '*.passwordHash'], censor: '[redacted]' },

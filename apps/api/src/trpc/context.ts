@@ -5,6 +5,7 @@ import type { AchievementQueries, Actor, AgreementQueries, OrgQueries, PlanQueri
 import type { ObjectStorage } from '@sakip/storage';
 import type { Config } from '@sakip/config';
 import type { Logger } from 'pino';
+import type { Tracer } from '@opentelemetry/api';
 import type { Sql } from '@sakip/db';
 
 export type UserActor = Actor & { kind: 'user'; displayName: string };
@@ -17,6 +18,7 @@ export interface ApiContext {
   loader: StateLoader;
   config: Config;
   log: Logger;
+  tracer: Tracer;
   sql: Sql;
   queries: { plans: PlanQueries; agreements: AgreementQueries; achievements: AchievementQueries; org: OrgQueries };
   storage: ObjectStorage;

@@ -6,6 +6,7 @@ import { ConcurrencyError, IdempotencyConflictError } from '@sakip/event-store';
 import { AuthenticationError, type ExecutionResult, type UseCase } from '@sakip/application';
 import type { CommandResult } from '@sakip/contracts';
 import { DispatchCommand } from '../commands/dispatch-command';
+import { inSpan } from '@sakip/telemetry';
 import type { ApiContext } from './context';
 
 /** Error details the admin shows next to the field that caused them. */
@@ -80,8 +81,8 @@ export function toTrpcError(err: unknown, correlationId: string, log: (err: unkn
 export const router = t.router;
 
 /** Every procedure: domain and store errors become their tRPC codes (see toTrpcError). */
-export const publicProcedure = t.procedure.use(async ({ ctx, next }) => {
-  const result = await next();
+export const publicProcedure = t.procedure.use(async ({ ctx, next, path, type }) => {
+  const result = await inSpan(ctx.tracer, `trpc ${path}`, { 'rpc.system': 'trpc', 'rpc.method': path, 'sakip.trpc_type': type, 'sakip.correlation_id': ctx.correlationId }, async () => next());
   if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && !(result.error.cause instanceof DetailedCause)) {
     throw toTrpcError(result.error.cause ?? result.error, ctx.correlationId, (err) => ctx.log.error({ err }, 'unhandled error'));
   }
