@@ -5,6 +5,7 @@ const benches = {
   append: ['@sakip/api', 'bench'],
   'append-batch': ['@sakip/event-store', 'bench'],
   import: ['@sakip/cli', 'bench'],
+  load: ['@sakip/api', 'bench:load'],
   'import-parse': ['@sakip/importer', 'bench'],
 };
 const name = process.argv[2];

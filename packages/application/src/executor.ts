@@ -12,8 +12,11 @@ export interface ExecutionResult extends AppendResult {
 export class CommandExecutor {
   readonly loader: StateLoader;
 
-  constructor(private readonly store: EventStore) {
-    this.loader = new StateLoader(store);
+  constructor(
+    private readonly store: EventStore,
+    options: { cacheSize?: number } = {},
+  ) {
+    this.loader = new StateLoader(store, options);
   }
 
   async execute<I, C, E extends DomainEvent, S>(useCase: UseCase<I, C, E, S>, input: I, ctx: CommandContext): Promise<ExecutionResult> {

@@ -1,18 +1,73 @@
 import { fold, type Decider, type DomainEvent } from '@sakip/domain';
-import type { EventStore } from '@sakip/event-store';
+import type { EventStore, RecordedEvent } from '@sakip/event-store';
 
 export interface LoadedState<S> {
   state: S;
   version: number;
 }
 
-/** Folds a stream through a decider's evolve. */
+type AnyDecider = Decider<never, DomainEvent, unknown>;
+const asDomain = <E>(events: readonly RecordedEvent[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+
+/**
+ * Folds streams through a decider's evolve. With a cache, a stream's folded state is kept and
+ * only the events after its version are read: events are immutable, so a state at version n
+ * stays true, and every load still reads the tail (writes never use a stale version).
+ */
 export class StateLoader {
-  constructor(private readonly store: EventStore) {}
+  private readonly cache = new Map<AnyDecider, Map<string, LoadedState<unknown>>>();
+  private size = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: { cacheSize?: number } = {},
+  ) {}
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedState<S>> {
-    const { version, events } = await this.store.readStream(streamId);
-    const domainEvents = events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
-    return { state: fold(decider, domainEvents), version };
+    const cached = this.cached(decider, streamId);
+    const { version, events } = await this.store.readStream(streamId, cached?.version ?? 0);
+    return this.remember(decider, streamId, cached, events, version);
+  }
+
+  /** Many streams of one kind in one round trip (dashboards). */
+  async loadMany<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamIds: readonly string[]): Promise<Map<string, LoadedState<S>>> {
+    const from = streamIds.map((streamId) => ({ streamId, cached: this.cached(decider, streamId) }));
+    const tails = await this.store.readStreams(from.map((f) => ({ streamId: f.streamId, afterVersion: f.cached?.version ?? 0 })));
+    const out = new Map<string, LoadedState<S>>();
+    for (const f of from) {
+      const events = tails.get(f.streamId) ?? [];
+      out.set(f.streamId, this.remember(decider, f.streamId, f.cached, events, events.at(-1)?.streamVersion ?? f.cached?.version ?? 0));
+    }
+    return out;
+  }
+
+  private cached<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): LoadedState<S> | undefined {
+    return this.cache.get(decider as unknown as AnyDecider)?.get(streamId) as LoadedState<S> | undefined;
+  }
+
+  private remember<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, cached: LoadedState<S> | undefined, events: readonly RecordedEvent[], version: number): LoadedState<S> {
+    const loaded = { state: events.length ? asDomain<E>(events).reduce(decider.evolve, cached?.state ?? decider.initialState) : (cached?.state ?? fold(decider, [])), version };
+    const max = this.options.cacheSize ?? 0;
+    if (max > 0 && events.length > 0) {
+      const key = decider as unknown as AnyDecider;
+      const byStream = this.cache.get(key) ?? new Map<string, LoadedState<unknown>>();
+      this.cache.set(key, byStream);
+      if (!byStream.has(streamId)) this.size++;
+      byStream.delete(streamId); // re-insert: Map order doubles as recency
+      byStream.set(streamId, loaded);
+      if (this.size > max) this.evictOldest();
+    }
+    return loaded;
+  }
+
+  private evictOldest(): void {
+    for (const byStream of this.cache.values()) {
+      const oldest = byStream.keys().next();
+      if (!oldest.done) {
+        byStream.delete(oldest.value);
+        this.size--;
+        return;
+      }
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { IdempotencyConflictError, mapAppendError } from './errors';
 import { countFeedLag, readFeedRows } from './feed';
 import { canonicalHash, eventIdFor } from './ids';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow, type Queryable } from './rows';
+import { EVENT_COLUMNS, eventColumns, toRecordedEvent, type EventRow, type Queryable } from './rows';
 import type { UpcasterRegistry } from './upcasters';
 import type { AppendRequest, AppendResult, FeedCheckpoint, RecordedEvent } from './types';
 
@@ -95,14 +95,32 @@ export class EventStore {
   }
 
   /** Whole stream in version order, upcasted. Missing stream → version 0, no events. */
-  async readStream(streamId: string): Promise<{ version: number; events: RecordedEvent[] }> {
+  async readStream(streamId: string, afterVersion = 0): Promise<{ version: number; events: RecordedEvent[] }> {
     const rows = await this.sql.unsafe<EventRow[]>(
-      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by stream_version`,
-      [streamId],
+      `select ${EVENT_COLUMNS} from events where stream_id = $1 and stream_version > $2 order by stream_version`,
+      [streamId, afterVersion],
     );
     const events = rows.map((r) => this.upcast(toRecordedEvent(r)));
     // Events are immutable and streams.version always equals the last stream_version.
-    return { version: events.at(-1)?.streamVersion ?? 0, events };
+    return { version: events.at(-1)?.streamVersion ?? afterVersion, events };
+  }
+
+  /**
+   * Many streams in one round trip, each from its own version on: dashboards fold a hundred
+   * realization streams per request, and a cache only needs the tail of each.
+   */
+  async readStreams(from: readonly { streamId: string; afterVersion: number }[]): Promise<Map<string, RecordedEvent[]>> {
+    const out = new Map<string, RecordedEvent[]>(from.map((f) => [f.streamId, []]));
+    if (from.length === 0) return out;
+    const rows = await this.sql.unsafe<EventRow[]>(
+      `select ${eventColumns('e.')}
+         from unnest($1::text[], $2::bigint[]) as c(stream_id, after_version)
+         join events e on e.stream_id = c.stream_id and e.stream_version > c.after_version
+        order by e.stream_id, e.stream_version`,
+      [from.map((f) => f.streamId), from.map((f) => f.afterVersion)],
+    );
+    for (const r of rows) out.get(r.stream_id)?.push(this.upcast(toRecordedEvent(r)));
+    return out;
   }
 
   /** Next batch of the gap-safe global feed (see feed.ts). */

@@ -20,8 +20,10 @@ export interface EventRow {
 }
 
 /** Column list shared by stream and feed reads; xid8 is cast to text for TS. */
-export const EVENT_COLUMNS = `global_position, transaction_id::text as transaction_id, stream_id, stream_version,
-  event_id, type, schema_version, data, metadata, recorded_at, province_code, region_code`;
+export const eventColumns = (a = ''): string =>
+  `${a}global_position, ${a}transaction_id::text as transaction_id, ${a}stream_id, ${a}stream_version,
+  ${a}event_id, ${a}type, ${a}schema_version, ${a}data, ${a}metadata, ${a}recorded_at, ${a}province_code, ${a}region_code`;
+export const EVENT_COLUMNS = eventColumns();
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   const recordedAt = row.recorded_at.toISOString();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import { EventStore, UpcasterRegistry } from '../src';
-import { drainFeed, feedEnd, meta, req, streamName } from './helpers';
+import { drainFeed, events, feedEnd, meta, req, streamName } from './helpers';
 
 let db: TestDatabase;
 
@@ -68,4 +68,22 @@ describe('upcasters', () => {
     expect((await raw.readStream(id)).events[0]).toMatchObject({ schemaVersion: 1, data: { value: '80' } });
     expect(() => upcasters.register('TargetSet', 1, (d) => d)).toThrow(/already registered/);
   }, 30_000);
+});
+
+describe('partial and multi-stream reads', () => {
+  it('reads a stream from a version, and many streams in one round trip', async () => {
+    const store2 = new EventStore(db.sql);
+    const a = streamName();
+    const b = streamName();
+    await store2.append(req(a, 0, events(3), meta(), { a }));
+    await store2.append(req(b, 0, events(2), meta(), { b }));
+    const tail = await store2.readStream(a, 1);
+    expect(tail.events.map((e) => e.streamVersion)).toEqual([2, 3]);
+    expect(tail.version).toBe(3);
+    expect((await store2.readStream(a, 3)).version).toBe(3);
+    const many = await store2.readStreams([{ streamId: a, afterVersion: 2 }, { streamId: b, afterVersion: 0 }, { streamId: 'missing', afterVersion: 0 }]);
+    expect(many.get(a)!.map((e) => e.streamVersion)).toEqual([3]);
+    expect(many.get(b)!.map((e) => e.streamVersion)).toEqual([1, 2]);
+    expect(many.get('missing')).toEqual([]);
+  });
 });

@@ -44,7 +44,8 @@ export class InfrastructureModule {
           },
         },
         { provide: EVENT_STORE, useFactory: (sql: Sql) => new EventStore(sql), inject: [SQL] },
-        { provide: EXECUTOR, useFactory: (store: EventStore) => new CommandExecutor(store), inject: [EVENT_STORE] },
+        // Folded stream states are cached per process; every load still reads the stream's tail.
+        { provide: EXECUTOR, useFactory: (store: EventStore) => new CommandExecutor(store, { cacheSize: 5000 }), inject: [EVENT_STORE] },
         Closer,
       ],
       exports: [CONFIG, LOGGER, TRACER, SQL, REDIS, EVENT_STORE, EXECUTOR],

@@ -22,7 +22,6 @@ import {
   sumDecimals,
   toDecimal,
   toDecimalString,
-  type Indicator,
   type Period,
   type RealizationEvent,
   type RealizationState,
@@ -52,36 +51,29 @@ export class AchievementQueries {
     const settings = await measurementSettingsFor(this.loader, opdId);
     const pk = currentPk((await this.loader.load(pkDecider, pkStreamId(opdId, year, 'KADIS'))).state);
     const achievementSettings = { capaian: { lowerIsBetterMethod: settings.lowerIsBetterMethod }, ...(settings.predikatScale ? { predikatScale: settings.predikatScale } : {}) };
-    const indicators = await Promise.all(
-      Object.values(plan.indicators).map(async (ind) => {
-        const { state } = await this.realization(opdId, ind.code, year);
-        const realizations: Partial<Record<Period, string | null>> = {};
-        const statuses: Partial<Record<Period, string>> = {};
-        for (const p of PERIODS) {
-          const v = currentVersion(state, p);
-          if (v) {
-            realizations[p] = v.value;
-            statuses[p] = state.locked ? 'locked' : v.status;
-          }
+    const codes = Object.keys(plan.indicators);
+    const years = Array.from({ length: year - plan.periodStart + 1 }, (_, k) => plan.periodStart + k);
+    // Every realization stream of the OPD for the period so far, in one round trip.
+    const streams = await this.loader.loadMany(realizationDecider, codes.flatMap((c) => years.map((y) => realizationStreamId(opdId, c, y))));
+    const stateOf = (code: string, y: number) => streams.get(realizationStreamId(opdId, code, y))!.state;
+    const indicators = Object.values(plan.indicators).map((ind) => {
+      const state = stateOf(ind.code, year);
+      const realizations: Partial<Record<Period, string | null>> = {};
+      const statuses: Partial<Record<Period, string>> = {};
+      for (const p of PERIODS) {
+        const v = currentVersion(state, p);
+        if (v) {
+          realizations[p] = v.value;
+          statuses[p] = state.locked ? 'locked' : v.status;
         }
-        const target = targetInForce({ year, renstraTarget: ind.targets.find((t) => t.year === year), pkTarget: pk?.targets.find((t) => t.indicatorCode === ind.code) });
-        const achievement = achievementFor({ indicator: ind, target, realizations, settings: achievementSettings });
-        const history = await this.history(opdId, ind, plan.periodStart, year);
-        const warnings = realizationWarnings({ indicator: ind, history, value: achievement.year.basis, quarters: realizations });
-        return { indicator: { code: ind.code, name: ind.name, kind: ind.kind, satuan: ind.satuan, polarity: ind.polarity, elementCode: ind.elementCode, positionCode: ind.positionCode }, target, realizations, statuses, achievement, warnings };
-      }),
-    );
+      }
+      const target = targetInForce({ year, renstraTarget: ind.targets.find((t) => t.year === year), pkTarget: pk?.targets.find((t) => t.indicatorCode === ind.code) });
+      const achievement = achievementFor({ indicator: ind, target, realizations, settings: achievementSettings });
+      const history = years.filter((y) => y < year).map((y) => ({ year: y, value: currentVersion(stateOf(ind.code, y), 'YEAR')?.value ?? null }));
+      const warnings = realizationWarnings({ indicator: ind, history, value: achievement.year.basis, quarters: realizations });
+      return { indicator: { code: ind.code, name: ind.name, kind: ind.kind, satuan: ind.satuan, polarity: ind.polarity, elementCode: ind.elementCode, positionCode: ind.positionCode }, target, realizations, statuses, achievement, warnings };
+    });
     return { opdId, year, settings, periodStart: plan.periodStart, periodEnd: plan.periodEnd, indicators, programs: await this.programs(opdId, year, plan.elements, indicators, settings.efficiencyMethod) };
-  }
-
-  private async history(opdId: string, ind: Indicator, from: number, year: number) {
-    const years = Array.from({ length: Math.max(0, year - from) }, (_, k) => from + k);
-    return Promise.all(
-      years.map(async (y) => {
-        const { state } = await this.realization(opdId, ind.code, y);
-        return { year: y, value: currentVersion(state, 'YEAR')?.value ?? null };
-      }),
-    );
   }
 
   /** Efficiency per program: average capaian of its indicators against budget absorption. */

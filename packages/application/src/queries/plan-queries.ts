@@ -1,5 +1,6 @@
 import { diffSnapshots, fold, planDecider, planStreamId, snapshotOf, type PlanEvent, type PlanSnapshot, type PlanState, type SnapshotDiff } from '@sakip/domain';
 import type { EventStore, RecordedEvent } from '@sakip/event-store';
+import { StateLoader } from '../state-loader';
 
 /**
  * Plan history straight from the OPD's plan stream. The stream is the audit record: who
@@ -34,7 +35,14 @@ export interface HistoryEntry {
 }
 
 export class PlanQueries {
-  constructor(private readonly store: EventStore) {}
+  private readonly loader: StateLoader;
+
+  constructor(
+    private readonly store: EventStore,
+    loader?: StateLoader,
+  ) {
+    this.loader = loader ?? new StateLoader(store);
+  }
 
   private async load(opdId: string): Promise<{ state: PlanState; events: RecordedEvent[] }> {
     const { events } = await this.store.readStream(planStreamId(opdId));
@@ -68,7 +76,7 @@ export class PlanQueries {
 
   /** The set as it stood under one SK, or under the last SK signed on or before a date. */
   async snapshot(opdId: string, at: { decreeId?: string | undefined; date?: string | undefined; periodStart?: number | undefined; periodEnd?: number | undefined }): Promise<PlanSnapshot | null> {
-    const { state } = await this.load(opdId);
+    const { state } = await this.loader.load(planDecider, planStreamId(opdId));
     if (at.decreeId) {
       const d = state.decrees[at.decreeId];
       if (!d) return null;
