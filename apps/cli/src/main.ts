@@ -7,6 +7,7 @@ import { userAdd } from './commands/user-add';
 import { demoSeed } from './commands/demo-seed';
 import { InputError } from './parse-input';
 import { importFile } from './commands/import-file';
+import { backup, restore } from './commands/backup';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -47,6 +48,17 @@ program
     }
   });
 
+program
+  .command('backup')
+  .description('back up the event store (pg_dump custom format); read models are rebuilt after a restore')
+  .requiredOption('--out <file>')
+  .action(async (o: { out: string }) => out(await backup(loadConfig().DATABASE_URL, o.out)));
+program
+  .command('restore')
+  .description('restore an event store backup into an empty database (DATABASE_URL)')
+  .requiredOption('--from <file>')
+  .action(async (o: { from: string }) => out(await restore(loadConfig().DATABASE_URL, o.from)));
+
 const user = program.command('user').description('accounts');
 user
   .command('add')
@@ -76,5 +88,8 @@ try {
     process.stderr.write(`${err.message}\n`);
     process.exit(2);
   }
-  throw err;
+  // Operators get the reason, not a stack trace; LOG_LEVEL=debug shows the stack.
+  process.stderr.write(`sakip: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (loadConfig().LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+  process.exit(1);
 }
