@@ -9,19 +9,28 @@ const run = (args) => {
 
 run(['--silent', 'sakip', 'db', 'migrate']);
 run(['--silent', 'sakip', 'demo', 'seed']);
+run(['--silent', '--filter', '@sakip/admin', 'build']);
 
 // Node runs each app directly (tsx loader) so signals reach it without a package manager between.
-const apps = [{ name: 'api', cwd: 'apps/api', entry: 'src/main.ts' }];
-const children = apps.map(({ name, cwd, entry }) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: port } });
+const adminPort = process.env.ADMIN_PORT ?? '5173';
+const apps = [
+  { name: 'api', cwd: 'apps/api', entry: 'src/main.ts', env: {} },
+  { name: 'admin', cwd: 'apps/admin', entry: 'src/server/serve.ts', env: { API_URL: `http://127.0.0.1:${port}`, ADMIN_PORT: adminPort } },
+];
+const urls = {};
+const children = apps.map(({ name, cwd, entry, env }) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: port, ...env } });
   child.stdout.on('data', (chunk) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       process.stdout.write(`[${name}] ${line}\n`);
-      if (line.includes('"sakip api listening"')) {
-        const { url } = JSON.parse(line);
-        process.stdout.write(
-          `\n  SAKIP berjalan / is running\n  API (tRPC):  ${url}/trpc\n  Health:      ${url}/health\n  Akun demo / demo accounts: see README.md (password: sakip-demo-2026)\n\n`,
-        );
+      const listening = /"msg":"sakip (api|admin) listening"/.exec(line);
+      if (listening) {
+        urls[listening[1]] = JSON.parse(line).url;
+        if (urls.api && urls.admin) {
+          process.stdout.write(
+            `\n  SAKIP berjalan / is running\n  Admin:       ${urls.admin}\n  API (tRPC):  ${urls.api}/trpc\n  Health:      ${urls.api}/health\n  Akun demo / demo accounts: README.md (kata sandi / password: sakip-demo-2026)\n\n`,
+          );
+        }
       }
     }
   });

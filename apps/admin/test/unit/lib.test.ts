@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanSnapshot, SnapshotDiff } from '@sakip/domain';
+import { applyDraftHistory, blankIndicator, diffCounts, diffRows, presentDiff, targetText } from '../../src/lib/diff';
+import { describeError, fieldErrorMap } from '../../src/lib/errors';
+import { formatDate, formatNumber, formatPercent, parseUserNumber, toCsv } from '../../src/lib/format';
+import { messageEntry, messageKeys, pickBilingual, translate } from '../../src/lib/i18n';
+import { aggregateStatus } from '../../src/lib/status';
+
+describe('i18n', () => {
+  it('defaults to Indonesian, toggles to English and fills placeholders', () => {
+    expect(translate('id', 'login.title')).toBe('Masuk');
+    expect(translate('en', 'login.title')).toBe('Sign in');
+    expect(translate('id', 'common.page', { page: 2, pages: 5 })).toBe('Halaman 2 dari 5');
+    expect(translate('en', 'tl.changes', { n: 3 })).toBe('3 changes');
+  });
+  it('has both languages for every key', () => {
+    for (const k of messageKeys()) {
+      const e = messageEntry(k);
+      expect(e.id.length, k).toBeGreaterThan(0);
+      expect(e.en.length, k).toBeGreaterThan(0);
+    }
+  });
+  it('picks one half of a bilingual server message', () => {
+    expect(pickBilingual('id', 'Nomor SK wajib diisi / decree number required')).toBe('Nomor SK wajib diisi');
+    expect(pickBilingual('en', 'Nomor SK wajib diisi / decree number required')).toBe('decree number required');
+    expect(pickBilingual('en', 'x', 'ID', 'EN')).toBe('EN');
+  });
+});
+
+describe('Indonesian number formatting', () => {
+  it('formats exactly with thousands dots and a decimal comma', () => {
+    expect(formatNumber('1200.87', 'id')).toBe('1.200,87');
+    expect(formatNumber('1200.875', 'id')).toBe('1.200,88');
+    expect(formatNumber('1200.87', 'en')).toBe('1,200.87');
+    expect(formatNumber('33.3333333', 'id')).toBe('33,33');
+    expect(formatNumber('99.999', 'id')).toBe('100');
+    expect(formatNumber('-0.001', 'id')).toBe('0');
+    expect(formatNumber('1234567', 'id')).toBe('1.234.567');
+    expect(formatNumber('32', 'id')).toBe('32');
+    expect(formatNumber(null, 'id')).toBe('–');
+    expect(formatNumber('887.4321', 'id', null)).toBe('887,4321');
+    expect(formatPercent('104.1666', 'id')).toBe('104,17%');
+  });
+  it('reads both conventions from what people type', () => {
+    expect(parseUserNumber('1.200,87')).toBe('1200.87');
+    expect(parseUserNumber('32,5')).toBe('32.5');
+    expect(parseUserNumber('32.5')).toBe('32.5');
+    expect(parseUserNumber('1.200')).toBe('1200');
+    expect(parseUserNumber('1,200.5')).toBe('1200.5');
+    expect(parseUserNumber('abc')).toBeNull();
+  });
+  it('formats dates the Indonesian way', () => {
+    expect(formatDate('2023-01-04', 'id')).toBe('4 Januari 2023');
+    expect(formatDate('2023-01-04', 'en')).toBe('4 January 2023');
+  });
+  it('writes CSV with quoting', () => {
+    expect(toCsv([['a', 'b,c', null], [1, 'x"y', 2]])).toBe('a,"b,c",\r\n1,"x""y",2');
+  });
+});
+
+const snap = (indicators: PlanSnapshot['indicators']): PlanSnapshot => ({ periodStart: 2023, periodEnd: 2026, decreeIds: [], elements: {}, indicators });
+const ind = (code: string, name: string, targets: [number, string][]) => ({ ...blankIndicator(code), name, satuan: '%', targets: targets.map(([year, value]) => ({ year, value })) });
+
+describe('diff presentation', () => {
+  it('lists added, removed, renamed and target old → new in that order', () => {
+    const before = snap({ A: ind('A', 'Alpha', [[2025, '33']]), B: ind('B', 'Beta', [[2025, '1']]), C: ind('C', 'Gamma', []) });
+    const after = snap({ A: ind('A', 'Alpha', [[2025, '35']]), C: ind('C', 'Gamma baru', []), D: ind('D', 'Delta', [[2025, '1200.5']]) });
+    const rows = diffRows(before, after, 'id');
+    expect(rows.map((r) => r.kind)).toEqual(['added', 'removed', 'renamed', 'target']);
+    expect(rows[0]).toMatchObject({ code: 'D', to: '2025: 1.200,5' });
+    expect(rows[3]).toMatchObject({ code: 'A', year: 2025, from: '33', to: '35' });
+    expect(diffCounts(rows)).toEqual({ added: 1, removed: 1, renamed: 1, target: 1, other: 0 });
+  });
+  it('shows qualitative and range targets', () => {
+    expect(targetText({ year: 2024, value: null, text: 'Nilai BB' }, 'id')).toBe('Nilai BB');
+    expect(targetText({ year: 2024, value: null, min: '10', max: '12.5' }, 'id')).toBe('10 – 12,5');
+    expect(targetText(null, 'id')).toBe('–');
+  });
+  it('presents other field changes', () => {
+    const d: SnapshotDiff = { added: [], removed: [], renamed: [], targetChanged: [], otherChanged: [{ code: 'X', fields: ['satuan', 'formula'] }] };
+    expect(presentDiff(d, 'en')).toEqual([{ kind: 'other', code: 'X', name: '', year: null, from: '', to: 'satuan, formula' }]);
+  });
+  it('re-applies a draft from the history summaries', () => {
+    const base = snap({ A: ind('A', 'Alpha', [[2024, '32'], [2025, '33']]), B: ind('B', 'Beta', []) });
+    const out = applyDraftHistory(
+      base,
+      [
+        { decreeId: 'd1', type: 'IndicatorDefined', subject: 'A', summary: 'Alpha: x: 2024=32, 2025=35' },
+        { decreeId: 'd1', type: 'IndicatorRetired', subject: 'B', summary: 'dicabut' },
+        { decreeId: 'other', type: 'IndicatorRetired', subject: 'A', summary: 'dicabut' },
+      ],
+      'd1',
+    );
+    expect(out.indicators.A?.name).toBe('Alpha: x');
+    expect(out.indicators.A?.targets).toEqual([{ year: 2024, value: '32' }, { year: 2025, value: '35' }]);
+    expect(out.indicators.B).toBeUndefined();
+  });
+});
+
+describe('errors', () => {
+  it('turns CONFLICT into "someone else changed this" and keeps field errors by path', () => {
+    const p = describeError({ name: 'TRPCClientError', message: 'x', data: { code: 'CONFLICT', fieldErrors: [], messageId: 'Data ini baru saja diubah orang lain; muat ulang lalu coba lagi', messageEn: 'Someone else changed this', correlationId: 'c-1' } }, 'id');
+    expect(p.message).toMatch(/diubah orang lain/);
+    expect(p.correlationId).toBe('c-1');
+    const f = describeError({ name: 'TRPCClientError', message: 'bad', data: { code: 'BAD_REQUEST', fieldErrors: [{ path: ['info', 'number'], message: 'Nomor SK wajib diisi / decree number required' }] } }, 'en');
+    expect(fieldErrorMap(f.fieldErrors)).toEqual({ 'info.number': 'decree number required' });
+    expect(describeError({ name: 'TRPCClientError', message: 'no', data: { code: 'FORBIDDEN' } }, 'id').message).toMatch(/tidak berwenang/);
+  });
+});
+
+describe('submission status', () => {
+  it('aggregates IKU statuses per period, with late after the grace period', () => {
+    const today = new Date(Date.UTC(2025, 0, 15));
+    expect(aggregateStatus(['verified', 'verified'], 2024, 'TW1', today)).toBe('verified');
+    expect(aggregateStatus(['verified', undefined], 2024, 'TW1', today)).toBe('submitted');
+    expect(aggregateStatus([undefined, undefined], 2024, 'TW1', today)).toBe('late');
+    expect(aggregateStatus([undefined], 2024, 'YEAR', today)).toBe('missing');
+    expect(aggregateStatus(['draft'], 2024, 'YEAR', today)).toBe('draft');
+  });
+});
