@@ -9,7 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { trace, type Tracer } from '@opentelemetry/api';
 import type { Config } from '@sakip/config';
-import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, OrgQueries, PlanQueries, verifyToken } from '@sakip/application';
+import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, OrgQueries, PlanQueries, UserQueries, verifyToken } from '@sakip/application';
 import { LocalObjectStorage } from '@sakip/storage';
 import { resolve } from 'node:path';
 import type { EventStore } from '@sakip/event-store';
@@ -40,7 +40,7 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
   app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
   const store = app.get<EventStore>(EVENT_STORE);
-  const queries = { plans: new PlanQueries(store, loader), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store) };
+  const queries = { plans: new PlanQueries(store, loader), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store), users: new UserQueries(store, loader) };
   const storage = new LocalObjectStorage(resolve(config.STORAGE_DIR));
 
   // Correlation id and an access log line for every request.

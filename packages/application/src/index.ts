@@ -22,3 +22,4 @@ export * from './import/apply-import';
 export { nameUuid } from './import/plan-import';
 export * from './queries/achievement-queries';
 export * from './queries/org-queries';
+export * from './queries/user-queries';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandBus } from '@nestjs/cqrs';
-import type { AchievementQueries, Actor, AgreementQueries, OrgQueries, PlanQueries, StateLoader } from '@sakip/application';
+import type { AchievementQueries, Actor, AgreementQueries, OrgQueries, PlanQueries, StateLoader, UserQueries } from '@sakip/application';
 import type { ObjectStorage } from '@sakip/storage';
 import type { Config } from '@sakip/config';
 import type { Logger } from 'pino';
@@ -20,7 +20,7 @@ export interface ApiContext {
   log: Logger;
   tracer: Tracer;
   sql: Sql;
-  queries: { plans: PlanQueries; agreements: AgreementQueries; achievements: AchievementQueries; org: OrgQueries };
+  queries: { plans: PlanQueries; agreements: AgreementQueries; achievements: AchievementQueries; org: OrgQueries; users: UserQueries };
   storage: ObjectStorage;
 }
 

@@ -1,4 +1,4 @@
-import { diffSnapshots, fold, planDecider, planStreamId, snapshotOf, type PlanEvent, type PlanSnapshot, type PlanState, type SnapshotDiff } from '@sakip/domain';
+import { diffSnapshots, draftPreview, fold, planDecider, planStreamId, snapshotOf, type PlanEvent, type PlanSnapshot, type PlanState, type SnapshotDiff } from '@sakip/domain';
 import type { EventStore, RecordedEvent } from '@sakip/event-store';
 import { StateLoader } from '../state-loader';
 
@@ -88,6 +88,16 @@ export class PlanQueries {
       .filter((d) => !at.date || d.info.date <= at.date);
     const last = candidates.at(-1);
     return last ? snapshotOf(state, last.info, last.decreeId) : null;
+  }
+
+  /** A draft decree as it would stand if enacted now, with its own changes listed. */
+  async draft(opdId: string, decreeId: string) {
+    const { state } = await this.loader.load(planDecider, planStreamId(opdId));
+    const d = state.decrees[decreeId];
+    if (!d) return null;
+    const inForce = snapshotOf(state, d.info);
+    const preview = draftPreview(state, decreeId);
+    return { decreeId, info: d.info, status: d.status, changes: d.order.map((k) => d.changes[k]!), preview, diff: diffSnapshots(inForce, preview) };
   }
 
   async diff(opdId: string, fromDecreeId: string, toDecreeId: string): Promise<SnapshotDiff | null> {

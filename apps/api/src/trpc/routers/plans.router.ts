@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
 import {
   defineElementInput,
   defineIndicatorInput,
@@ -36,6 +37,11 @@ export const plansRouter = router({
     const snap = await ctx.queries.plans.snapshot(input.opdId, input);
     if (!snap) throw notFound('SK yang ditetapkan / enacted decree');
     return snap;
+  }),
+  draft: readable.input(z.object({ decreeId: z.string().uuid() })).query(async ({ ctx, input }) => {
+    const d = await ctx.queries.plans.draft(input.opdId, input.decreeId);
+    if (!d) throw notFound('SK / decree');
+    return d;
   }),
   diff: readable.input(diffQuery).query(async ({ ctx, input }) => {
     const d = await ctx.queries.plans.diff(input.opdId, input.fromDecreeId, input.toDecreeId);

@@ -7,6 +7,7 @@ import {
   measurementSettingsInput,
   opdId,
   realizationQuery,
+  regionCode,
   recordComparisonInput,
   recordNarrativeInput,
   recordRealizationInput,
@@ -15,7 +16,7 @@ import {
   submitRealizationInput,
   verifyRealizationInput,
 } from '@sakip/contracts';
-import { opdTarget, realizationUseCases, requireBinding } from '@sakip/application';
+import { opdTarget, realizationUseCases, regionTarget, requireBinding } from '@sakip/application';
 import { authedProcedure, router, runCommand } from '../trpc';
 
 const MAX_ATTACHMENT = 10 * 1024 * 1024;
@@ -41,6 +42,10 @@ export const realizationsRouter = router({
       return { name: input.fileName, ...stored };
     }),
 
+  settings: authedProcedure.input(z.object({ code: regionCode })).query(({ ctx, input }) => {
+    requireBinding(ctx.actor, 'read', regionTarget(input.code), 'realizations.settings');
+    return ctx.queries.users.measurementSettings(input.code);
+  }),
   achievement: authedProcedure.input(achievementQuery).query(async ({ ctx, input }) => {
     requireBinding(ctx.actor, 'read', opdTarget(input.opdId), 'realizations.achievement');
     const result = await ctx.queries.achievements.opdYear(input.opdId, input.year);
