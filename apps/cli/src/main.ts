@@ -8,6 +8,7 @@ import { demoSeed } from './commands/demo-seed';
 import { InputError } from './parse-input';
 import { importFile } from './commands/import-file';
 import { backup, restore } from './commands/backup';
+import { reportLkjip } from './commands/report';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -58,6 +59,29 @@ program
   .description('restore an event store backup into an empty database (DATABASE_URL)')
   .requiredOption('--from <file>')
   .action(async (o: { from: string }) => out(await restore(loadConfig().DATABASE_URL, o.from)));
+
+program
+  .command('report')
+  .description('reports')
+  .command('lkjip')
+  .description('render the LKjIP of an OPD (or a pemda by region code) for a year into a directory')
+  .requiredOption('--opd <id>', 'OPD id (18.04-DISKOPERINDAG) or region code for the pemda report (18.04)')
+  .requiredOption('--year <year>')
+  .requiredOption('--out <dir>')
+  .option('--format <formats>', 'docx,pdf,html', 'docx,pdf')
+  .action(async (o: { opd: string; year: string; out: string; format: string }) => {
+    const year = Number(o.year);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError([`year: tahun tidak valid / invalid year '${o.year}'`]);
+    const formats = o.format.split(',').map((f) => f.trim());
+    const bad = formats.filter((f) => !['docx', 'pdf', 'html'].includes(f));
+    if (bad.length) throw new InputError([`format: ${bad.join(', ')} tidak dikenal / unknown (docx, pdf, html)`]);
+    const rt = openRuntime();
+    try {
+      (await reportLkjip(rt, { opd: o.opd, year, out: o.out, formats: formats as ('docx' | 'pdf' | 'html')[] })).forEach(out);
+    } finally {
+      await rt.close();
+    }
+  });
 
 const user = program.command('user').description('accounts');
 user

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,4 +87,19 @@ describe('sakip CLI', () => {
     expect(done.stderr).toMatch(/100%/);
     expect((await sakip('import', file)).stdout).toContain('unchanged');
   }, 60_000);
+});
+
+describe('sakip report lkjip', () => {
+  it('renders the seed OPD’s 2024 LKjIP as DOCX and PDF into a directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sakip-report-'));
+    const { stdout } = await sakip('report', 'lkjip', '--opd', '18.04-DISKOPERINDAG', '--year', '2024', '--out', dir);
+    expect(stdout).toMatch(/LKjIP 18\.04-DISKOPERINDAG 2024 @ posisi \/ position \d+ \(SK: 050\/18\/KPTS\/III\.06\/1\/2023\)/);
+    const files = await readdir(dir);
+    expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+    const pdf = await readFile(join(dir, files.find((f) => f.endsWith('.pdf'))!));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const bad = await sakip('report', 'lkjip', '--opd', '18.04-DISKOPERINDAG', '--year', '20x4', '--out', dir).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('year') });
+  }, 120_000);
 });
