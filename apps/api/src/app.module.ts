@@ -5,6 +5,7 @@ import { trace, type Tracer } from '@opentelemetry/api';
 import type { Config } from '@sakip/config';
 import { DispatchCommandHandler } from './commands/dispatch-command';
 import { HealthController } from './health/health.controller';
+import { ReportsController } from './reports/reports.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ApiMetrics, METRICS, MetricsController } from './metrics/metrics';
 
@@ -14,7 +15,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, logger, tracer)],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ReportsController],
       providers: [DispatchCommandHandler, { provide: METRICS, useFactory: () => new ApiMetrics() }],
     };
   }

@@ -10,11 +10,11 @@ import type { Logger } from 'pino';
 import { trace, type Tracer } from '@opentelemetry/api';
 import type { Config } from '@sakip/config';
 import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, OrgQueries, PlanQueries, UserQueries, verifyToken } from '@sakip/application';
-import { LocalObjectStorage } from '@sakip/storage';
-import { resolve } from 'node:path';
+import type { ObjectStorage } from '@sakip/storage';
+import type { Queue } from 'bullmq';
 import type { EventStore } from '@sakip/event-store';
 import { AppModule } from './app.module';
-import { EVENT_STORE, EXECUTOR, SQL } from './infrastructure/tokens';
+import { EVENT_STORE, EXECUTOR, REPORT_QUEUE, SQL, STORAGE } from './infrastructure/tokens';
 import type { Sql } from '@sakip/db';
 import { requestContext } from './logging/logger';
 import { bearerToken, correlationIdOf, type ApiContext } from './trpc/context';
@@ -41,7 +41,8 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
   const store = app.get<EventStore>(EVENT_STORE);
   const queries = { plans: new PlanQueries(store, loader), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store), users: new UserQueries(store, loader) };
-  const storage = new LocalObjectStorage(resolve(config.STORAGE_DIR));
+  const storage = app.get<ObjectStorage>(STORAGE);
+  const reports = { queue: app.get<Queue>(REPORT_QUEUE) };
 
   // Correlation id and an access log line for every request.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -70,7 +71,7 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
         const token = bearerToken(req);
         const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
         const actor = claims ? await actorFor(loader, claims.username) : null;
-        return { actor, correlationId, commandBus, loader, config, queries, sql, storage, tracer, log: logger.child({ correlationId }) };
+        return { actor, correlationId, commandBus, loader, config, queries, sql, storage, reports, tracer, log: logger.child({ correlationId }) };
       },
     }),
   );

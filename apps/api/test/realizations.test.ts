@@ -3,6 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport, budgetUseCases, systemActor } from '@sakip/application';
 import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Queue } from 'bullmq';
+import { generateReport } from '@sakip/reports';
+import { LocalObjectStorage } from '@sakip/storage';
+import { REPORT_QUEUE, STORAGE } from '../src/infrastructure/tokens';
 import { addUser, startHarness, trpcError, type Harness } from './harness';
 
 let h: Harness;
@@ -23,7 +30,7 @@ async function importExample(name: string) {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ REPORT_QUEUE_PREFIX: `test-${randomUUID()}`, STORAGE_DIR: await mkdtemp(join(tmpdir(), 'sakip-api-storage-')) });
   await importExample('organisasi-demo.xlsx');
   await importExample('sk-lampung-barat-050-18-2023.xlsx');
   await h.executor.execute(
@@ -140,5 +147,29 @@ describe('organisation views', () => {
     expect(tree[0]!.children.flatMap((c) => c.opds.map((o) => o.opdId))).toEqual([opdId]);
     const opd = await operator.org.opd.query({ opdId });
     expect(Object.keys(opd.positions)).toContain('KADIS');
+  });
+});
+
+describe('LKjIP reports through the API', () => {
+  it('queues a report once per data position, lists stored reports and downloads them as recorded', async () => {
+    const first = await operator.reports.request.mutate({ opdId, year });
+    expect(first).toMatchObject({ added: true, jobId: expect.stringMatching(new RegExp(`^${opdId}:${year}:\\d+$`)) });
+    const again = await operator.reports.request.mutate({ opdId, year });
+    expect(again).toMatchObject({ added: false, jobId: first.jobId });
+
+    // The API serves what the reporter stored: render one here the way the worker does.
+    const generated = await generateReport({ sql: h.db.sql, storage: h.api.app.get<LocalObjectStorage>(STORAGE) }, { opdId, year, formats: ['docx'] });
+    const listed = await operator.reports.list.query({ opdId, year });
+    expect(listed.reports.map((r) => r.id)).toContain(generated.files[0]!.id);
+    expect(listed.jobs.map((j) => j.id)).toContain(first.jobId);
+
+    const token = await h.login('operator');
+    const res = await fetch(`${h.api.url}/reports/${generated.files[0]!.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(generated.files[0]!.sha256);
+    expect(res.headers.get('content-disposition')).toContain('.docx');
+    expect((await fetch(`${h.api.url}/reports/${generated.files[0]!.id}`)).status).toBe(401);
+    await h.api.app.get<Queue>(REPORT_QUEUE).obliterate({ force: true });
   });
 });

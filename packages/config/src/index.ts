@@ -24,6 +24,7 @@ export const configSchema = z.object({
   AUTH_TOKEN_TTL: z.string().default('12h'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
+  REPORT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,60}$/).default('bull'),
   OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
 });
@@ -67,6 +68,7 @@ export const configDocs: Record<keyof z.infer<typeof configSchema>, string> = {
   AUTH_TOKEN_TTL: 'lifetime of a session token, e.g. 12h',
   SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests before closing pools',
   STORAGE_DIR: 'directory for evidence attachments and reports (content-addressed), relative to the working directory',
+  REPORT_QUEUE_PREFIX: 'BullMQ key prefix of the LKjIP queue (API and reporter must agree)',
   OTEL_TRACES_EXPORTER: 'none or otlp: OpenTelemetry traces from request to command to event to projection',
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces',
 };

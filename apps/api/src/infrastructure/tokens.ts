@@ -6,3 +6,5 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const EXECUTOR = Symbol('EXECUTOR');
 export const LOGGER = Symbol('LOGGER');
 export const TRACER = Symbol('TRACER');
+export const STORAGE = Symbol('STORAGE');
+export const REPORT_QUEUE = Symbol('REPORT_QUEUE');

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { AchievementQueries, Actor, AgreementQueries, OrgQueries, PlanQueries, StateLoader, UserQueries } from '@sakip/application';
 import type { ObjectStorage } from '@sakip/storage';
+import type { Queue } from 'bullmq';
 import type { Config } from '@sakip/config';
 import type { Logger } from 'pino';
 import type { Tracer } from '@opentelemetry/api';
@@ -22,6 +23,7 @@ export interface ApiContext {
   sql: Sql;
   queries: { plans: PlanQueries; agreements: AgreementQueries; achievements: AchievementQueries; org: OrgQueries; users: UserQueries };
   storage: ObjectStorage;
+  reports: { queue: Queue };
 }
 
 export function correlationIdOf(req: Request): string {

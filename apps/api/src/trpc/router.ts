@@ -5,6 +5,7 @@ import { plansRouter } from './routers/plans.router';
 import { importsRouter } from './routers/imports.router';
 import { realizationsRouter } from './routers/realizations.router';
 import { orgRouter } from './routers/org.router';
+import { reportsRouter } from './routers/reports.router';
 import { budgetRouter, catalogRouter, pkRouter } from './routers/agreements.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   imports: importsRouter,
   realizations: realizationsRouter,
+  reports: reportsRouter,
 });
 
 /** The admin imports this type only, never the server code. */
