@@ -1,4 +1,5 @@
-import { fold, opdDecider, regionDecider, scopeCovers, type OpdEvent, type RegionEvent, type RoleBinding } from '@sakip/domain';
+import { levelOfCode, opdDecider, regionDecider, scopeCovers, type RoleBinding } from '@sakip/domain';
+import { StateLoader } from '../state-loader';
 import type { EventStore } from '@sakip/event-store';
 import { opdTarget, regionTarget } from '../use-cases/targets';
 
@@ -13,25 +14,28 @@ export interface OrgRegion {
 
 /** The region/OPD tree a user may see (read permission per scope), folded from the streams. */
 export class OrgQueries {
-  constructor(private readonly store: EventStore) {}
+  private readonly loader: StateLoader;
+
+  constructor(
+    private readonly store: EventStore,
+    loader?: StateLoader,
+  ) {
+    this.loader = loader ?? new StateLoader(store);
+  }
 
   async tree(bindings: readonly RoleBinding[] | null): Promise<OrgRegion[]> {
     const canSee = (t: Parameters<typeof scopeCovers>[1]) => bindings === null || bindings.some((b) => scopeCovers(b.scope, t));
-    const regions = await Promise.all(
-      (await this.store.streamIds('region', 'region-')).map(async (id) => {
-        const { events } = await this.store.readStream(id);
-        const s = fold(regionDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as RegionEvent));
-        const registered = events.find((e) => e.type === 'RegionRegistered')?.data as { level: string } | undefined;
-        return { code: s.code, name: s.name, names: s.names, level: registered?.level ?? 'province' };
-      }),
-    );
-    const opds = await Promise.all(
-      (await this.store.streamIds('opd', 'opd-')).map(async (id) => {
-        const { events } = await this.store.readStream(id);
-        const s = fold(opdDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as OpdEvent));
-        return { opdId: s.opdId, regionCode: s.regionCode, name: s.name, status: s.status, units: Object.keys(s.units).length, positions: Object.keys(s.positions).length };
-      }),
-    );
+    // Cached folds, one round trip per kind: only events newer than each cached state are read.
+    const regionStates = await this.loader.loadMany(regionDecider, await this.store.streamIds('region', 'region-'));
+    const regions = [...regionStates.values()].map(({ state: s }) => ({ code: s.code, name: s.name, names: s.names, level: levelOfCode(s.code) as string }));
+    const opds = [...(await this.loader.loadMany(opdDecider, await this.store.streamIds('opd', 'opd-'))).values()].map(({ state: s }) => ({
+      opdId: s.opdId,
+      regionCode: s.regionCode,
+      name: s.name,
+      status: s.status,
+      units: Object.keys(s.units).length,
+      positions: Object.keys(s.positions).length,
+    }));
     const visibleOpds = opds.filter((o) => canSee(opdTarget(o.opdId)));
     const node = (r: (typeof regions)[number]): OrgRegion => ({
       ...r,
@@ -46,8 +50,7 @@ export class OrgQueries {
   }
 
   async opd(opdId: string) {
-    const { events } = await this.store.readStream(`opd-${opdId}`);
-    if (events.length === 0) return null;
-    return fold(opdDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as OpdEvent));
+    const { state, version } = await this.loader.load(opdDecider, `opd-${opdId}`);
+    return version === 0 ? null : state;
   }
 }
