@@ -20,6 +20,8 @@ const Reports = lazy(() => import('./pages/Reports'));
 const Catalog = lazy(() => import('./pages/Catalog'));
 const Settings = lazy(() => import('./pages/Settings'));
 const Users = lazy(() => import('./pages/Users'));
+const Pk = lazy(() => import('./pages/Pk'));
+const Budget = lazy(() => import('./pages/Budget'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, ready } = useAuth();
@@ -46,6 +48,8 @@ export function App() {
           <Route path="/opd/:opdId/realisasi" element={guarded(<Realisasi />)} />
           <Route path="/opd/:opdId/verifikasi" element={guarded(<Queue />)} />
           <Route path="/opd/:opdId/capaian" element={guarded(<Achievement />)} />
+          <Route path="/opd/:opdId/pk" element={guarded(<Pk />)} />
+          <Route path="/opd/:opdId/anggaran" element={guarded(<Budget />)} />
           <Route path="/perbandingan" element={guarded(<Compare />)} />
           <Route path="/status" element={guarded(<ProvinceStatus />)} />
           <Route path="/laporan" element={guarded(<Reports />)} />

@@ -66,6 +66,8 @@ export function OpdTabs({ title }: { title?: string | undefined }) {
         <NavLink to={`/opd/${opdId}/realisasi`}>{t('opd.realisasi')}</NavLink>
         {queue && <NavLink to={`/opd/${opdId}/verifikasi`}>{t('opd.queue')}</NavLink>}
         <NavLink to={`/opd/${opdId}/capaian`}>{t('opd.achievement')}</NavLink>
+        <NavLink to={`/opd/${opdId}/pk`}>{t('opd.pk')}</NavLink>
+        <NavLink to={`/opd/${opdId}/anggaran`}>{t('opd.budget')}</NavLink>
       </nav>
     </div>
   );

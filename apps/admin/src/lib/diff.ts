@@ -1,4 +1,4 @@
-import { diffSnapshots, type Indicator, type PlanSnapshot, type SnapshotDiff, type YearTarget } from '@sakip/domain';
+import { diffSnapshots, type Indicator, type PlanChange, type PlanSnapshot, type SnapshotDiff, type YearTarget } from '@sakip/domain';
 import { formatNumber } from './format';
 import { translate, type Lang } from './i18n';
 
@@ -42,43 +42,16 @@ export function diffCounts(rows: DiffRow[]): Record<DiffRowKind, number> {
   return c;
 }
 
-export interface HistoryLike {
-  decreeId: string | null;
-  type: string;
-  subject: string;
-  summary: string;
+/** The withdraw key of a draft change (the same as the domain's changeKey). */
+export function draftChangeKey(c: PlanChange): string {
+  return c.kind === 'element' ? `element:${c.element.code}` : `indicator:${c.kind === 'indicator' ? c.indicator.code : c.code}`;
 }
 
-/**
- * The draft's recorded changes re-applied on the snapshot in force, from plans.history (which
- * summarises an IndicatorDefined as "Name: 2023=30, 2024=32"). Good enough to show what the
- * draft changes before it is enacted; after enactment plans.diff is the source of truth.
- */
-export function applyDraftHistory(base: PlanSnapshot, entries: HistoryLike[], decreeId: string): PlanSnapshot {
-  const indicators: Record<string, Indicator> = { ...base.indicators };
-  for (const e of entries) {
-    if (e.decreeId !== decreeId) continue;
-    if (e.type === 'IndicatorDefined') {
-      const cut = e.summary.lastIndexOf(': ');
-      const name = cut >= 0 ? e.summary.slice(0, cut) : e.summary;
-      const targets = (cut >= 0 ? e.summary.slice(cut + 2) : '')
-        .split(', ')
-        .map((p) => /^(\d{4})=(.*)$/.exec(p))
-        .flatMap((m) => (m ? [{ year: Number(m[1]), value: m[2] === '-' ? null : m[2]! }] : []));
-      const prev = indicators[e.subject];
-      indicators[e.subject] = prev ? { ...prev, name, targets: mergeTargets(prev.targets, targets) } : { ...blankIndicator(e.subject), name, targets };
-    } else if (e.type === 'IndicatorRetired') {
-      delete indicators[e.subject];
-    }
-  }
-  return { ...base, indicators };
-}
-
-function mergeTargets(prev: YearTarget[], next: { year: number; value: string | null }[]): YearTarget[] {
-  return next.map((n) => {
-    const p = prev.find((t) => t.year === n.year);
-    return p && p.value === n.value ? p : { year: n.year, value: n.value };
-  });
+/** One line describing a draft change: what it touches and its name or reason. */
+export function describeChange(c: PlanChange, lang: Lang): { kind: string; code: string; text: string } {
+  if (c.kind === 'element') return { kind: translate(lang, 'sk.change.element'), code: c.element.code, text: `${c.element.level} · ${c.element.name}` };
+  if (c.kind === 'indicator') return { kind: translate(lang, 'sk.change.indicator'), code: c.indicator.code, text: `${c.indicator.name}${c.indicator.targets.length ? ` (${c.indicator.targets.map((t) => `${t.year}: ${targetText(t, lang)}`).join('; ')})` : ''}` };
+  return { kind: translate(lang, 'sk.change.retire'), code: c.code, text: c.reason };
 }
 
 export function blankIndicator(code: string): Indicator {

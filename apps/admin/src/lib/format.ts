@@ -118,3 +118,10 @@ export function toCsv(rows: (string | number | null)[][]): string {
   };
   return rows.map((r) => r.map(cell).join(',')).join('\r\n');
 }
+
+/** Rupiah, exact and without floats: "1250000000" → "Rp 1.250.000.000" (sen kept only when present). */
+export function formatRupiah(value: string | number | null | undefined, lang: Lang = 'id'): string {
+  let n = formatNumber(value, lang, 2);
+  if (new RegExp(`\\${lang === 'id' ? ',' : '.'}\\d$`).test(n)) n += '0';
+  return n === '–' ? n : n.startsWith('-') ? `-Rp ${n.slice(1)}` : `Rp ${n}`;
+}

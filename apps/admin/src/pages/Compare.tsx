@@ -30,7 +30,8 @@ function download(name: string, blob: Blob) {
   document.body.append(a);
   a.click();
   a.remove();
-  URL.revokeObjectURL(url);
+  // Revoking at once can cancel the download in Chromium; give it a moment.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export default function Compare() {

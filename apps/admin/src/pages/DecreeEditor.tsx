@@ -1,11 +1,11 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { defineIndicatorInput, retireIndicatorInput } from '@sakip/contracts';
+import { defineIndicatorInput, retireIndicatorInput, withdrawChangeInput } from '@sakip/contracts';
 import { INDICATOR_KINDS, POLARITIES, type Indicator, type PlanSnapshot } from '@sakip/domain';
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
-import { applyDraftHistory, blankIndicator, diffRows } from '../lib/diff';
+import { blankIndicator, describeChange, diffRows, draftChangeKey, presentDiff } from '../lib/diff';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { can, opdTarget } from '../lib/perms';
@@ -18,12 +18,15 @@ export default function DecreeEditor() {
   const { t, lang } = useT();
   const decrees = useQuery({ queryKey: ['plans.decrees', opdId], queryFn: () => api.plans.decrees.query({ opdId }) });
   const decree = decrees.data?.find((d) => d.decreeId === decreeId);
+  // Kept here: once enacted, the refetched decree list swaps the draft editor for the enacted view.
+  const [justEnacted, setJustEnacted] = useState(false);
   return (
     <section>
       <OpdTabs title={decree ? `SK ${decree.number}` : t('sk.title')} />
       {decrees.isLoading && <Loading />}
       <ErrorBox error={decrees.error} />
       {decrees.data && !decree && <Notice kind="warn">{t('err.notFound')}</Notice>}
+      {justEnacted && <Notice kind="ok">{t('sk.enactedOk')}</Notice>}
       {decree && (
         <>
           <p className="muted">
@@ -33,7 +36,7 @@ export default function DecreeEditor() {
             </span>
           </p>
           {decree.status === 'draft' ? (
-            <DraftEditor opdId={opdId} decreeId={decreeId} period={{ start: decree.periodStart, end: decree.periodEnd }} />
+            <DraftEditor opdId={opdId} decreeId={decreeId} period={{ start: decree.periodStart, end: decree.periodEnd }} onEnacted={() => setJustEnacted(true)} />
           ) : (
             <EnactedView opdId={opdId} decreeId={decreeId} previous={decrees.data!.filter((d) => d.status === 'enacted' && (d.sequence ?? 0) < (decree.sequence ?? 0) && d.periodStart === decree.periodStart).at(-1)?.decreeId ?? null} />
           )}
@@ -64,7 +67,7 @@ function EnactedView({ opdId, decreeId, previous }: { opdId: string; decreeId: s
 
 type Row = Indicator & { _new?: boolean };
 
-function DraftEditor({ opdId, decreeId, period }: { opdId: string; decreeId: string; period: { start: number; end: number } }) {
+function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; decreeId: string; period: { start: number; end: number }; onEnacted: () => void }) {
   const { t, lang } = useT();
   const me = useMe();
   const qc = useQueryClient();
@@ -72,14 +75,14 @@ function DraftEditor({ opdId, decreeId, period }: { opdId: string; decreeId: str
   const canWrite = can(me.bindings, 'plan.write', target);
   const canEnact = can(me.bindings, 'plan.enact', target);
   const base = useQuery({ queryKey: ['plans.snapshot', opdId, 'period', period.start, period.end], queryFn: () => api.plans.snapshot.query({ opdId, periodStart: period.start, periodEnd: period.end }), retry: false });
-  const history = useQuery({ queryKey: ['plans.history', opdId], queryFn: () => api.plans.history.query({ opdId }) });
+  // The draft as it would stand if enacted now, its recorded changes and its diff (server side).
+  const draft = useQuery({ queryKey: ['plans.draft', opdId, decreeId], queryFn: () => api.plans.draft.query({ opdId, decreeId }) });
   const empty: PlanSnapshot = { periodStart: period.start, periodEnd: period.end, decreeIds: [], elements: {}, indicators: {} };
   const baseSnap = base.data ?? (base.isError ? empty : null);
-  const draftSnap = useMemo(() => (baseSnap && history.data ? applyDraftHistory(baseSnap, history.data, decreeId) : null), [baseSnap, history.data, decreeId]);
+  const draftSnap = draft.data?.preview ?? null;
   const [edits, setEdits] = useState<Record<string, Row>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, Record<string, string>>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [enacted, setEnacted] = useState(false);
   const [filter, setFilter] = useState('');
   const years = Array.from({ length: period.end - period.start + 1 }, (_, k) => period.start + k);
 
@@ -95,13 +98,20 @@ function DraftEditor({ opdId, decreeId, period }: { opdId: string; decreeId: str
     return f ? all.filter((r) => `${r.code} ${r.name}`.toLowerCase().includes(f)) : all;
   }, [gridSnap, filter]);
   const paged = usePaged(rows, 20);
-  const diff = useMemo(() => (baseSnap && gridSnap ? diffRows(baseSnap, gridSnap, lang) : []), [baseSnap, gridSnap, lang]);
-  const draftEntries = (history.data ?? []).filter((h) => h.decreeId === decreeId && h.type !== 'DecreeDrafted');
+  // Saved changes: the server's diff; with unsaved grid edits, the same diff recomputed locally.
+  const diff = useMemo(() => {
+    if (!draft.data) return [];
+    if (Object.keys(edits).length === 0 || !baseSnap || !gridSnap) return presentDiff(draft.data.diff, lang);
+    return diffRows(baseSnap, gridSnap, lang);
+  }, [draft.data, edits, baseSnap, gridSnap, lang]);
+  const changes = draft.data?.changes ?? [];
 
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['plans.history', opdId] }), qc.invalidateQueries({ queryKey: ['plans.decrees', opdId] })]);
+  const refresh = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: ['plans.draft', opdId, decreeId] }), qc.invalidateQueries({ queryKey: ['plans.history', opdId] }), qc.invalidateQueries({ queryKey: ['plans.decrees', opdId] })]);
   const save = useMutation({ mutationFn: (input: Parameters<typeof api.plans.defineIndicator.mutate>[0]) => api.plans.defineIndicator.mutate(input) });
   const retire = useMutation({ mutationFn: (input: Parameters<typeof api.plans.retireIndicator.mutate>[0]) => api.plans.retireIndicator.mutate(input) });
   const enact = useMutation({ mutationFn: () => api.plans.enactDecree.mutate({ opdId, decreeId }) });
+  const withdraw = useMutation({ mutationFn: (input: Parameters<typeof api.plans.withdrawChange.mutate>[0]) => api.plans.withdrawChange.mutate(input) });
 
   const edit = (code: string, patch: Partial<Row>) => {
     const cur = (edits[code] ?? gridSnap?.indicators[code]) as Row | undefined;
@@ -150,11 +160,24 @@ function DraftEditor({ opdId, decreeId, period }: { opdId: string; decreeId: str
     }
   }
 
+  async function withdrawChange(key: string) {
+    if (!window.confirm(t('sk.withdrawConfirm', { key }))) return;
+    const v = validate(withdrawChangeInput, { opdId, decreeId, key }, lang);
+    if (!v.ok) return setProblem({ code: 'BAD_REQUEST', message: Object.values(v.errors).join('; '), fieldErrors: [], correlationId: null });
+    try {
+      await withdraw.mutateAsync(v.data);
+      setProblem(null);
+      await refresh();
+    } catch (err) {
+      setProblem(describeError(err, lang));
+    }
+  }
+
   async function doEnact() {
     if (!window.confirm(t('sk.enactConfirm'))) return;
     try {
       await enact.mutateAsync();
-      setEnacted(true);
+      onEnacted();
       setProblem(null);
       await Promise.all([refresh(), qc.invalidateQueries({ queryKey: ['plans.snapshot', opdId] })]);
     } catch (err) {
@@ -177,7 +200,6 @@ function DraftEditor({ opdId, decreeId, period }: { opdId: string; decreeId: str
     }
   }
 
-  if (enacted) return <Notice kind="ok">{t('sk.enactedOk')}</Notice>;
   if (!gridSnap || !baseSnap) return <Loading />;
   const dirty = Object.keys(edits);
   const elements = Object.values(gridSnap.elements);
@@ -188,22 +210,38 @@ function DraftEditor({ opdId, decreeId, period }: { opdId: string; decreeId: str
       <div className="card">
         <h2>{t('sk.diffDraft')}</h2>
         <DiffTable rows={diff} />
-        {draftEntries.length > 0 && (
-          <details>
-            <summary>
-              {t('sk.changes')} ({draftEntries.length})
-            </summary>
-            <ul className="small">
-              {draftEntries.map((h) => (
-                <li key={h.position}>
-                  <span className="code">{h.subject}</span> — {h.summary} <span className="muted">({h.actor})</span>
-                </li>
-              ))}
-            </ul>
-          </details>
+        <ErrorBox error={draft.error} />
+        <h3>
+          {t('sk.changes')} ({changes.length})
+        </h3>
+        {changes.length === 0 ? (
+          <p className="muted">{t('sk.noChanges')}</p>
+        ) : (
+          <table className="small" data-testid="draft-changes">
+            <tbody>
+              {changes.map((c) => {
+                const key = draftChangeKey(c);
+                const d = describeChange(c, lang);
+                return (
+                  <tr key={key} data-key={key}>
+                    <td>{d.kind}</td>
+                    <td className="code">{d.code}</td>
+                    <td>{d.text}</td>
+                    <td>
+                      {canWrite && (
+                        <button type="button" onClick={() => withdrawChange(key)} disabled={withdraw.isPending}>
+                          {t('sk.withdraw')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         )}
         {canEnact ? (
-          <button type="button" className="btn-primary" onClick={doEnact} disabled={enact.isPending || dirty.length > 0 || draftEntries.length === 0}>
+          <button type="button" className="btn-primary" onClick={doEnact} disabled={enact.isPending || dirty.length > 0 || changes.length === 0}>
             {t('sk.enact')}
           </button>
         ) : (

@@ -145,6 +145,8 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const correcting = current?.status === 'verified';
+  // The verifier's reason stays visible to the operator until the value is submitted again.
+  const returned = current?.status === 'returned' ? current.history.at(-1) : undefined;
   const frozen = current?.status === 'submitted' || current?.status === 'verified_head' || detail.data?.locked;
 
   // Canonical inputs from what was typed ("1.200,5" → "1200.5"); series split on ; or newline.
@@ -225,6 +227,11 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
         {code} · {periodLabel(period, lang)} {year} <StatusBadge status={current?.status} />
       </h2>
       <p className="muted">{name}</p>
+      {returned && (
+        <div className="alert alert-warn" role="alert" data-testid="returned-reason">
+          {t('re.returnedBy', { actor: returned.actor, level: t(returned.level === 'inspector' ? 'q.inspector' : 'q.head'), reason: returned.reason ?? '' })}
+        </div>
+      )}
       <ErrorBox problem={problem} />
       {done && <Notice kind="ok">{done}</Notice>}
       <fieldset disabled={!canSubmit || !!frozen}>

@@ -1,28 +1,50 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { measurementSettingsInput } from '@sakip/contracts';
-import { DEFAULT_PREDIKAT_SCALE } from '@sakip/domain';
+import { DEFAULT_PREDIKAT_SCALE, type MeasurementSettings, type PredikatScale } from '@sakip/domain';
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { can, regionTarget } from '../lib/perms';
-import { ErrorBox, Notice, SelectField, TextField } from '../components/ui';
+import { ErrorBox, Loading, Notice, SelectField, TextField } from '../components/ui';
 
-/** configureMeasurement: write-only (no query returns the settings yet except inside achievement). */
+const scaleRows = (s: PredikatScale) => s.map((b) => ({ ...b, minInclusive: b.minInclusive === null ? '' : String(b.minInclusive) }));
+
+/** The pemda measurement settings: loaded with realizations.settings, saved with configureMeasurement. */
 export default function Settings() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const me = useMe();
   const first = me.bindings.find((b) => b.scope.level === 'region' || b.scope.level === 'province')?.scope.code ?? '';
   const [code, setCode] = useState(first);
-  const [inspectorRequired, setInspectorRequired] = useState(false);
-  const [lower, setLower] = useState<'two_t_minus_r' | 'inverse_ratio'>('two_t_minus_r');
-  const [eff, setEff] = useState<'ratio' | 'difference'>('ratio');
-  const [custom, setCustom] = useState(false);
-  const [scale, setScale] = useState(DEFAULT_PREDIKAT_SCALE.map((b) => ({ ...b, minInclusive: b.minInclusive === null ? '' : String(b.minInclusive) })));
+  const valid = /^\d{2}(\.\d{2})?$/.test(code);
+  const current = useQuery({ queryKey: ['realizations.settings', code], queryFn: () => api.realizations.settings.query({ code }), enabled: valid });
+  return (
+    <section>
+      <h1>{t('set.title')}</h1>
+      <div className="card">
+        <TextField label={t('set.code')} value={code} onChange={(e) => setCode(e.target.value.trim())} error={code && !valid ? t('set.codeInvalid') : undefined} />
+        {current.isLoading && <Loading />}
+        <ErrorBox error={current.error} />
+      </div>
+      {/* Keyed by region: switching region reloads the form from that region's settings. */}
+      {valid && current.data && <SettingsForm key={code} code={code} initial={current.data} />}
+    </section>
+  );
+}
+
+function SettingsForm({ code, initial }: { code: string; initial: MeasurementSettings }) {
+  const { t, lang } = useT();
+  const me = useMe();
+  const qc = useQueryClient();
+  const [inspectorRequired, setInspectorRequired] = useState(initial.inspectorRequired);
+  const [lower, setLower] = useState<MeasurementSettings['lowerIsBetterMethod']>(initial.lowerIsBetterMethod);
+  const [eff, setEff] = useState<MeasurementSettings['efficiencyMethod']>(initial.efficiencyMethod);
+  const [custom, setCustom] = useState(initial.predikatScale !== null);
+  const [scale, setScale] = useState(scaleRows(initial.predikatScale ?? DEFAULT_PREDIKAT_SCALE));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const save = useMutation({ mutationFn: (i: Parameters<typeof api.realizations.configureMeasurement.mutate>[0]) => api.realizations.configureMeasurement.mutate(i) });
-  const allowed = /^\d{2}(\.\d{2})?$/.test(code) && can(me.bindings, 'pemda.configure', regionTarget(code));
+  const allowed = can(me.bindings, 'pemda.configure', regionTarget(code));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,6 +58,7 @@ export default function Settings() {
       await save.mutateAsync(v.data);
       setErrors({});
       setProblem(null);
+      await qc.invalidateQueries({ queryKey: ['realizations.settings', code] });
     } catch (err) {
       const p = describeError(err, lang);
       setErrors(fieldErrorMap(p.fieldErrors));
@@ -44,12 +67,11 @@ export default function Settings() {
   }
 
   return (
-    <section>
-      <h1>{t('set.title')}</h1>
-      <form className="card" onSubmit={submit} noValidate>
+    <form className="card" onSubmit={submit} noValidate aria-label={t('set.title')} data-testid="settings-form">
         <ErrorBox problem={problem} />
         {save.isSuccess && <Notice kind="ok">{t('set.saved')}</Notice>}
-        <TextField label={t('set.code')} value={code} onChange={(e) => setCode(e.target.value)} error={errors.code} />
+        {errors.code && <p className="field-error">{errors.code}</p>}
+        <p className="muted">{t('set.loaded', { code })}</p>
         {!allowed && <p className="muted">{t('set.readOnly')}</p>}
         <label className="check">
           <input type="checkbox" checked={inspectorRequired} onChange={(e) => setInspectorRequired(e.target.checked)} /> {t('set.inspectorRequired')}
@@ -95,7 +117,6 @@ export default function Settings() {
         <button type="submit" className="btn-primary" disabled={!allowed || save.isPending}>
           {t('common.save')}
         </button>
-      </form>
-    </section>
+    </form>
   );
 }

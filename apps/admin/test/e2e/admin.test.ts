@@ -2,14 +2,14 @@
 // process, the built admin served by src/server/serve.ts, driven by Debian Chromium.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import { startServer } from '../../src/server/serve';
 
@@ -87,6 +87,11 @@ async function signIn(username: string, size = { width: 1280, height: 800 }): Pr
   const page = await ctx.newPage();
   page.setDefaultTimeout(20_000);
   page.on('dialog', (d) => void d.accept('Indikator tidak relevan lagi'));
+  // On failure, say what the page said (alerts carry the API's message and incident code).
+  onTestFailed(async () => {
+    if (!page.isClosed()) await page.screenshot({ path: join(tmpdir(), `sakip-e2e-failed-${username}.png`), fullPage: true }).catch(() => {});
+    if (!page.isClosed()) console.log(`[${username}] ${page.url()}\n`, (await page.locator('.alert, .field-error').allInnerTexts().catch(() => [])).join('\n'));
+  });
   await page.goto(`${admin.url}/masuk`);
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(PASSWORD);
@@ -148,7 +153,17 @@ describe('admin e2e', () => {
     await cell.fill('35');
     await op.locator('tr[data-code="IKU-1"]').getByRole('button', { name: 'Simpan baris' }).click();
     await op.getByText('Perubahan dalam draf (1)').waitFor();
-    await expect.poll(() => op.getByTestId('diff').innerText()).toContain('35');
+    // A second change, then withdrawn again ("tarik perubahan"): the server's draft diff follows.
+    await op.getByLabel('Saring indikator').fill('IKU-2');
+    await op.getByLabel('Target IKU-2 2025').fill('31');
+    await op.locator('tr[data-code="IKU-2"]').getByRole('button', { name: 'Simpan baris' }).click();
+    await op.getByText('Perubahan dalam draf (2)').waitFor();
+    await expect.poll(() => op.getByTestId('diff').innerText()).toContain('IKU-2');
+    await op.locator('tr[data-key="indicator:IKU-2"]').getByRole('button', { name: 'Tarik perubahan' }).click();
+    await op.getByText('Perubahan dalam draf (1)').waitFor();
+    await expect.poll(() => op.getByTestId('diff').innerText()).not.toContain('IKU-2');
+    expect(await op.getByTestId('diff').innerText()).toContain('35');
+    await op.getByLabel('Saring indikator').fill('');
     await shot(op, '04-editor-sk-draf');
     await op.context().close();
 
@@ -187,8 +202,33 @@ describe('admin e2e', () => {
 
     const kadis = await signIn('kadis.diskoperindag');
     await kadis.goto(`${admin.url}/opd/${OPD}/verifikasi`);
-    await kadis.locator('tr[data-key="IKU-1-2024-YEAR"]').waitFor();
+    const row = kadis.locator('tr[data-key="IKU-1-2024-YEAR"]');
+    await row.waitFor();
     await shot(kadis, '07-antrean-verifikasi');
+    // Returning needs a reason (contract check in the page), and the operator sees it.
+    await row.getByRole('button', { name: 'Kembalikan' }).click();
+    await row.locator('.field-error').waitFor();
+    await row.getByPlaceholder('Alasan pengembalian').fill('Lampiran RAT belum ditandatangani');
+    await row.getByRole('button', { name: 'Kembalikan' }).click();
+    await kadis.getByText('Dikembalikan ke operator.').waitFor();
+
+    const op2 = await signIn('operator.diskoperindag');
+    await op2.goto(`${admin.url}/opd/${OPD}/realisasi?tahun=2024`);
+    await op2.getByRole('button', { name: 'IKU-1 Tahunan' }).click();
+    await expect.poll(() => op2.getByTestId('returned-reason').innerText()).toContain('Lampiran RAT belum ditandatangani');
+    await shot(op2, '14-realisasi-dikembalikan');
+    await op2.getByLabel('Jumlah koperasi sehat').fill('40');
+    await op2.getByLabel('Jumlah koperasi', { exact: true }).fill('120');
+    await op2.getByLabel('Dokumen bukti').fill('Laporan RAT 2024 (ditandatangani)');
+    await op2.getByLabel('Sumber data').fill('Bidang Koperasi');
+    await op2.getByRole('button', { name: 'Simpan draf' }).click();
+    await op2.getByText('Realisasi tersimpan sebagai draf.').waitFor();
+    await op2.getByRole('button', { name: 'Ajukan untuk verifikasi' }).click();
+    await op2.getByText('Realisasi diajukan.').waitFor();
+    await op2.context().close();
+
+    await kadis.reload();
+    await row.waitFor();
     await kadis.locator('tr[data-key="IKU-1-2024-YEAR"]').getByRole('button', { name: 'Verifikasi' }).click();
     await kadis.getByText('Terverifikasi.').first().waitFor();
     await kadis.goto(`${admin.url}/opd/${OPD}/capaian?tahun=2024`);
@@ -219,12 +259,124 @@ describe('admin e2e', () => {
     const heat = adm.getByTestId('heatmap');
     await expect.poll(() => heat.innerText(), { timeout: 20_000 }).toContain('104,17%');
     await shot(adm, '10-perbandingan');
+    const [csv] = await Promise.all([adm.waitForEvent('download'), adm.getByRole('button', { name: 'Unduh CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^perbandingan-KOP-SEHAT-\d{4}-\d{4}\.csv$/);
+    const content = await readFile((await csv.path())!, 'utf8');
+    expect(content.startsWith('\ufeffOPD,')).toBe(true);
+    expect(content).toContain('"Dinas Koperasi UKM, Perindustrian dan Perdagangan"');
+    expect(content).toMatch(/IKU-1,2024,32,[\d.]+,104\.17/);
 
     await adm.goto(`${admin.url}/status?tahun=2024`);
     await expect.poll(() => adm.getByTestId('province-status').innerText(), { timeout: 20_000 }).toContain('1/5');
     await shot(adm, '11-status-provinsi');
     await adm.context().close();
     timings.dashboards = Date.now() - t;
+  });
+
+  it('imports a template in the page: dry run, problems by sheet/row/column, fix, import', async () => {
+    const t = Date.now();
+    const op = await signIn('operator.diskoperindag');
+    await op.goto(`${admin.url}/opd/${OPD}/sk`);
+    const good = await readFile(join(repo, 'packages/importer/examples/target-lampung-barat.csv'));
+    const lines = good.toString('utf8').split(/\r?\n/);
+    lines[2] = lines[2]!.replace(';2024;', ';20x4;');
+    await op.locator('#import-file').setInputFiles({ name: 'target-lampung-barat.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await op.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    const problems = op.locator('table.problems');
+    await problems.waitFor();
+    const cells = await problems.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells[0]).not.toBe('–');
+    expect(cells[1]).toBe('3');
+    expect(cells[2]).toBe('tahun');
+    expect(await op.getByRole('button', { name: 'Impor sekarang' }).isDisabled()).toBe(true);
+    await shot(op, '15-impor-masalah');
+    await op.locator('#import-file').setInputFiles(join(repo, 'packages/importer/examples/target-lampung-barat.csv'));
+    await op.getByRole('button', { name: 'Periksa (uji coba)' }).click();
+    await op.getByText(/Berkas valid: \d+ baris/).waitFor();
+    await op.getByRole('button', { name: 'Impor sekarang' }).click();
+    await op.getByText(/Impor selesai|sudah tercatat/).waitFor();
+    await op.context().close();
+    timings.importJourney = Date.now() - t;
+  });
+
+  it('signs a PK that differs from the Renstra (flagged), revises it, and records a budget stage', async () => {
+    const t = Date.now();
+    const kadis = await signIn('kadis.diskoperindag');
+    await kadis.goto(`${admin.url}/opd/${OPD}/pk?tahun=2024`);
+    await kadis.getByText('PK untuk tahun dan jabatan ini belum ditandatangani.').waitFor();
+    await kadis.getByRole('button', { name: 'Tanda tangani PK' }).click();
+    await kadis.locator('.field-error').first().waitFor();
+    await kadis.getByLabel('Pihak pertama: nama').fill('Kepala Diskoperindag');
+    await kadis.getByLabel('Pihak pertama: jabatan').fill('Kepala Dinas Koperasi UKM, Perindustrian dan Perdagangan');
+    await kadis.getByLabel('Pihak kedua: nama').fill('Bupati Lampung Barat');
+    await kadis.getByLabel('Pihak kedua: jabatan').fill('Bupati');
+    await kadis.getByLabel('Target PK IKU-1').fill('30');
+    await kadis.getByRole('button', { name: 'Tanda tangani PK' }).click();
+    const flag = kadis.getByTestId('pk-conflicts');
+    await flag.waitFor();
+    expect(await flag.innerText()).toContain('IKU-1');
+    expect(await kadis.locator('[data-testid="pk-targets"] tr[data-code="IKU-1"]').innerText()).toContain('beda dengan Renstra');
+    await kadis.getByLabel('Alasan perubahan').fill('Penyesuaian setelah refocusing anggaran');
+    await kadis.getByLabel('Target PK IKU-1').fill('31');
+    await kadis.getByRole('button', { name: 'Simpan PK Perubahan' }).click();
+    await kadis.getByTestId('pk-revisions').getByText('PK Perubahan 1').waitFor();
+    await expect.poll(() => flag.innerText()).toContain('PK 31');
+    await kadis.evaluate(() => window.scrollTo(0, 0));
+    await shot(kadis, '16-perjanjian-kinerja');
+
+    await kadis.goto(`${admin.url}/opd/${OPD}/anggaran?tahun=2024`);
+    await kadis.getByText('Belum ada tahap anggaran yang dicatat.').waitFor();
+    await kadis.getByLabel('Dokumen').fill('Renja Diskoperindag 2024');
+    await kadis.getByLabel('Jumlah (Rp) 1').fill('1.250.000.000');
+    await kadis.getByRole('button', { name: 'Catat tahap anggaran' }).last().click();
+    await expect.poll(() => kadis.getByTestId('budget-totals').innerText()).toContain('Rp 1.250.000.000');
+    expect(await kadis.getByTestId('budget-totals').innerText()).toContain('Renja murni');
+    await shot(kadis, '17-anggaran');
+    await kadis.context().close();
+    timings.pkBudget = Date.now() - t;
+  });
+
+  it('lists, registers and re-roles users (admin) and loads the pemda settings', async () => {
+    const t = Date.now();
+    const adm = await signIn('admin.lampung');
+    await adm.goto(`${admin.url}/admin/pengguna`);
+    await adm.locator('tr[data-user="operator.diskoperindag"]').waitFor();
+    expect(await adm.getByTestId('users').innerText()).not.toContain('viewer.nasional');
+    await adm.locator('input[name="username"]').fill('Bad Name');
+    await adm.locator('input[name="displayName"]').fill('Operator Baru');
+    await adm.locator('input[name="password"]').fill('pendek');
+    await adm.getByLabel('Kode cakupan').first().fill('18.04-DISKOPERINDAG');
+    await adm.getByRole('button', { name: 'Tambah pengguna' }).click();
+    await adm.getByText('Kata sandi minimal 8 karakter').waitFor();
+    await adm.getByText(/Nama pengguna: 3–64 huruf kecil/).waitFor();
+    await adm.locator('input[name="username"]').fill('operator2.diskoperindag');
+    await adm.locator('input[name="password"]').fill('sandi-awal-2026');
+    await adm.getByRole('button', { name: 'Tambah pengguna' }).click();
+    const row = adm.locator('tr[data-user="operator2.diskoperindag"]');
+    await row.waitFor();
+    await adm.locator('select[name="grantUser"]').selectOption('operator2.diskoperindag');
+    await adm.getByLabel('Kode cakupan').last().fill('18.04-DISKOPERINDAG');
+    await adm.getByRole('button', { name: 'Berikan peran' }).click();
+    await expect.poll(() => row.innerText()).toContain('viewer');
+    await adm.evaluate(() => window.scrollTo(0, 0));
+    await shot(adm, '18-pengguna');
+    await row.getByRole('button', { name: 'Cabut peran viewer operator2.diskoperindag' }).click();
+    await expect.poll(() => row.innerText()).not.toContain('viewer');
+
+    await adm.goto(`${admin.url}/admin/pengaturan`);
+    await adm.getByLabel('Kode wilayah (PP atau PP.KK)').fill('18.71');
+    const form = adm.getByTestId('settings-form');
+    await form.getByLabel('Verifikasi Inspektorat wajib').check();
+    await form.getByLabel('Metode polaritas negatif').selectOption('inverse_ratio');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await adm.getByText('Pengaturan tersimpan.').waitFor();
+    await adm.reload();
+    await adm.getByLabel('Kode wilayah (PP atau PP.KK)').fill('18.71');
+    await expect.poll(() => adm.getByTestId('settings-form').getByLabel('Verifikasi Inspektorat wajib').isChecked()).toBe(true);
+    expect(await adm.getByTestId('settings-form').getByLabel('Metode polaritas negatif').inputValue()).toBe('inverse_ratio');
+    await shot(adm, '19-pengaturan');
+    await adm.context().close();
+    timings.usersSettings = Date.now() - t;
   });
 
   it('shows the honest reports placeholder, switches to English and keeps the layout at 768×1024', async () => {

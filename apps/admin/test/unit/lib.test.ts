@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanSnapshot, SnapshotDiff } from '@sakip/domain';
-import { applyDraftHistory, blankIndicator, diffCounts, diffRows, presentDiff, targetText } from '../../src/lib/diff';
+import { blankIndicator, describeChange, draftChangeKey, diffCounts, diffRows, presentDiff, targetText } from '../../src/lib/diff';
 import { describeError, fieldErrorMap } from '../../src/lib/errors';
-import { formatDate, formatNumber, formatPercent, parseUserNumber, toCsv } from '../../src/lib/format';
+import { formatDate, formatNumber, formatPercent, formatRupiah, parseUserNumber, toCsv } from '../../src/lib/format';
 import { messageEntry, messageKeys, pickBilingual, translate } from '../../src/lib/i18n';
 import { aggregateStatus } from '../../src/lib/status';
 
@@ -24,6 +24,16 @@ describe('i18n', () => {
     expect(pickBilingual('id', 'Nomor SK wajib diisi / decree number required')).toBe('Nomor SK wajib diisi');
     expect(pickBilingual('en', 'Nomor SK wajib diisi / decree number required')).toBe('decree number required');
     expect(pickBilingual('en', 'x', 'ID', 'EN')).toBe('EN');
+  });
+});
+
+describe('rupiah', () => {
+  it('formats budgets exactly as Indonesian rupiah', () => {
+    expect(formatRupiah('1250000000', 'id')).toBe('Rp 1.250.000.000');
+    expect(formatRupiah('1250000000.50', 'id')).toBe('Rp 1.250.000.000,50');
+    expect(formatRupiah('1250000000', 'en')).toBe('Rp 1,250,000,000');
+    expect(formatRupiah('-5000', 'id')).toBe('-Rp 5.000');
+    expect(formatRupiah(null, 'id')).toBe('–');
   });
 });
 
@@ -80,20 +90,12 @@ describe('diff presentation', () => {
     const d: SnapshotDiff = { added: [], removed: [], renamed: [], targetChanged: [], otherChanged: [{ code: 'X', fields: ['satuan', 'formula'] }] };
     expect(presentDiff(d, 'en')).toEqual([{ kind: 'other', code: 'X', name: '', year: null, from: '', to: 'satuan, formula' }]);
   });
-  it('re-applies a draft from the history summaries', () => {
-    const base = snap({ A: ind('A', 'Alpha', [[2024, '32'], [2025, '33']]), B: ind('B', 'Beta', []) });
-    const out = applyDraftHistory(
-      base,
-      [
-        { decreeId: 'd1', type: 'IndicatorDefined', subject: 'A', summary: 'Alpha: x: 2024=32, 2025=35' },
-        { decreeId: 'd1', type: 'IndicatorRetired', subject: 'B', summary: 'dicabut' },
-        { decreeId: 'other', type: 'IndicatorRetired', subject: 'A', summary: 'dicabut' },
-      ],
-      'd1',
-    );
-    expect(out.indicators.A?.name).toBe('Alpha: x');
-    expect(out.indicators.A?.targets).toEqual([{ year: 2024, value: '32' }, { year: 2025, value: '35' }]);
-    expect(out.indicators.B).toBeUndefined();
+  it('keys and describes draft changes the way plans.withdrawChange expects', () => {
+    expect(draftChangeKey({ kind: 'indicator', indicator: ind('IKU-1', 'Alpha', [[2025, '35']]) })).toBe('indicator:IKU-1');
+    expect(draftChangeKey({ kind: 'retire', code: 'IKU-2', reason: 'tidak relevan' })).toBe('indicator:IKU-2');
+    expect(draftChangeKey({ kind: 'element', element: { code: 'P1', level: 'program', name: 'Program', parentCode: null } })).toBe('element:P1');
+    expect(describeChange({ kind: 'indicator', indicator: ind('IKU-1', 'Alpha', [[2025, '35']]) }, 'id')).toEqual({ kind: 'Indikator', code: 'IKU-1', text: 'Alpha (2025: 35)' });
+    expect(describeChange({ kind: 'retire', code: 'IKU-2', reason: 'tidak relevan' }, 'en')).toMatchObject({ kind: 'Retire', text: 'tidak relevan' });
   });
 });
 
