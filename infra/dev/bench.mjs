@@ -6,6 +6,7 @@ const benches = {
   'append-batch': ['@sakip/event-store', 'bench'],
   import: ['@sakip/cli', 'bench'],
   load: ['@sakip/api', 'bench:load'],
+  queries: ['@sakip/api', 'bench:queries'],
   'import-parse': ['@sakip/importer', 'bench'],
 };
 const name = process.argv[2];

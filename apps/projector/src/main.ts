@@ -1,0 +1,40 @@
+import { loadConfig } from '@sakip/config';
+import { connect } from '@sakip/db';
+import { EventStore } from '@sakip/event-store';
+import { jsonLogger, type Logger } from '@sakip/read-models';
+import { runProjector } from './projector';
+import { loadProjectorSettings } from './settings';
+
+const config = loadConfig();
+// eslint-disable-next-line no-restricted-syntax -- projector-only settings, validated by the zod schema in ./settings (packages/config stays shared).
+const settings = loadProjectorSettings(process.env);
+const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+const logger: Logger =
+  config.LOG_LEVEL === 'silent'
+    ? silent
+    : config.LOG_LEVEL === 'error' || config.LOG_LEVEL === 'fatal'
+      ? { ...silent, error: jsonLogger.error }
+      : config.LOG_LEVEL === 'warn'
+        ? { ...jsonLogger, info: () => {} }
+        : jsonLogger;
+
+const sql = connect(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: 'sakip-projector' });
+const store = new EventStore(sql);
+const ac = new AbortController();
+for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(sig, () => {
+    logger.info({ signal: sig }, 'shutting down: finishing the current batch');
+    ac.abort();
+  });
+}
+logger.info(
+  { kafka: Boolean(config.KAFKA_BROKERS), provinces: settings.PROJECTOR_PROVINCES ?? '*', batchSize: settings.PROJECTOR_BATCH_SIZE, policy: settings.PROJECTOR_POLICY },
+  'projector starting',
+);
+try {
+  await runProjector({ sql, store, config, settings, signal: ac.signal, logger });
+} finally {
+  await sql.end({ timeout: config.SHUTDOWN_TIMEOUT_MS / 1000 });
+}
+logger.info({}, 'projector stopped');
+process.exit(0);

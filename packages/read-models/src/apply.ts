@@ -1,0 +1,87 @@
+import type { RecordedEvent } from '@sakip/event-store';
+import { errorText } from './logger';
+import type { Logger, PoisonPolicy, Projection, TableNames, TransactionSql } from './types';
+
+export interface ApplyEventsOptions {
+  projection: Projection;
+  version: number;
+  partition: string;
+  tables: TableNames;
+  policy: PoisonPolicy;
+  logger: Logger;
+}
+
+export interface ApplyEventsResult {
+  applied: number;
+  deadLettered: number;
+  /** Policy 'stop': the poison event; nothing from it on was applied. */
+  stoppedAt: RecordedEvent | null;
+  error: string | null;
+}
+
+export function handlesEvent(projection: Projection, event: RecordedEvent): boolean {
+  return projection.handles.includes('*') || projection.handles.includes(event.type);
+}
+
+/**
+ * Applies events (already filtered to those the projection handles, in feed order) inside the
+ * caller's transaction. Fast path: applyBatch in one savepoint. On failure, or without
+ * applyBatch: one savepoint per event, so a poison event is rolled back alone, written to
+ * projection_dead_letters (same transaction) and then skipped or, with 'stop', ends the batch.
+ */
+export async function applyEvents(
+  tx: TransactionSql,
+  events: readonly RecordedEvent[],
+  o: ApplyEventsOptions,
+): Promise<ApplyEventsResult> {
+  const result: ApplyEventsResult = { applied: 0, deadLettered: 0, stoppedAt: null, error: null };
+  if (events.length === 0) return result;
+  const { projection, tables } = o;
+  if (projection.applyBatch) {
+    const batch = projection.applyBatch.bind(projection);
+    try {
+      await tx.savepoint((sp) => batch(sp, events, tables));
+      result.applied = events.length;
+      return result;
+    } catch (err) {
+      o.logger.warn(
+        { projection: projection.name, version: o.version, partition: o.partition, err: errorText(err), events: events.length },
+        'batch apply failed; replaying the batch event by event to isolate the poison event',
+      );
+    }
+  }
+  for (const event of events) {
+    try {
+      await tx.savepoint((sp) => projection.apply(sp, event, tables));
+      result.applied++;
+    } catch (err) {
+      const error = errorText(err);
+      const status = o.policy === 'stop' ? 'blocking' : 'skipped';
+      await tx`
+        insert into projection_dead_letters (name, version, partition, event_id, global_position, type, error, status)
+        values (${projection.name}, ${o.version}, ${o.partition}, ${event.eventId}, ${event.globalPosition}, ${event.type}, ${error}, ${status})
+        on conflict (name, version, event_id) do update
+          set error = excluded.error, status = excluded.status, partition = excluded.partition, occurred_at = now()`;
+      o.logger.error(
+        {
+          projection: projection.name,
+          version: o.version,
+          partition: o.partition,
+          eventId: event.eventId,
+          position: event.globalPosition,
+          type: event.type,
+          err: error,
+          policy: o.policy,
+        },
+        o.policy === 'stop' ? 'poison event dead-lettered; projection STOPPED' : 'poison event dead-lettered and SKIPPED',
+      );
+      if (o.policy === 'stop') {
+        result.stoppedAt = event;
+        result.error = error;
+        return result;
+      }
+      result.deadLettered++;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,1 @@
+export { DEFAULT_PROVINCES, generateEvents, planStream, type GenerateOptions } from './generate';
