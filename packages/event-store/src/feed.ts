@@ -18,11 +18,23 @@ export async function readFeedRows(
   provinceCodes?: string[],
 ): Promise<EventRow[]> {
   const from = after ?? START;
+  const snapshot = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+  const afterCheckpoint = '(transaction_id, global_position) > ($1::xid8, $2::bigint)';
+  if (provinceCodes?.length === 1) {
+    // One province (a projector partition): equality plus this ORDER BY walks
+    // events_province_feed_idx in order and stops at LIMIT, whatever the table statistics say.
+    return sql.unsafe<EventRow[]>(
+      `select ${EVENT_COLUMNS} from events
+        where province_code = $4 and ${snapshot} and ${afterCheckpoint}
+        order by province_code, transaction_id, global_position
+        limit $3`,
+      [from.transactionId, from.position, limit, provinceCodes[0] ?? null],
+    );
+  }
   const byProvince = provinceCodes !== undefined;
   return sql.unsafe<EventRow[]>(
     `select ${EVENT_COLUMNS} from events
-      where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        and (transaction_id, global_position) > ($1::xid8, $2::bigint)
+      where ${snapshot} and ${afterCheckpoint}
         ${byProvince ? 'and province_code = any($4::text[])' : ''}
       order by transaction_id, global_position
       limit $3`,
