@@ -9,6 +9,7 @@ import { InputError } from './parse-input';
 import { importFile } from './commands/import-file';
 import { backup, restore } from './commands/backup';
 import { reportLkjip } from './commands/report';
+import { projectionsRebuild, projectionsStatus } from './commands/projections';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -78,6 +79,32 @@ program
     const rt = openRuntime();
     try {
       (await reportLkjip(rt, { opd: o.opd, year, out: o.out, formats: formats as ('docx' | 'pdf' | 'html')[] })).forEach(out);
+    } finally {
+      await rt.close();
+    }
+  });
+
+const projectionsCmd = program.command('projections').description('read models');
+projectionsCmd
+  .command('status')
+  .description('position, lag and dead letters of each projection and province')
+  .action(async () => {
+    const rt = openRuntime();
+    try {
+      const { lines, healthy } = await projectionsStatus(rt.sql);
+      lines.forEach(out);
+      if (!healthy) process.exitCode = 1;
+    } finally {
+      await rt.close();
+    }
+  });
+projectionsCmd
+  .command('rebuild [name]')
+  .description('build a new version from position 0 beside the active one, then switch')
+  .action(async (name: string | undefined) => {
+    const rt = openRuntime();
+    try {
+      await projectionsRebuild(rt.sql, name, out);
     } finally {
       await rt.close();
     }

@@ -103,3 +103,25 @@ describe('sakip report lkjip', () => {
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('year') });
   }, 120_000);
 });
+
+describe('sakip projections', () => {
+  it('rebuilds the read models from the store and reports their status', async () => {
+    const rebuilt = await sakip('projections', 'rebuild');
+    expect(rebuilt.stdout).toMatch(/audit_log: v- → v1, \d+ peristiwa/);
+    expect(rebuilt.stdout).toMatch(/opd_tree: v- → v1/);
+    const status = await sakip('projections', 'status');
+    expect(status.stdout).toMatch(/audit_log v1 \[active\]/);
+    expect(status.stdout).toMatch(/dead letters 0/);
+    const again = await sakip('projections', 'rebuild', 'opd_tree');
+    expect(again.stdout).toMatch(/opd_tree: v1 → v2/);
+    const bad = await sakip('projections', 'rebuild', 'tidak_ada').catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown projection') });
+    const sql = connect(url, { max: 1 });
+    try {
+      const [tree] = await sql<{ n: number }[]>`select count(*)::int as n from rm_opd_tree_opds`;
+      expect(tree!.n).toBeGreaterThanOrEqual(3);
+    } finally {
+      await sql.end();
+    }
+  }, 120_000);
+});
