@@ -26,7 +26,8 @@ describe('GET /health', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.fromEntries(Object.entries(body.checks).map(([k, v]) => [k, v.status]))).toEqual({ postgres: 'up', redis: 'up', eventFeed: 'up' });
+    expect(Object.fromEntries(Object.entries(body.checks).map(([k, v]) => [k, v.status]))).toEqual({ postgres: 'up', redis: 'up', eventFeed: 'up', projections: 'up' });
+    expect(body.checks.projections).toMatchObject({ deadLetters: 0, stopped: [] });
   });
 
   it('is 503 naming redis when Redis is unreachable', async () => {
@@ -42,5 +43,13 @@ describe('GET /health', () => {
     expect(body.checks.postgres?.status).toBe('down');
     expect(body.checks.eventFeed?.status).toBe('down');
     expect(body.checks.redis?.status).toBe('up');
+  });
+
+  it('shows dead letters loudly while staying in service', async () => {
+    await db.sql`insert into projection_dead_letters (name, version, partition, event_id, global_position, type, error, status)
+                 values ('opd_tree', 1, '18', gen_random_uuid(), 42, 'OpdRegistered', 'malformed data', 'skipped')`;
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body.checks.projections).toMatchObject({ status: 'up', deadLetters: 1 });
   });
 });

@@ -44,9 +44,18 @@ export class HealthController {
       }),
       probe(async () => ({ headPosition: await this.store.headPosition(), oldestOpenTransactionSeconds: await this.oldestOpenTransaction() })),
     ]);
+    const projections = await probe(async () => this.projections());
     const checks = { postgres, redis, eventFeed };
     const healthy = Object.values(checks).every((c) => c.status === 'up');
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', version: API_VERSION, checks });
+    // Dead letters and stopped projections are shown loudly but do not take the API out of service.
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', version: API_VERSION, checks: { ...checks, projections } });
+  }
+
+  private async projections(): Promise<Record<string, unknown>> {
+    const [row] = await this.sql<{ dead: number; stopped: string[] | null }[]>`
+      select (select count(*)::int from projection_dead_letters) as dead,
+             (select array_agg(name || ' v' || version || ' ' || partition) from projection_checkpoints where state = 'stopped') as stopped`;
+    return { deadLetters: row?.dead ?? 0, stopped: row?.stopped ?? [] };
   }
 
   /** A long open transaction holds the gap-safe feed back; show how long. */
