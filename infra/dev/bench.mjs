@@ -7,6 +7,8 @@ const benches = {
   import: ['@sakip/cli', 'bench'],
   load: ['@sakip/api', 'bench:load'],
   queries: ['@sakip/api', 'bench:queries'],
+  projections: ['@sakip/read-models', 'bench'],
+  reports: ['@sakip/reports', 'bench'],
   'import-parse': ['@sakip/importer', 'bench'],
 };
 const name = process.argv[2];

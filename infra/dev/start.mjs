@@ -15,6 +15,7 @@ run(['--silent', '--filter', '@sakip/admin', 'build']);
 const adminPort = process.env.ADMIN_PORT ?? '5173';
 const apps = [
   { name: 'api', cwd: 'apps/api', entry: 'src/main.ts', env: {} },
+  { name: 'projector', cwd: 'apps/projector', entry: 'src/main.ts', env: {} },
   { name: 'reporter', cwd: 'apps/reporter', entry: 'src/main.ts', env: {} },
   { name: 'admin', cwd: 'apps/admin', entry: 'src/server/serve.ts', env: { API_URL: `http://127.0.0.1:${port}`, ADMIN_PORT: adminPort } },
 ];
