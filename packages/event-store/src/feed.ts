@@ -11,6 +11,9 @@ import type { FeedCheckpoint } from './types';
 
 const START: FeedCheckpoint = { transactionId: '0', position: 0 };
 
+// ORDER BY names events.* explicitly: the select list aliases transaction_id::text as
+// transaction_id, and ordering by that text alias would seq-scan and sort the whole remainder.
+
 export async function readFeedRows(
   sql: Queryable,
   after: FeedCheckpoint | null,
@@ -26,7 +29,7 @@ export async function readFeedRows(
     return sql.unsafe<EventRow[]>(
       `select ${EVENT_COLUMNS} from events
         where province_code = $4 and ${snapshot} and ${afterCheckpoint}
-        order by province_code, transaction_id, global_position
+        order by events.province_code, events.transaction_id, events.global_position
         limit $3`,
       [from.transactionId, from.position, limit, provinceCodes[0] ?? null],
     );
@@ -36,7 +39,7 @@ export async function readFeedRows(
     `select ${EVENT_COLUMNS} from events
       where ${snapshot} and ${afterCheckpoint}
         ${byProvince ? 'and province_code = any($4::text[])' : ''}
-      order by transaction_id, global_position
+      order by events.transaction_id, events.global_position
       limit $3`,
     byProvince ? [from.transactionId, from.position, limit, provinceCodes] : [from.transactionId, from.position, limit],
   );
