@@ -10,6 +10,7 @@ import type { Queue } from 'bullmq';
 import { generateReport } from '@sakip/reports';
 import { LocalObjectStorage } from '@sakip/storage';
 import { REPORT_QUEUE, STORAGE } from '../src/infrastructure/tokens';
+import { EventStore } from '@sakip/event-store';
 import { addUser, startHarness, trpcError, type Harness } from './harness';
 
 let h: Harness;
@@ -42,6 +43,7 @@ beforeAll(async () => {
   await addUser(h.executor, 'kadis', [{ role: 'opd_head', scope: { level: 'opd', code: opdId } }]);
   await addUser(h.executor, 'inspektur', [{ role: 'inspector', scope: { level: 'region', code: '18.04' } }]);
   await addUser(h.executor, 'admin.lambar', [{ role: 'region_admin', scope: { level: 'region', code: '18.04' } }]);
+  await addUser(h.executor, 'admin.lampung', [{ role: 'province_admin', scope: { level: 'province', code: '18' } }]);
   operator = h.client(await h.login('operator'));
   head = h.client(await h.login('kadis'));
   inspector = h.client(await h.login('inspektur'));
@@ -137,6 +139,30 @@ describe('a year of realizations for Lampung Barat', () => {
     await regionAdmin.realizations.lockYear.mutate({ opdId, indicatorCode: 'IKU-1', year });
     const locked = await trpcError(operator.realizations.correct.mutate({ ...entry('IKU-1'), value: '34', evidence, reason: 'Perbaikan data koperasi' }));
     expect(locked.message).toMatch(/locked|dikunci/i);
+  });
+});
+
+describe('evidence, narratives and comparison figures', () => {
+  it('stores an attachment outside the event store and records its hash in the event', async () => {
+    const content = Buffer.from('Laporan RAT koperasi 2024 (ilustrasi)');
+    const attachment = await operator.realizations.uploadEvidence.mutate({ opdId, fileName: 'rat-2024.pdf', contentBase64: content.toString('base64') });
+    expect(attachment).toMatchObject({ name: 'rat-2024.pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+    await operator.realizations.record.mutate({ ...entry('IKU-2', 'TW1'), value: '5', evidence: { ...evidence, attachment } });
+    const { events } = await new EventStore(h.db.sql).readStream(`real-${opdId}-IKU-2-${year}`);
+    const recorded = events.find((e) => e.type === 'RealizationRecorded')!.data as { evidence: { attachment: { sha256: string } } };
+    expect(recorded.evidence.attachment.sha256).toBe(attachment.sha256);
+    expect(JSON.stringify(events)).not.toContain(content.toString('base64'));
+    expect(await h.api.app.get<LocalObjectStorage>(STORAGE).get(attachment.storageKey)).toEqual(content);
+  });
+
+  it('records the narrative per sasaran and the province and national figures', async () => {
+    await operator.realizations.recordNarrative.mutate({ opdId, sasaranCode: 'SS-1', year, faktorPendukung: 'Pendampingan koperasi rutin', faktorPenghambat: 'RAT terlambat', solusi: 'Klinik koperasi' });
+    const empty = await trpcError(operator.realizations.recordNarrative.mutate({ opdId, sasaranCode: 'SS-1', year, faktorPendukung: '', faktorPenghambat: '', solusi: '' }));
+    expect(empty.data?.code).toBe('BAD_REQUEST');
+    const admin = h.client(await h.login('admin.lampung'));
+    await admin.realizations.recordComparison.mutate({ scope: 'province', code: '18', indicatorKey: 'PDRB-PERDAGANGAN', year, value: '912.40', source: 'BPS Provinsi Lampung (ilustrasi)' });
+    const denied = await trpcError(operator.realizations.recordComparison.mutate({ scope: 'national', code: '', indicatorKey: 'PDRB-PERDAGANGAN', year, value: '1', source: 'BPS RI' }));
+    expect(denied.data?.code).toBe('FORBIDDEN');
   });
 });
 
