@@ -7,7 +7,7 @@ import { lampungBarat } from '@sakip/fixtures';
 import { EventStore } from '@sakip/event-store';
 import { parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
-import { AchievementQueries, applyImport, PlanQueries, StateLoader, systemActor, type Actor } from '../src/index';
+import { AchievementQueries, AgreementQueries, applyImport, PlanQueries, StateLoader, systemActor, type Actor } from '../src/index';
 
 const examples = fileURLToPath(new URL('../../importer/examples/', import.meta.url));
 const opdId = '18.04-DISKOPERINDAG';
@@ -157,5 +157,52 @@ describe('import of the seed decrees', () => {
     expect(await importExample('realisasi-lampung-barat-2024.xlsx')).toMatchObject({ ok: true, unchanged: true });
     expect(await importExample('serapan-lampung-barat-2024.xlsx')).toMatchObject({ ok: true, unchanged: true });
     expect(await eventCount()).toBe(count);
+  });
+
+  it('imports a PK (flagging the target that differs from the Renstra) and budget stages, then a PK revision', async () => {
+    const pk = (reason: string | null, iku1: string) => {
+      const wb = new ExcelJS.Workbook();
+      const keys = wb.addWorksheet('PK');
+      keys.addRow(['kolom', 'nilai']);
+      for (const [k, v] of [
+        ['id_opd', opdId], ['tahun', 2024], ['kode_jabatan', 'KADIS'],
+        ['pihak_pertama_nama', 'AKSANI, SP., M.Si'], ['pihak_pertama_jabatan', 'Kepala Dinas Koperasi UKM, Perindustrian dan Perdagangan'],
+        ['pihak_kedua_nama', 'PAROSIL MABSUS'], ['pihak_kedua_jabatan', 'Bupati Lampung Barat'],
+        ['tanggal', reason ? '1 September 2024' : '2 Januari 2024'], ...(reason ? [['alasan_perubahan', reason]] : []),
+      ] as [string, string | number][]) keys.addRow([k, v]);
+      const t = wb.addWorksheet('Target');
+      t.addRow(['kode_indikator', 'target', 'satuan_hitung']);
+      t.addRow(['IKU-1', iku1, null]);
+      t.addRow(['IKU-4', '905,17', null]);
+      const a = wb.addWorksheet('Anggaran');
+      a.addRow(['kode_program', 'pagu']);
+      a.addRow(['SAS-49', 'Rp 1.250.000.000']);
+      return wb;
+    };
+    const signed = await importBuffer(Buffer.from(await pk(null, '31%').xlsx.writeBuffer()), 'pk-2024.xlsx');
+    expect(signed.problems).toEqual([]);
+    const agreements = new AgreementQueries(new StateLoader(new EventStore(db.sql)));
+    const first = await agreements.pk(opdId, 2024, 'KADIS');
+    expect(first!.renstraConflicts).toContainEqual(expect.objectContaining({ indicatorCode: 'IKU-1', pkValue: '31', renstraValue: '32', kind: 'value_differs' }));
+    // The head's PK leaves out three IKU of the Renstra: flagged too, never hidden.
+    expect(first!.renstraConflicts.filter((c) => c.kind === 'missing_in_pk').map((c) => c.indicatorCode)).toEqual(['IKU-2', 'IKU-3', 'IKU-5']);
+    const percentForRupiah = await importBuffer(Buffer.from(await pk('Salah satuan', '31').xlsx.writeBuffer().then(async () => {
+      const wb = pk('Salah satuan', '31');
+      wb.getWorksheet('Target')!.getRow(3).getCell(2).value = '905,17%';
+      return wb.xlsx.writeBuffer();
+    })), 'pk-2024-salah.xlsx');
+    expect(percentForRupiah.problems).toEqual([expect.objectContaining({ sheet: 'Target', column: 'target', message: expect.stringContaining('Milyar rupiah') })]);
+    const revised = await importBuffer(Buffer.from(await pk('Penyesuaian APBD Perubahan', '32').xlsx.writeBuffer()), 'pk-2024-perubahan.xlsx');
+    expect(revised.problems).toEqual([]);
+    const second = await agreements.pk(opdId, 2024, 'KADIS');
+    expect(second!.revisions.map((r) => r.reason)).toEqual([null, 'Penyesuaian APBD Perubahan']);
+    expect(second!.renstraConflicts.filter((c) => c.kind === 'value_differs')).toEqual([]);
+
+    const csv = `#template: anggaran\nid_opd;tahun;tahap;dokumen;tanggal;kode_program;kode_kegiatan;kode_sub_kegiatan;pagu;sumber_dana\n${opdId};2024;renja_murni;Renja 2024;1 Juni 2023;SAS-49;;;1.300.000.000;APBD\n${opdId};2024;dpa_pengesahan;DPA 2024;2 Januari 2024;SAS-49;;;1.250.000.000,50;APBD\n`;
+    const budget = await importBuffer(Buffer.from(csv), 'anggaran-2024.csv');
+    expect(budget.problems).toEqual([]);
+    const totals = (await agreements.budget(opdId, 2024)).totals.map((t) => [t.stage, t.total]);
+    expect(totals).toEqual([['renja_murni', '1300000000'], ['dpa_pengesahan', '1250000000.5']]);
+    expect(await importBuffer(Buffer.from(csv), 'anggaran-2024.csv')).toMatchObject({ ok: true, unchanged: true });
   });
 });
