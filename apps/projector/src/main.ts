@@ -4,6 +4,8 @@ import { EventStore } from '@sakip/event-store';
 import { jsonLogger, type Logger } from '@sakip/read-models';
 import { runProjector } from './projector';
 import { loadProjectorSettings } from './settings';
+import { startMetricsServer } from './metrics';
+import { initTracing } from '@sakip/telemetry';
 
 const config = loadConfig();
 // eslint-disable-next-line no-restricted-syntax -- projector-only settings, validated by the zod schema in ./settings (packages/config stays shared).
@@ -19,6 +21,8 @@ const logger: Logger =
         : jsonLogger;
 
 const sql = connect(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: 'sakip-projector' });
+const tracing = initTracing({ serviceName: 'sakip-projector', exporter: config.OTEL_TRACES_EXPORTER, otlpEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT });
+const metrics = settings.PROJECTOR_METRICS_PORT > 0 ? startMetricsServer(sql, settings.PROJECTOR_METRICS_PORT) : null;
 const store = new EventStore(sql);
 const ac = new AbortController();
 for (const sig of ['SIGTERM', 'SIGINT'] as const) {
@@ -34,6 +38,8 @@ logger.info(
 try {
   await runProjector({ sql, store, config, settings, signal: ac.signal, logger });
 } finally {
+  metrics?.close();
+  await tracing.shutdown();
   await sql.end({ timeout: config.SHUTDOWN_TIMEOUT_MS / 1000 });
 }
 logger.info({}, 'projector stopped');

@@ -28,6 +28,8 @@ export const projectorSettingsSchema = z.object({
     .transform((v) => v === 'true'),
   PROJECTOR_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   PROJECTOR_KAFKA_MAX_WAIT_MS: z.coerce.number().int().min(10).default(500),
+  /** Prometheus /metrics port; 0 = off. */
+  PROJECTOR_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 export type ProjectorSettings = z.infer<typeof projectorSettingsSchema>;
@@ -43,6 +45,7 @@ export const projectorSettingsDocs: Record<keyof ProjectorSettings, string> = {
   PROJECTOR_RELAY: 'run the feed → Kafka relay in this process (default true; one relay is active cluster-wide)',
   PROJECTOR_KAFKA_SESSION_TIMEOUT_MS: 'consumer session timeout (default 30000; 6000 for the test broker)',
   PROJECTOR_KAFKA_MAX_WAIT_MS: 'fetch long-poll (default 500; 100 for the test broker)',
+  PROJECTOR_METRICS_PORT: 'Prometheus /metrics port (default 9464; 0 = off)',
 };
 
 export class ProjectorSettingsError extends Error {

@@ -7,7 +7,7 @@ export const appDir = fileURLToPath(new URL('..', import.meta.url));
 export function spawnProjector(env: Record<string, string>): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: appDir,
-    env: { ...process.env, LOG_LEVEL: 'warn', PROJECTOR_POLL_MS: '100', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PROJECTOR_POLL_MS: '100', PROJECTOR_METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const APP_SETTINGS: Record<string, readonly string[]> = {
   api: [],
   cli: [],
-  projector: ['PROJECTOR_PROVINCES', 'PROJECTOR_BATCH_SIZE', 'PROJECTOR_POLICY'],
+  projector: ['PROJECTOR_PROVINCES', 'PROJECTOR_BATCH_SIZE', 'PROJECTOR_POLICY', 'PROJECTOR_METRICS_PORT'],
   reporter: ['REPORT_CRON', 'REPORT_TZ', 'REPORTER_CONCURRENCY'],
   admin: ['ADMIN_PORT', 'API_URL', 'NODE_ENV'],
 };

@@ -1,5 +1,10 @@
 import type { RecordedEvent } from '@sakip/event-store';
+import { trace } from '@opentelemetry/api';
+import { contextFromTraceparent, inSpan } from '@sakip/telemetry';
 import { errorText } from './logger';
+
+// Looked up per use: a tracer taken at import time would stay a no-op if the provider registers later.
+const tracer = () => trace.getTracer('sakip-projector');
 import type { Logger, PoisonPolicy, Projection, TableNames, TransactionSql } from './types';
 
 export interface ApplyEventsOptions {
@@ -40,7 +45,18 @@ export async function applyEvents(
   if (projection.applyBatch) {
     const batch = projection.applyBatch.bind(projection);
     try {
-      await tx.savepoint((sp) => batch(sp, events, tables));
+      // One span per batch, linked to the request span of every event in it.
+      const links = events.flatMap((e) => {
+        const ctx = trace.getSpanContext(contextFromTraceparent(e.metadata.traceparent));
+        return ctx ? [{ context: ctx }] : [];
+      });
+      await tracer().startActiveSpan(`projection ${projection.name} apply batch`, { links, attributes: { 'sakip.projection': projection.name, 'sakip.events': events.length } }, async (span) => {
+        try {
+          await tx.savepoint((sp) => batch(sp, events, tables));
+        } finally {
+          span.end();
+        }
+      });
       result.applied = events.length;
       return result;
     } catch (err) {
@@ -52,7 +68,14 @@ export async function applyEvents(
   }
   for (const event of events) {
     try {
-      await tx.savepoint((sp) => projection.apply(sp, event, tables));
+      // The span continues the trace of the request that wrote the event (traceparent in its metadata).
+      await inSpan(
+        tracer(),
+        `projection ${projection.name} apply`,
+        { 'sakip.projection': projection.name, 'sakip.event_type': event.type, 'sakip.global_position': event.globalPosition, 'sakip.partition': o.partition },
+        () => tx.savepoint((sp) => projection.apply(sp, event, tables)),
+        contextFromTraceparent(event.metadata.traceparent),
+      );
       result.applied++;
     } catch (err) {
       const error = errorText(err);
