@@ -20,6 +20,7 @@ export const reporterSchema = z.object({
     }, 'unknown IANA time zone'),
   REPORT_SCHEDULER: bool.default(true),
   REPORTER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  REPORTER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9465),
   REPORT_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   REPORT_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
   REPORT_FORMATS: z
@@ -45,6 +46,7 @@ export const reporterConfigDocs: Record<keyof z.infer<typeof reporterSchema>, st
   REPORT_TZ: 'IANA time zone of the cron pattern and of "the current year"',
   REPORT_SCHEDULER: 'false = this process only works jobs and does not install the scheduler',
   REPORTER_CONCURRENCY: 'jobs rendered at once per process',
+  REPORTER_METRICS_PORT: 'Prometheus /metrics port (default 9465; 0 = off)',
   REPORT_ATTEMPTS: 'tries per job before it is failed with its reason',
   REPORT_BACKOFF_MS: 'first retry delay; doubles on each retry (exponential)',
   REPORT_FORMATS: 'formats the scheduler produces: docx, pdf, html (comma-separated)',

@@ -16,9 +16,12 @@ import { enqueueReport, jobStatus, listReports, reportStatus, yearIn, type Lkjip
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
 import type { Job } from 'bullmq';
 import { loadReporterConfig } from '../src/config';
+import type { AddressInfo } from 'node:net';
 import { startReporter, type RunningReporter } from '../src/reporter';
+import { startReporterMetrics } from '../src/metrics';
 
 let db: TestDatabase;
+let metrics: ReturnType<typeof startReporterMetrics>;
 let reporter: RunningReporter;
 let opdIds: string[];
 const OPD = '18.04-DISKOPERINDAG';
@@ -67,9 +70,11 @@ beforeAll(async () => {
     REPORT_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
   });
   reporter = await startReporter(config, pino({ level: 'silent' }));
+  metrics = startReporterMetrics(reporter.queue, reporter.worker, 0);
 }, 120_000);
 
 afterAll(async () => {
+  metrics?.server.close();
   if (reporter) {
     await reporter.queue.removeJobScheduler('lkjip-nightly');
     await reporter.queue.obliterate({ force: true });
@@ -133,4 +138,13 @@ describe('reporter', () => {
     expect(status.reports.map((x) => [x.status, x.format])).toEqual([['failed', 'html']]);
     expect(status.reports[0]!.error).toMatch(/18\.04-TIDAKADA/);
   }, 40_000);
+
+  it('exposes queue depth, job durations and report counts on /metrics', async () => {
+    const { port } = metrics.server.address() as AddressInfo;
+    const body = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(body).toMatch(/sakip_reports_total\{outcome="completed"\} [1-9]/);
+    expect(body).toMatch(/sakip_reports_total\{outcome="failed"\} [1-9]/);
+    expect(body).toMatch(/sakip_report_job_duration_seconds_count [1-9]/);
+    expect(body).toMatch(/sakip_report_queue_jobs\{state="failed"\} [1-9]/);
+  });
 });

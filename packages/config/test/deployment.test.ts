@@ -14,7 +14,7 @@ const APP_SETTINGS: Record<string, readonly string[]> = {
   api: [],
   cli: [],
   projector: ['PROJECTOR_PROVINCES', 'PROJECTOR_BATCH_SIZE', 'PROJECTOR_POLICY', 'PROJECTOR_METRICS_PORT'],
-  reporter: ['REPORT_CRON', 'REPORT_TZ', 'REPORTER_CONCURRENCY'],
+  reporter: ['REPORT_CRON', 'REPORT_TZ', 'REPORTER_CONCURRENCY', 'REPORTER_METRICS_PORT'],
   admin: ['ADMIN_PORT', 'API_URL', 'NODE_ENV'],
 };
 const shared = Object.keys(configSchema.shape);
