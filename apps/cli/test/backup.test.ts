@@ -29,6 +29,7 @@ describe('backup and restore drill', () => {
     const [src, dst] = names.map(urlOf) as [string, string];
     await sakip(src, 'db', 'migrate');
     await sakip(src, 'demo', 'seed');
+    await sakip(src, 'projections', 'rebuild');
     const file = join(await mkdtemp(join(tmpdir(), 'sakip-backup-')), 'store.dump');
     expect((await sakip(src, 'backup', '--out', file)).stdout).toMatch(/backup .*: \d+ events/);
     expect((await sakip(dst, 'restore', '--from', file)).stdout).toMatch(/restored \d+ events/);
@@ -40,6 +41,17 @@ describe('backup and restore drill', () => {
       const [before, after] = await Promise.all([dump(a), dump(b)]);
       expect(after.length).toBeGreaterThan(100);
       expect(after).toEqual(before);
+      // The restored database has no read models until they are rebuilt from the store; then they equal the source's.
+      await expect(b`select 1 from rm_audit_log limit 1`).rejects.toThrow();
+      expect((await sakip(dst, 'projections', 'rebuild')).stdout).toMatch(/audit_log: v- → v1/);
+      const models = async (sql: typeof a) => ({
+        audit: await sql`select * from rm_audit_log order by global_position`,
+        opds: await sql`select * from rm_opd_tree_opds order by opd_id`,
+        regions: await sql`select * from rm_opd_tree_regions order by code`,
+      });
+      const [m1, m2] = await Promise.all([models(a), models(b)]);
+      expect(m2.audit.length).toBe(before.length);
+      expect(m2).toEqual(m1);
       // The restored store still guards itself and takes new events after the old head.
       await expect(b`delete from events`).rejects.toThrow(/immutable/);
       const r = await new CommandExecutor(new EventStore(b)).execute(opdUseCases.registerOpd, { regionCode: '18.04', code: 'DINKES', name: 'Dinas Kesehatan' }, { actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() });
