@@ -40,7 +40,7 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
   app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
   const store = app.get<EventStore>(EVENT_STORE);
-  const queries = { plans: new PlanQueries(store, loader), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store, loader), users: new UserQueries(store, loader) };
+  const queries = { plans: new PlanQueries(store, loader), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store, loader, sql, (why) => logger.warn({ why }, 'read model fallback')), users: new UserQueries(store, loader) };
   const storage = app.get<ObjectStorage>(STORAGE);
   const reports = { queue: app.get<Queue>(REPORT_QUEUE) };
 

@@ -11,6 +11,7 @@ import { generateReport } from '@sakip/reports';
 import { LocalObjectStorage } from '@sakip/storage';
 import { REPORT_QUEUE, STORAGE } from '../src/infrastructure/tokens';
 import { EventStore } from '@sakip/event-store';
+import { opdTreeProjection, runProjection } from '@sakip/read-models';
 import { addUser, startHarness, trpcError, type Harness } from './harness';
 
 let h: Harness;
@@ -173,6 +174,11 @@ describe('organisation views', () => {
     expect(tree[0]!.children.flatMap((c) => c.opds.map((o) => o.opdId))).toEqual([opdId]);
     const opd = await operator.org.opd.query({ opdId });
     expect(Object.keys(opd.positions)).toContain('KADIS');
+    // Once the projector has built the opd_tree read model, the tree comes from it, unchanged.
+    await runProjection({ sql: h.db.sql, store: new EventStore(h.db.sql), projection: opdTreeProjection, batchSize: 1000, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
+    expect(await operator.org.tree.query()).toEqual(tree);
+    await h.db.sql`update rm_opd_tree_opds set name = 'Nama dari read model' where opd_id = ${opdId}`;
+    expect((await operator.org.tree.query())[0]!.children.flatMap((c) => c.opds.map((o) => o.name))).toEqual(['Nama dari read model']);
   });
 });
 

@@ -186,11 +186,9 @@ describe('import of the seed decrees', () => {
     expect(first!.renstraConflicts).toContainEqual(expect.objectContaining({ indicatorCode: 'IKU-1', pkValue: '31', renstraValue: '32', kind: 'value_differs' }));
     // The head's PK leaves out three IKU of the Renstra: flagged too, never hidden.
     expect(first!.renstraConflicts.filter((c) => c.kind === 'missing_in_pk').map((c) => c.indicatorCode)).toEqual(['IKU-2', 'IKU-3', 'IKU-5']);
-    const percentForRupiah = await importBuffer(Buffer.from(await pk('Salah satuan', '31').xlsx.writeBuffer().then(async () => {
-      const wb = pk('Salah satuan', '31');
-      wb.getWorksheet('Target')!.getRow(3).getCell(2).value = '905,17%';
-      return wb.xlsx.writeBuffer();
-    })), 'pk-2024-salah.xlsx');
+    const wrongUnit = pk('Salah satuan', '31');
+    wrongUnit.getWorksheet('Target')!.getRow(3).getCell(2).value = '905,17%';
+    const percentForRupiah = await importBuffer(Buffer.from(await wrongUnit.xlsx.writeBuffer()), 'pk-2024-salah.xlsx');
     expect(percentForRupiah.problems).toEqual([expect.objectContaining({ sheet: 'Target', column: 'target', message: expect.stringContaining('Milyar rupiah') })]);
     const revised = await importBuffer(Buffer.from(await pk('Penyesuaian APBD Perubahan', '32').xlsx.writeBuffer()), 'pk-2024-perubahan.xlsx');
     expect(revised.problems).toEqual([]);
