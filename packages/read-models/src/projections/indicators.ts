@@ -27,7 +27,7 @@ async function enact(tx: TransactionSql, en: Enactment, tables: TableNames): Pro
       `insert into "${I}" (province_code, opd_id, period_start, period_end, indicator_code, kind, element_code, position_code, name, definition,
                            satuan, polarity, formula_text, formula, data_period, rollup, baseline, cascade_to, defined_in_decree_id,
                            decree_id, decree_number)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17::jsonb, $18, $19, $19, $20)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::text::jsonb, $15, $16, $17::text::jsonb, $18, $19, $19, $20)
        on conflict (province_code, opd_id, period_start, period_end, indicator_code) do update set
          kind = excluded.kind, element_code = excluded.element_code, position_code = excluded.position_code, name = excluded.name,
          definition = excluded.definition, satuan = excluded.satuan, polarity = excluded.polarity, formula_text = excluded.formula_text,

@@ -57,7 +57,7 @@ const keyOf = (c: PlanChange): string =>
 
 async function record(tx: TransactionSql, t: DraftTables, p: string, opdId: string, decreeId: string, c: PlanChange, pos: number): Promise<void> {
   await tx.unsafe(
-    `insert into "${t.drafts}" (province_code, opd_id, decree_id, key, seq, change) values ($1, $2, $3, $4, $5, $6::jsonb)
+    `insert into "${t.drafts}" (province_code, opd_id, decree_id, key, seq, change) values ($1, $2, $3, $4, $5, $6::text::jsonb)
      on conflict (province_code, opd_id, decree_id, key) do update set change = excluded.change`,
     [p, opdId, decreeId, keyOf(c), pos, json(c)],
   );

@@ -1,0 +1,336 @@
+import {
+  achievementFor,
+  DEFAULT_PREDIKAT_SCALE,
+  regionOfOpdId,
+  targetInForce,
+  type CatalogEvent,
+  type DataPeriod,
+  type MeasurementSettings,
+  type Period,
+  type PkEvent,
+  type Polarity,
+  type RollupRule,
+  type YearTarget,
+} from '@sakip/domain';
+import type { RecordedEvent } from '@sakip/event-store';
+import { provinceKey } from '../tables';
+import type { Projection, TableNames, TransactionSql } from '../types';
+import { foldPlanEvent, PLAN_EVENTS, setupDraftTables, type DraftTables } from './plan-drafts';
+import { json, PARTITIONED, tbl } from './util';
+
+/**
+ * Cross-OPD / cross-kabupaten comparison: one row per catalog indicator × region × OPD × year
+ * for every OPD indicator mapped to the province catalog, with the target in force (the KADIS
+ * PK of the year over the Renstra), the year's realization and the capaian and predikat the
+ * domain computes (achievementFor with the pemda's MeasurementSettings, defaults otherwise).
+ *
+ * Its inputs live in its own tables (catalog, mappings, indicators in force + draft changes,
+ * KADIS PK targets, realization values, settings); each event updates its input and recomputes
+ * only the rows it affects. View: rm_comparison (+ rm_comparison_catalog for names).
+ */
+const PK_POSITION = 'KADIS';
+
+const HANDLED = [
+  ...PLAN_EVENTS,
+  'CatalogIndicatorDefined',
+  'IndicatorMapped',
+  'IndicatorRemapped',
+  'IndicatorUnmapped',
+  'PkSigned',
+  'PkRevised',
+  'RealizationRecorded',
+  'RealizationCorrected',
+  'MeasurementConfigured',
+] as const;
+
+const drafts = (t: TableNames): DraftTables => ({ decrees: tbl(t, 'decree_info'), drafts: tbl(t, 'drafts') });
+
+function regionOf(opdId: string): string {
+  try {
+    return regionOfOpdId(opdId);
+  } catch {
+    return '';
+  }
+}
+
+interface Scope {
+  opdId: string;
+  indicatorCode?: string;
+  year?: number;
+}
+
+interface MappedRow {
+  indicator_code: string;
+  catalog_code: string;
+  period_start: number;
+  period_end: number;
+  polarity: Polarity;
+  rollup: RollupRule;
+  data_period: DataPeriod;
+  targets: YearTarget[];
+}
+
+/** Recomputes the comparison rows of one OPD (optionally one indicator / one year). */
+async function recompute(tx: TransactionSql, tables: TableNames, p: string, scope: Scope): Promise<void> {
+  const T = (n: string) => tbl(tables, n);
+  const { opdId } = scope;
+  const ind = scope.indicatorCode ?? null;
+  const yr = scope.year ?? null;
+  await tx.unsafe(
+    `delete from "${T('comparison')}" where province_code = $1 and opd_id = $2
+        and ($3::text is null or indicator_code = $3) and ($4::int is null or year = $4)`,
+    [p, opdId, ind, yr],
+  );
+  const mapped = await tx.unsafe<MappedRow[]>(
+    `select m.indicator_code, m.catalog_code, i.period_start, i.period_end, i.polarity, i.rollup, i.data_period, i.targets
+       from "${T('mappings')}" m
+       join "${T('local_indicators')}" i on i.province_code = m.province_code and i.opd_id = m.opd_id and i.indicator_code = m.indicator_code
+      where m.province_code = $1 and m.opd_id = $2 and ($3::text is null or m.indicator_code = $3)
+        and ($4::int is null or $4 between i.period_start and i.period_end)`,
+    [p, opdId, ind, yr],
+  );
+  if (mapped.length === 0) return;
+  const region = regionOf(opdId);
+  const [cfg] = await tx.unsafe<{ settings: MeasurementSettings }[]>(
+    `select settings from "${T('settings')}" where province_code = $1 and region_code = $2`,
+    [p, region],
+  );
+  const pk = await tx.unsafe<{ year: number; indicator_code: string; value: string | null; text: string | null; unit: string | null }[]>(
+    `select year, indicator_code, value, text, unit from "${T('pk_targets')}" where province_code = $1 and opd_id = $2`,
+    [p, opdId],
+  );
+  const reals = await tx.unsafe<{ year: number; indicator_code: string; period: Period; value: string }[]>(
+    `select year, indicator_code, period, value from "${T('realization_values')}" where province_code = $1 and opd_id = $2
+        and ($3::text is null or indicator_code = $3) and ($4::int is null or year = $4)`,
+    [p, opdId, ind, yr],
+  );
+  const settings = {
+    capaian: { lowerIsBetterMethod: cfg?.settings.lowerIsBetterMethod ?? 'two_t_minus_r' },
+    predikatScale: cfg?.settings.predikatScale ?? DEFAULT_PREDIKAT_SCALE,
+  };
+  const rows: Record<string, unknown>[] = [];
+  for (const m of mapped) {
+    for (let year = m.period_start; year <= m.period_end; year++) {
+      if (yr !== null && year !== yr) continue;
+      const pkRow = pk.find((x) => x.year === year && x.indicator_code === m.indicator_code);
+      const target = targetInForce({
+        year,
+        renstraTarget: m.targets.find((t) => t.year === year),
+        pkTarget: pkRow ? { value: pkRow.value, text: pkRow.text, unit: pkRow.unit } : undefined,
+      });
+      const realizations: Partial<Record<Period, string>> = {};
+      for (const r of reals) if (r.year === year && r.indicator_code === m.indicator_code) realizations[r.period] = r.value;
+      const a = achievementFor({
+        indicator: { polarity: m.polarity, rollup: m.rollup, dataPeriod: m.data_period },
+        target,
+        realizations,
+        settings,
+      }).year;
+      rows.push({
+        indicator_code: m.indicator_code,
+        catalog_code: m.catalog_code,
+        year,
+        target: target.value,
+        target_min: target.min,
+        target_max: target.max,
+        target_text: target.text,
+        target_source: target.source,
+        realization: a.basis,
+        realization_source: a.source,
+        capaian: a.capaian.computable ? a.capaian.value : null,
+        capaian_display: a.display,
+        capaian_reason: a.capaian.computable ? null : a.capaian.reason,
+        predikat: a.predikat?.label ?? null,
+        predikat_code: a.predikat?.code ?? null,
+      });
+    }
+  }
+  await tx.unsafe(
+    `insert into "${T('comparison')}" (province_code, region_code, opd_id, indicator_code, catalog_code, year, target, target_min, target_max,
+                                       target_text, target_source, realization, realization_source, capaian, capaian_display, capaian_reason,
+                                       predikat, predikat_code)
+     select $1, $2, $3, x.indicator_code, x.catalog_code, x.year, x.target, x.target_min, x.target_max, x.target_text, x.target_source,
+            x.realization, x.realization_source, x.capaian, x.capaian_display, x.capaian_reason, x.predikat, x.predikat_code
+       from json_to_recordset($4::text::json) as x(indicator_code text, catalog_code text, year int, target numeric, target_min numeric,
+            target_max numeric, target_text text, target_source text, realization numeric, realization_source text, capaian numeric,
+            capaian_display text, capaian_reason text, predikat text, predikat_code text)`,
+    [p, region, opdId, json(rows)],
+  );
+}
+
+async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): Promise<void> {
+  const T = (n: string) => tbl(tables, n);
+  const p = provinceKey(e);
+  const d = e.data;
+  switch (e.type) {
+    case 'CatalogIndicatorDefined': {
+      const c = (e as unknown as { data: Extract<CatalogEvent, { type: 'CatalogIndicatorDefined' }>['data'] }).data;
+      await tx.unsafe(
+        `insert into "${T('catalog')}" (province_code, catalog_code, name, satuan, polarity, description) values ($1, $2, $3, $4, $5, $6)
+         on conflict (province_code, catalog_code) do update set name = excluded.name, satuan = excluded.satuan,
+           polarity = excluded.polarity, description = excluded.description`,
+        [p, c.code, c.name, c.satuan, c.polarity, c.description],
+      );
+      return;
+    }
+    case 'IndicatorMapped':
+    case 'IndicatorRemapped': {
+      const { opdId, indicatorCode, catalogCode } = d as { opdId: string; indicatorCode: string; catalogCode: string };
+      await tx.unsafe(
+        `insert into "${T('mappings')}" (province_code, opd_id, indicator_code, catalog_code, region_code) values ($1, $2, $3, $4, $5)
+         on conflict (province_code, opd_id, indicator_code) do update set catalog_code = excluded.catalog_code`,
+        [p, opdId, indicatorCode, catalogCode, regionOf(opdId)],
+      );
+      return recompute(tx, tables, p, { opdId, indicatorCode });
+    }
+    case 'IndicatorUnmapped': {
+      const { opdId, indicatorCode } = d as { opdId: string; indicatorCode: string };
+      await tx.unsafe(`delete from "${T('mappings')}" where province_code = $1 and opd_id = $2 and indicator_code = $3`, [p, opdId, indicatorCode]);
+      return recompute(tx, tables, p, { opdId, indicatorCode });
+    }
+    case 'PkSigned':
+    case 'PkRevised': {
+      const pk = (e as unknown as { data: PkEvent['data'] }).data;
+      if (pk.positionCode !== PK_POSITION) return;
+      // Each revision restates the full set of targets: replace the year's.
+      await tx.unsafe(`delete from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and year = $3`, [p, pk.opdId, pk.year]);
+      if (pk.targets.length > 0) {
+        await tx.unsafe(
+          `insert into "${T('pk_targets')}" (province_code, opd_id, year, indicator_code, value, text, unit, revision)
+           select $1, $2, $3, x.code, x.value, x.text, x.unit, $4 from json_to_recordset($5::text::json) as x(code text, value text, text text, unit text)`,
+          [p, pk.opdId, pk.year, pk.revision, json(pk.targets.map((t) => ({ code: t.indicatorCode, value: t.value, text: t.text, unit: t.unit })))],
+        );
+      }
+      return recompute(tx, tables, p, { opdId: pk.opdId, year: pk.year });
+    }
+    case 'RealizationRecorded': {
+      const r = d as { opdId: string; indicatorCode: string; year: number; period: string; value: string };
+      await tx.unsafe(
+        `insert into "${T('realization_values')}" (province_code, stream_id, period, opd_id, indicator_code, year, value) values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (province_code, stream_id, period) do update set value = excluded.value`,
+        [p, e.streamId, r.period, r.opdId, r.indicatorCode, r.year, r.value],
+      );
+      return recompute(tx, tables, p, { opdId: r.opdId, indicatorCode: r.indicatorCode, year: r.year });
+    }
+    case 'RealizationCorrected': {
+      const r = d as { period: string; value: string };
+      const [row] = await tx.unsafe<{ opd_id: string; indicator_code: string; year: number }[]>(
+        `update "${T('realization_values')}" set value = $4 where province_code = $1 and stream_id = $2 and period = $3
+         returning opd_id, indicator_code, year`,
+        [p, e.streamId, r.period, r.value],
+      );
+      if (!row) throw new Error(`RealizationCorrected at ${e.globalPosition}: no realization ${e.streamId} ${r.period}`);
+      return recompute(tx, tables, p, { opdId: row.opd_id, indicatorCode: row.indicator_code, year: row.year });
+    }
+    case 'MeasurementConfigured': {
+      const { code, settings } = d as { code: string; settings: MeasurementSettings };
+      await tx.unsafe(
+        `insert into "${T('settings')}" (province_code, region_code, settings) values ($1, $2, $3::text::jsonb)
+         on conflict (province_code, region_code) do update set settings = excluded.settings`,
+        [p, code, json(settings)],
+      );
+      const opds = await tx.unsafe<{ opd_id: string }[]>(
+        `select distinct opd_id from "${T('mappings')}" where province_code = $1 and region_code = $2 order by opd_id`,
+        [p, code],
+      );
+      for (const o of opds) await recompute(tx, tables, p, { opdId: o.opd_id });
+      return;
+    }
+    default: {
+      const en = await foldPlanEvent(tx, e, drafts(tables));
+      if (!en) return;
+      const L = T('local_indicators');
+      for (const c of en.changes) {
+        if (c.kind === 'element') continue;
+        const code = c.kind === 'indicator' ? c.indicator.code : c.code;
+        const key = [en.province, en.opdId, en.periodStart, en.periodEnd, code];
+        if (c.kind === 'retire') {
+          await tx.unsafe(`delete from "${L}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`, key);
+          continue;
+        }
+        const i = c.indicator;
+        await tx.unsafe(
+          `insert into "${L}" (province_code, opd_id, period_start, period_end, indicator_code, satuan, polarity, rollup, data_period, targets)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb)
+           on conflict (province_code, opd_id, period_start, period_end, indicator_code) do update set satuan = excluded.satuan,
+             polarity = excluded.polarity, rollup = excluded.rollup, data_period = excluded.data_period, targets = excluded.targets`,
+          [...key, i.satuan, i.polarity, i.rollup, i.dataPeriod, json(i.targets)],
+        );
+      }
+      return recompute(tx, tables, en.province, { opdId: en.opdId });
+    }
+  }
+}
+
+export const comparisonProjection: Projection = {
+  name: 'comparison',
+  version: 1,
+  handles: HANDLED,
+  tables: ['comparison', 'catalog', 'mappings', 'local_indicators', 'decree_info', 'drafts', 'pk_targets', 'realization_values', 'settings'],
+  partitionedTables: ['comparison', 'catalog', 'mappings', 'local_indicators', 'decree_info', 'drafts', 'pk_targets', 'realization_values', 'settings'],
+
+  async setup(tx, tables) {
+    const T = (n: string) => tbl(tables, n);
+    await setupDraftTables(tx, drafts(tables));
+    await tx.unsafe(`
+      create table "${T('comparison')}" (
+        province_code      text not null,
+        region_code        text not null,
+        opd_id             text not null,
+        indicator_code     text not null,
+        catalog_code       text not null,
+        year               int not null,
+        target             numeric,
+        target_min         numeric,
+        target_max         numeric,
+        target_text        text,
+        target_source      text check (target_source in ('pk', 'renstra')),
+        realization        numeric,
+        realization_source text check (realization_source in ('year_entry', 'rollup')),
+        capaian            numeric,
+        capaian_display    text,
+        capaian_reason     text,
+        predikat           text,
+        predikat_code      text,
+        primary key (province_code, opd_id, indicator_code, year)
+      ) ${PARTITIONED}`);
+    await tx.unsafe(`create index on "${T('comparison')}" (province_code, catalog_code, year)`);
+    await tx.unsafe(`create index on "${T('comparison')}" (opd_id, year)`);
+    await tx.unsafe(`
+      create table "${T('catalog')}" (
+        province_code text not null, catalog_code text not null, name text not null, satuan text not null, polarity text not null,
+        description text, primary key (province_code, catalog_code)
+      ) ${PARTITIONED}`);
+    await tx.unsafe(`
+      create table "${T('mappings')}" (
+        province_code text not null, opd_id text not null, indicator_code text not null, catalog_code text not null, region_code text not null,
+        primary key (province_code, opd_id, indicator_code)
+      ) ${PARTITIONED}`);
+    await tx.unsafe(`create index on "${T('mappings')}" (province_code, region_code)`);
+    await tx.unsafe(`
+      create table "${T('local_indicators')}" (
+        province_code text not null, opd_id text not null, period_start int not null, period_end int not null, indicator_code text not null,
+        satuan text not null, polarity text not null, rollup text not null, data_period text not null, targets jsonb not null,
+        primary key (province_code, opd_id, period_start, period_end, indicator_code)
+      ) ${PARTITIONED}`);
+    await tx.unsafe(`
+      create table "${T('pk_targets')}" (
+        province_code text not null, opd_id text not null, year int not null, indicator_code text not null,
+        value text, text text, unit text, revision int not null,
+        primary key (province_code, opd_id, year, indicator_code)
+      ) ${PARTITIONED}`);
+    await tx.unsafe(`
+      create table "${T('realization_values')}" (
+        province_code text not null, stream_id text not null, period text not null, opd_id text not null, indicator_code text not null,
+        year int not null, value text not null,
+        primary key (province_code, stream_id, period)
+      ) ${PARTITIONED}`);
+    await tx.unsafe(`create index on "${T('realization_values')}" (province_code, opd_id, indicator_code, year)`);
+    await tx.unsafe(`
+      create table "${T('settings')}" (
+        province_code text not null, region_code text not null, settings jsonb not null, primary key (province_code, region_code)
+      ) ${PARTITIONED}`);
+  },
+
+  apply,
+};
