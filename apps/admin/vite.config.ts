@@ -6,6 +6,6 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, proxy: { '/trpc': api, '/health': api } },
+  server: { port: 5173, proxy: { '/trpc': api, '/health': api, '/reports/': api } },
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 1200 },
 });

@@ -68,7 +68,8 @@ export default function Decrees() {
           </table>
         </div>
       )}
-      {canWrite && !showForm && (
+      {/* The form's defaults (amendment of the decree in force) need the list: no button before it. */}
+      {canWrite && !showForm && decrees.data && (
         <button type="button" className="btn-primary" onClick={() => setShowForm(true)}>
           {t('sk.new')}
         </button>

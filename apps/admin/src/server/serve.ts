@@ -1,5 +1,5 @@
 // Production server for the built admin: static files from dist with SPA fallback, and
-// /trpc + /health proxied to the API. `pnpm --filter @sakip/admin start` after `vite build`.
+// /trpc, /health and /reports/ (LKjIP downloads) proxied to the API. `pnpm --filter @sakip/admin start` after `vite build`.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +24,9 @@ export interface ServeOptions {
   apiUrl: string;
   distDir?: string;
 }
+
+/** Paths the API answers: tRPC, health, and the stored-report download (`GET /reports/:id`). */
+export const isApiPath = (pathname: string): boolean => pathname === '/trpc' || pathname.startsWith('/trpc/') || pathname === '/health' || pathname.startsWith('/reports/');
 
 function proxy(req: IncomingMessage, res: ServerResponse, api: URL): void {
   const upstream = httpRequest(
@@ -62,7 +65,7 @@ export function startServer(opts: ServeOptions): Promise<{ server: Server; url: 
   const api = new URL(opts.apiUrl);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname.startsWith('/trpc') || url.pathname === '/health') return proxy(req, res, api);
+    if (isApiPath(url.pathname)) return proxy(req, res, api);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;

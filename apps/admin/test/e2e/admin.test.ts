@@ -1,7 +1,10 @@
-// End-to-end journeys against a real stack: fresh PostgreSQL database seeded by the CLI, the API
-// process, the built admin served by src/server/serve.ts, driven by Debian Chromium.
+// End-to-end journeys against a real stack: fresh PostgreSQL database seeded by the CLI (plus one
+// LKjIP rendered by the CLI), the API process (its own report queue prefix in Redis), the built
+// admin served by src/server/serve.ts, driven by Debian Chromium.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@sakip/testing';
+import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
 import { startServer } from '../../src/server/serve';
 
 const run = promisify(execFile);
@@ -26,6 +29,9 @@ let apiProc: ChildProcess;
 let admin: { server: Server; url: string };
 let browser: Browser;
 let storageDir: string;
+let reportOutDir: string;
+// Test jobs must not leak into a shared Redis: a unique BullMQ prefix, obliterated at the end.
+const queuePrefix = `e2e-admin-${randomUUID().slice(0, 8)}`;
 const timings: Record<string, number> = {};
 
 function startApi(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; url: string }> {
@@ -53,14 +59,21 @@ beforeAll(async () => {
   await mkdir(shots, { recursive: true });
   db = await createTestDatabase();
   storageDir = await mkdtemp(join(tmpdir(), 'sakip-admin-storage-'));
-  const env = { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'info', NODE_ENV: 'test', PORT: '0', STORAGE_DIR: storageDir };
-  // Seed (CLI, as `npm start` does) and build the admin at the same time.
-  const [, build] = await Promise.all([
-    run(process.execPath, ['--import', 'tsx', 'src/main.ts', 'demo', 'seed'], { cwd: join(repo, 'apps/cli'), env: { ...env, LOG_LEVEL: 'silent' } }),
-    run(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: adminDir }).then(() => Date.now()),
+  reportOutDir = await mkdtemp(join(tmpdir(), 'sakip-admin-lkjip-'));
+  // The CLI and the API share the database and the storage directory (absolute, so both agree).
+  const env = { ...process.env, DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info', NODE_ENV: 'test', PORT: '0', STORAGE_DIR: storageDir, REPORT_QUEUE_PREFIX: queuePrefix };
+  const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: join(repo, 'apps/cli'), env: { ...env, LOG_LEVEL: 'silent' } });
+  // Seed (CLI, as `npm start` does) then render one LKjIP, while the admin builds.
+  await Promise.all([
+    (async () => {
+      await cli(['demo', 'seed']);
+      timings.seed = Date.now() - t0;
+      await cli(['report', 'lkjip', '--opd', OPD, '--year', '2024', '--out', reportOutDir]);
+      timings.cliReport = Date.now() - t0 - timings.seed;
+    })(),
+    run(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: adminDir }).then(() => (timings.build = Date.now() - t0)),
   ]);
-  timings.seedAndBuild = Date.now() - t0;
-  void build;
+  timings.seedReportAndBuild = Date.now() - t0;
   const api = await startApi(env);
   apiProc = api.proc;
   admin = await startServer({ port: 0, apiUrl: api.url, distDir: join(adminDir, 'dist') });
@@ -77,10 +90,28 @@ afterAll(async () => {
   await browser?.close();
   apiProc?.kill('SIGTERM');
   await new Promise<void>((ok) => (admin ? admin.server.close(() => ok()) : ok()));
+  await obliterateQueue().catch((err: unknown) => console.warn('could not obliterate the test report queue', err));
   await db?.drop();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
+  if (reportOutDir) await rm(reportOutDir, { recursive: true, force: true });
   console.log('e2e timings (ms)', timings);
 });
+
+/** Removes the API's test queue (all keys under our prefix); bullmq is resolved from the API's dependencies. */
+async function obliterateQueue(): Promise<void> {
+  interface QueueLike {
+    obliterate(o: { force: boolean }): Promise<void>;
+    close(): Promise<void>;
+  }
+  const fromApi = createRequire(join(repo, 'apps/api/package.json'));
+  const { Queue } = (await import(fromApi.resolve('bullmq'))) as { Queue: new (name: string, o: { connection: { url: string }; prefix: string }) => QueueLike };
+  const queue = new Queue('lkjip', { connection: { url: TEST_REDIS_URL }, prefix: queuePrefix });
+  try {
+    await queue.obliterate({ force: true });
+  } finally {
+    await queue.close();
+  }
+}
 
 async function signIn(username: string, size = { width: 1280, height: 800 }): Promise<Page> {
   const ctx = await browser.newContext({ viewport: size, locale: 'id-ID' });
@@ -379,14 +410,56 @@ describe('admin e2e', () => {
     timings.usersSettings = Date.now() - t;
   });
 
-  it('shows the honest reports placeholder, switches to English and keeps the layout at 768×1024', async () => {
+  it('lists the LKjIP rendered by the CLI, downloads the PDF (sha256 checked) and queues a regeneration', async () => {
+    const t = Date.now();
+    const op = await signIn('operator.diskoperindag');
+    await op.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Laporan' }).click();
+    await op.getByRole('heading', { name: 'Laporan Kinerja (LKjIP)' }).waitFor();
+    await op.getByLabel('OPD / pemda').selectOption(OPD);
+    await op.getByLabel('Tahun').selectOption('2024');
+    const table = op.getByTestId('reports');
+    const pdf = table.locator('tr[data-format="pdf"][data-status="ready"]').first();
+    await pdf.waitFor();
+    await table.locator('tr[data-format="docx"][data-status="ready"]').first().waitFor();
+    const sha = (await pdf.getAttribute('data-sha256')) ?? '';
+    expect(sha).toMatch(/^[0-9a-f]{64}$/);
+    const row = await pdf.innerText();
+    expect(row).toContain(sha.slice(0, 12));
+    expect(row).toMatch(/\d+(,\d)? KB/);
+    const [dl] = await Promise.all([op.waitForEvent('download'), pdf.getByRole('button', { name: /^Unduh PDF posisi \d+$/ }).click()]);
+    expect(dl.suggestedFilename()).toMatch(/^LKjIP-18\.04-DISKOPERINDAG-2024-p\d+\.pdf$/);
+    const bytes = await readFile((await dl.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
+    await op.getByText(/SHA-256 cocok dengan catatan/).waitFor();
+
+    // No worker runs in this stack: the requested job stays queued, and asking again for the
+    // same data queues nothing new.
+    await op.getByRole('button', { name: 'Buat ulang' }).click();
+    await op.getByText(/^Dijadwalkan: pekerjaan 18\.04-DISKOPERINDAG:2024:\d+ masuk antrean/).waitFor();
+    const job = op.getByTestId('report-jobs').locator('tr[data-state="waiting"]');
+    await job.waitFor();
+    expect(await job.innerText()).toContain('menunggu');
+    await op.getByRole('button', { name: 'Buat ulang' }).click();
+    await op.getByText(/^Sudah ada dalam antrean untuk data yang sama/).waitFor();
+    expect(await op.getByTestId('report-jobs').locator('tbody tr').count()).toBe(1);
+    await op.evaluate(() => window.scrollTo(0, 0));
+    await shot(op, '12-laporan');
+    await op.context().close();
+    timings.reports = Date.now() - t;
+  });
+
+  it('switches the reports page to English and keeps the layout at 768×1024', async () => {
     const t = Date.now();
     const page = await signIn('kadis.diskoperindag', { width: 768, height: 1024 });
-    await page.goto(`${admin.url}/laporan`);
-    await page.getByTestId('reports-placeholder').getByText('Belum tersedia', { exact: true }).waitFor();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await shot(page, '12-laporan');
-    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.goto(`${admin.url}/laporan?opd=${OPD}&tahun=2024`);
+    await page.getByTestId('reports').locator('tr[data-format="pdf"]').first().waitFor();
+    await page.getByRole('button', { name: 'Ganti bahasa' }).click();
+    await page.getByRole('heading', { name: 'Performance reports (LKjIP)' }).waitFor();
+    await page.getByRole('button', { name: /^Download PDF at position \d+$/ }).first().waitFor();
+    await page.getByRole('button', { name: 'Regenerate' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Switch language' }).click();
     await page.goto(`${admin.url}/opd/${OPD}/capaian?tahun=2024`);
     await page.getByTestId('achievement').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -395,6 +468,6 @@ describe('admin e2e', () => {
     await page.getByRole('button', { name: 'Ganti bahasa' }).click();
     await page.getByRole('heading', { name: 'IKU achievement 2024' }).waitFor();
     await page.context().close();
-    timings.placeholderLayout = Date.now() - t;
+    timings.englishLayout = Date.now() - t;
   });
 });

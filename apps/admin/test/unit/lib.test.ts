@@ -5,6 +5,8 @@ import { describeError, fieldErrorMap } from '../../src/lib/errors';
 import { formatDate, formatNumber, formatPercent, formatRupiah, parseUserNumber, toCsv } from '../../src/lib/format';
 import { messageEntry, messageKeys, pickBilingual, translate } from '../../src/lib/i18n';
 import { aggregateStatus } from '../../src/lib/status';
+import { downloadErrorMessage, fetchReport, fileNameFromDisposition, formatBytes, hasPendingJobs, jobPhase, stateKey, toHex } from '../../src/lib/reports';
+import { isApiPath } from '../../src/server/serve';
 
 describe('i18n', () => {
   it('defaults to Indonesian, toggles to English and fills placeholders', () => {
@@ -118,5 +120,52 @@ describe('submission status', () => {
     expect(aggregateStatus([undefined, undefined], 2024, 'TW1', today)).toBe('late');
     expect(aggregateStatus([undefined], 2024, 'YEAR', today)).toBe('missing');
     expect(aggregateStatus(['draft'], 2024, 'YEAR', today)).toBe('draft');
+  });
+});
+
+describe('reports page helpers', () => {
+  it('groups BullMQ states into queued / active / completed / failed', () => {
+    expect(['waiting', 'delayed', 'prioritized', 'waiting-children', 'unknown'].map(jobPhase)).toEqual(['queued', 'queued', 'queued', 'queued', 'queued']);
+    expect(jobPhase('active')).toBe('active');
+    expect(jobPhase('failed')).toBe('failed');
+    expect(hasPendingJobs([{ state: 'completed' }, { state: 'failed' }])).toBe(false);
+    expect(hasPendingJobs([{ state: 'completed' }, { state: 'delayed' }])).toBe(true);
+    expect(translate('id', stateKey('delayed'))).toBe('menunggu percobaan ulang');
+    expect(translate('en', stateKey('waiting'))).toBe('waiting');
+  });
+  it('formats sizes and reads the file name from content-disposition', () => {
+    expect(formatBytes(512, 'id')).toBe('512 B');
+    expect(formatBytes(1536, 'id')).toBe('1,5 KB');
+    expect(formatBytes(3 * 1024 * 1024, 'en')).toBe('3 MB');
+    expect(formatBytes(null)).toBe('–');
+    expect(fileNameFromDisposition('attachment; filename="LKjIP-18.04-DISKOPERINDAG-2024-p12.pdf"')).toBe('LKjIP-18.04-DISKOPERINDAG-2024-p12.pdf');
+    expect(fileNameFromDisposition("attachment; filename*=UTF-8''laporan%20kinerja.pdf")).toBe('laporan kinerja.pdf');
+    expect(fileNameFromDisposition('attachment; filename="../../etc/passwd"')).toBe('.._.._etc_passwd');
+    expect(fileNameFromDisposition(null)).toBeNull();
+  });
+  it('says why a download failed, in the chosen language', () => {
+    expect(downloadErrorMessage(404, JSON.stringify({ message: 'Laporan tidak ditemukan / report not found' }), 'en')).toBe('report not found');
+    expect(downloadErrorMessage(403, JSON.stringify({ message: 'Anda tidak berwenang membaca laporan ini / you may not read this report' }), 'id')).toMatch(/^Anda tidak berwenang melakukan ini.* — Anda tidak berwenang membaca laporan ini$/);
+    expect(downloadErrorMessage(502, 'oops', 'id')).toBe('Server tidak dapat dihubungi.');
+  });
+  it('fetches with the bearer token and refuses bytes whose sha256 differs from the record', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7 test');
+    const sha = toHex(await crypto.subtle.digest('SHA-256', bytes));
+    let auth: string | null = null;
+    const fake = (async (_url: string, init?: RequestInit) => {
+      auth = new Headers(init?.headers).get('authorization');
+      return new Response(bytes, { headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="a.pdf"', 'x-content-sha256': sha } });
+    }) as typeof fetch;
+    const got = await fetchReport('id-1', 'tok', sha, 'fallback.pdf', 'id', fake);
+    expect(auth).toBe('Bearer tok');
+    expect(got).toMatchObject({ fileName: 'a.pdf', sha256: sha, verified: true });
+    expect(new Uint8Array(await got.blob.arrayBuffer())).toEqual(bytes);
+    await expect(fetchReport('id-1', 'tok', 'f'.repeat(64), 'fallback.pdf', 'en', fake)).rejects.toThrow(/does not match/);
+    const missing = (async () => new Response(JSON.stringify({ message: 'Laporan tidak ditemukan / report not found' }), { status: 404 })) as typeof fetch;
+    await expect(fetchReport('x', 'tok', null, 'f.pdf', 'id', missing)).rejects.toMatchObject({ status: 404, message: 'Laporan tidak ditemukan' });
+  });
+  it('proxies only the API paths', () => {
+    expect(['/trpc/auth.me', '/trpc', '/health', '/reports/0b6f…'].map(isApiPath)).toEqual([true, true, true, true]);
+    expect(['/laporan', '/reports', '/trpcx', '/assets/index.js'].map(isApiPath)).toEqual([false, false, false, false]);
   });
 });
