@@ -11,6 +11,7 @@ import { CommandExecutor, executeBatch, opdUseCases, planUseCases, regionUseCase
 import { loadConfig } from '@sakip/config';
 import { EventStore } from '@sakip/event-store';
 import { createTestDatabase, TEST_REDIS_URL } from '@sakip/testing';
+import { opdTreeProjection, runProjection } from '@sakip/read-models';
 import { startApi } from '../src/server';
 import type { AppRouter } from '../src/trpc/router';
 
@@ -72,6 +73,8 @@ const realized = performance.now();
 await executor.execute(userUseCases.registerUser, { username: 'admin.prov', displayName: 'Admin', password: 'rahasia-bench-1', bindings: [{ role: 'province_admin', scope: { level: 'province', code: '18' } }] }, ctx());
 const events = (await db.sql<{ n: number }[]>`select count(*)::int as n from events`)[0]?.n ?? 0;
 
+// The projector keeps the read models current in production; build them once here.
+await runProjection({ sql: db.sql, store, projection: opdTreeProjection, batchSize: 5000, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
 const api = await startApi(loadConfig({ DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'silent' }), pino({ level: 'silent' }));
 const anon = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${api.url}/trpc` })] });
 const { token } = await anon.auth.login.mutate({ username: 'admin.prov', password: 'rahasia-bench-1' });

@@ -11,7 +11,7 @@ import { generateReport } from '@sakip/reports';
 import { LocalObjectStorage } from '@sakip/storage';
 import { REPORT_QUEUE, STORAGE } from '../src/infrastructure/tokens';
 import { EventStore } from '@sakip/event-store';
-import { opdTreeProjection, runProjection } from '@sakip/read-models';
+import { comparisonProjection, opdTreeProjection, runProjection } from '@sakip/read-models';
 import { addUser, startHarness, trpcError, type Harness } from './harness';
 
 let h: Harness;
@@ -164,6 +164,19 @@ describe('evidence, narratives and comparison figures', () => {
     await admin.realizations.recordComparison.mutate({ scope: 'province', code: '18', indicatorKey: 'PDRB-PERDAGANGAN', year, value: '912.40', source: 'BPS Provinsi Lampung (ilustrasi)' });
     const denied = await trpcError(operator.realizations.recordComparison.mutate({ scope: 'national', code: '', indicatorKey: 'PDRB-PERDAGANGAN', year, value: '1', source: 'BPS RI' }));
     expect(denied.data?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('cross-OPD dashboards from the read models', () => {
+  it('answers the comparison of a catalog indicator once the projector has built it', async () => {
+    const admin = h.client(await h.login('admin.lampung'));
+    const before = await trpcError(admin.dashboards.comparison.query({ provinceCode: '18', catalogCode: 'KOP-SEHAT' }));
+    expect(before.data?.code).toBe('PRECONDITION_FAILED');
+    await admin.catalog.define.mutate({ provinceCode: '18', code: 'KOP-SEHAT', name: 'Persentase koperasi sehat', satuan: '%', polarity: 'higher_better' });
+    await operator.catalog.map.mutate({ provinceCode: '18', opdId, indicatorCode: 'IKU-1', catalogCode: 'KOP-SEHAT' });
+    await runProjection({ sql: h.db.sql, store: new EventStore(h.db.sql), projection: comparisonProjection, batchSize: 1000, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
+    const rows = await admin.dashboards.comparison.query({ provinceCode: '18', catalogCode: 'KOP-SEHAT', year });
+    expect(rows).toEqual([expect.objectContaining({ opd_id: opdId, indicator_code: 'IKU-1', capaian_display: '104.17', predikat: 'Sangat Tinggi' })]);
   });
 });
 

@@ -6,6 +6,7 @@ import { importsRouter } from './routers/imports.router';
 import { realizationsRouter } from './routers/realizations.router';
 import { orgRouter } from './routers/org.router';
 import { reportsRouter } from './routers/reports.router';
+import { dashboardsRouter } from './routers/dashboards.router';
 import { budgetRouter, catalogRouter, pkRouter } from './routers/agreements.router';
 import { regionsRouter } from './routers/regions.router';
 import { usersRouter } from './routers/users.router';
@@ -23,6 +24,7 @@ export const appRouter = router({
   imports: importsRouter,
   realizations: realizationsRouter,
   reports: reportsRouter,
+  dashboards: dashboardsRouter,
 });
 
 /** The admin imports this type only, never the server code. */
