@@ -81,19 +81,34 @@ export function planStream(i: number, o: Required<Pick<GenerateOptions, 'streamS
     const opdId = `${region}-OPD-${i - kind + 1}`;
     const decreeId = `SK${tag ? `-${tag}` : ''}-${i}`;
     const number = `${i}/KPTS/2026`;
-    const info = { number, title: `Renstra OPD ${i}`, signedOn: '2026-01-05', period: { from: 2026, to: 2030 } };
+    // Domain-shaped payloads (packages/domain/src/plans): projections parse them like real ones.
+    const info = {
+      number, title: `Renstra OPD ${i}`, date: '2026-01-05', place: 'Kota', signer: { name: 'Kepala Dinas', nip: null, position: 'Kepala Dinas' },
+      legalBases: [], kind: 'penetapan', periodStart: 2026, periodEnd: 2030,
+    };
     const events: NewEvent[] = [{ type: 'DecreeDrafted', data: { opdId, decreeId, info } }];
     for (let k = 1; k < size - 1; k++) {
       events.push(k % 2
-        ? { type: 'ElementDefined', data: { opdId, decreeId, element: { code: `S${k}`, level: 'sasaran', title: `Sasaran ${k}` } } }
-        : { type: 'IndicatorDefined', data: { opdId, decreeId, indicator: { code: `IKU${k}`, name: `Indikator ${k}`, kind: 'iku', targets: { 2026: '80' } } } });
+        ? { type: 'ElementDefined', data: { opdId, decreeId, element: { code: `S${k}`, level: 'sasaran', name: `Sasaran ${k}`, parentCode: null } } }
+        : {
+            type: 'IndicatorDefined',
+            data: {
+              opdId, decreeId,
+              indicator: {
+                code: `IKU${k}`, kind: 'iku', elementCode: 'S1', positionCode: null, name: `Indikator ${k}`, definition: null, formulaText: null, formula: null,
+                satuan: '%', polarity: 'higher_better', sumberData: null, penanggungJawab: null, dataPeriod: 'yearly', rollup: 'last', baseline: null,
+                targets: [2026, 2027, 2028, 2029, 2030].map((year) => ({ year, value: '80' })), cascadeTo: null,
+              },
+            },
+          });
     }
     if (size >= 2) events.push({ type: 'DecreeEnacted', data: { opdId, decreeId, number, sequence: 1 } });
     return { streamId: `plan-${opdId}-${decreeId}`, streamType: 'plan', provinceCode: province, regionCode: region, events, decree: { decreeId, number } };
   }
   const userId = `user${tag ? `-${tag}` : ''}-${i}`;
-  const events: NewEvent[] = [{ type: 'UserRegistered', data: { userId, name: `Pengguna ${i}`, role: 'viewer' } }];
-  for (let k = 1; k < Math.min(size, 5); k++) events.push({ type: 'UserRoleGranted', data: { userId, role: `role-${k}` } });
+  const binding = (code: string) => ({ role: 'viewer', scope: { level: 'province', code } });
+  const events: NewEvent[] = [{ type: 'UserRegistered', data: { username: userId, displayName: `Pengguna ${i}`, passwordHash: 'x', bindings: [binding('18')] } }];
+  for (let k = 1; k < Math.min(size, 5); k++) events.push({ type: 'RoleGranted', data: { username: userId, binding: binding(String(10 + k)) } });
   return { streamId: `user-${userId}`, streamType: 'user', provinceCode: null, regionCode: null, events };
 }
 
