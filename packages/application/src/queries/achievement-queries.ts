@@ -22,7 +22,13 @@ import {
   sumDecimals,
   toDecimal,
   toDecimalString,
+  planDecider,
+  planStreamId,
+  type BudgetState,
+  type MeasurementSettings,
   type Period,
+  type PlanSnapshot,
+  type SpendingState,
   type RealizationEvent,
   type RealizationState,
 } from '@sakip/domain';
@@ -45,16 +51,45 @@ export class AchievementQueries {
   }
 
   /** One OPD's year: every indicator with its target in force (PK over Renstra), realizations, capaian, predikat, warnings. */
+  /** Results by the versions of every stream they were computed from: unchanged streams, same answer. */
+  private readonly memo = new Map<string, { key: string; value: unknown }>();
+
   async opdYear(opdId: string, year: number) {
+    const planLoaded = await this.loader.load(planDecider, planStreamId(opdId));
     const plan = await planInForce(this.loader, opdId, year);
     if (!plan) return null;
     const settings = await measurementSettingsFor(this.loader, opdId);
-    const pk = currentPk((await this.loader.load(pkDecider, pkStreamId(opdId, year, 'KADIS'))).state);
-    const achievementSettings = { capaian: { lowerIsBetterMethod: settings.lowerIsBetterMethod }, ...(settings.predikatScale ? { predikatScale: settings.predikatScale } : {}) };
+    const pkLoaded = await this.loader.load(pkDecider, pkStreamId(opdId, year, 'KADIS'));
+    const pk = currentPk(pkLoaded.state);
     const codes = Object.keys(plan.indicators);
     const years = Array.from({ length: year - plan.periodStart + 1 }, (_, k) => plan.periodStart + k);
     // Every realization stream of the OPD for the period so far, in one round trip.
     const streams = await this.loader.loadMany(realizationDecider, codes.flatMap((c) => years.map((y) => realizationStreamId(opdId, c, y))));
+    const budgetLoaded = await this.loader.load(budgetDecider, budgetStreamId(opdId, year));
+    const spendingLoaded = await this.loader.load(spendingDecider, budgetSpendingStreamId(opdId, year));
+    const key = [planLoaded.version, pkLoaded.version, budgetLoaded.version, spendingLoaded.version, JSON.stringify(settings), ...[...streams.values()].map((l) => l.version)].join(',');
+    const memoKey = `${opdId}:${year}`;
+    const hit = this.memo.get(memoKey);
+    if (hit && hit.key === key) return hit.value as ReturnType<typeof this.compute>;
+    const value = this.compute(opdId, year, plan, settings, pk, streams, years, budgetLoaded.state, spendingLoaded.state);
+    this.memo.delete(memoKey);
+    this.memo.set(memoKey, { key, value });
+    if (this.memo.size > 2000) this.memo.delete(this.memo.keys().next().value!);
+    return value;
+  }
+
+  private compute(
+    opdId: string,
+    year: number,
+    plan: PlanSnapshot,
+    settings: MeasurementSettings,
+    pk: ReturnType<typeof currentPk>,
+    streams: Map<string, { state: RealizationState }>,
+    years: number[],
+    budgetState: BudgetState,
+    spending: SpendingState,
+  ) {
+    const achievementSettings = { capaian: { lowerIsBetterMethod: settings.lowerIsBetterMethod }, ...(settings.predikatScale ? { predikatScale: settings.predikatScale } : {}) };
     const stateOf = (code: string, y: number) => streams.get(realizationStreamId(opdId, code, y))!.state;
     const indicators = Object.values(plan.indicators).map((ind) => {
       const state = stateOf(ind.code, year);
@@ -73,19 +108,18 @@ export class AchievementQueries {
       const warnings = realizationWarnings({ indicator: ind, history, value: achievement.year.basis, quarters: realizations });
       return { indicator: { code: ind.code, name: ind.name, kind: ind.kind, satuan: ind.satuan, polarity: ind.polarity, elementCode: ind.elementCode, positionCode: ind.positionCode }, target, realizations, statuses, achievement, warnings };
     });
-    return { opdId, year, settings, periodStart: plan.periodStart, periodEnd: plan.periodEnd, indicators, programs: await this.programs(opdId, year, plan.elements, indicators, settings.efficiencyMethod) };
+    return { opdId, year, settings, periodStart: plan.periodStart, periodEnd: plan.periodEnd, indicators, programs: this.programs(plan.elements, indicators, settings.efficiencyMethod, budgetState, spending) };
   }
 
   /** Efficiency per program: average capaian of its indicators against budget absorption. */
-  private async programs(
-    opdId: string,
-    year: number,
+  private programs(
     elements: Record<string, { code: string; level: string; name: string }>,
     rows: { indicator: { elementCode: string }; achievement: { year: { capaian: { computable: boolean; value?: string } } } }[],
     method: 'ratio' | 'difference',
+    budgetState: BudgetState,
+    spending: SpendingState,
   ) {
-    const budget = latestBudget((await this.loader.load(budgetDecider, budgetStreamId(opdId, year))).state);
-    const spending = (await this.loader.load(spendingDecider, budgetSpendingStreamId(opdId, year))).state;
+    const budget = latestBudget(budgetState);
     return Object.values(elements)
       .filter((e) => e.level === 'program')
       .map((p) => {
