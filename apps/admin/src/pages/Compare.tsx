@@ -1,28 +1,18 @@
 import { useMemo, useState } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { regionOfOpdId } from '@sakip/domain';
 import { api } from '../lib/api';
+import { exportTable, filterComparison, isNotBuilt, parseComparisonRows, rankYearOf, ranked as rankRows, reasonLabel, rowOf, seriesOf, spreadsheetCell, targetLabel, trendData, yearsBetween, type ComparisonRow, type ComparisonSeries } from '../lib/comparison';
 import { useMe, useT } from '../lib/context';
+import { describeError } from '../lib/errors';
 import { formatNumber, formatPercent, heatColour, predikatClass, toCsv } from '../lib/format';
 import { provincesOf } from '../lib/perms';
 import { ErrorBox, Loading, Notice, SelectField } from '../components/ui';
 import { flattenOpds } from './ProvinceStatus';
 
 const COLOURS = ['#1f6feb', '#d9480f', '#2b8a3e', '#862e9c', '#c92a2a', '#0b7285', '#5f3dc4', '#e67700'];
-
-export interface CompareRow {
-  opdId: string;
-  opdName: string;
-  region: string;
-  indicatorCode: string;
-  year: number;
-  target: string | null;
-  realization: string | null;
-  capaian: string | null;
-  predikat: string | null;
-  predikatCode: string | null;
-}
+/** Columns of the export that hold decimals (target, realization, capaian): numbers in the XLSX. */
+const DECIMAL_COLUMNS = new Set([4, 5, 6]);
 
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
@@ -34,6 +24,11 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * A catalog indicator across the OPDs and kabupaten of a province, from the comparison read
+ * model (one query, whatever the size of the province): ranking, region × year heat map,
+ * realization trend, CSV/XLSX of exactly the rows shown.
+ */
 export default function Compare() {
   const { t, lang } = useT();
   const me = useMe();
@@ -49,53 +44,55 @@ export default function Compare() {
   const [region, setRegion] = useState('');
   const [yearFrom, setYearFrom] = useState(now - 3);
   const [yearTo, setYearTo] = useState(now - 1);
-  const opdNames = useMemo(() => new Map(flattenOpds(tree.data ?? []).map((o) => [o.opdId, o] as const)), [tree.data]);
-  const mappings = (catalog.data?.mappings ?? []).filter((m) => m.catalogCode === cat && (!region || regionOfOpdId(m.opdId) === region));
-  const years = Array.from({ length: Math.max(0, yearTo - yearFrom + 1) }, (_, k) => yearFrom + k);
-  const pairs = mappings.flatMap((m) => years.map((y) => ({ m, y })));
-  const results = useQueries({ queries: pairs.map(({ m, y }) => ({ queryKey: ['realizations.achievement', m.opdId, y], queryFn: () => api.realizations.achievement.query({ opdId: m.opdId, year: y }), retry: false })) });
-  const rows: CompareRow[] = pairs.map(({ m, y }, i) => {
-    const ind = results[i]?.data?.indicators.find((x) => x.indicator.code === m.indicatorCode);
-    const yr = ind?.achievement.year;
-    return {
-      opdId: m.opdId,
-      opdName: opdNames.get(m.opdId)?.name ?? m.opdId,
-      region: opdNames.get(m.opdId)?.regionName ?? regionOfOpdId(m.opdId),
-      indicatorCode: m.indicatorCode,
-      year: y,
-      target: ind?.target.value ?? null,
-      realization: yr?.basis ?? yr?.realization ?? null,
-      capaian: yr?.capaian.computable ? (yr.display ?? null) : null,
-      predikat: yr?.predikat?.label ?? null,
-      predikatCode: yr?.predikat?.code ?? null,
-    };
+  const comparison = useQuery({
+    queryKey: ['dashboards.comparison', prov, cat],
+    queryFn: () => api.dashboards.comparison.query({ provinceCode: prov, catalogCode: cat }),
+    enabled: !!prov && !!cat,
+    // Until the projector has built the read model, look again now and then.
+    refetchInterval: (q) => (isNotBuilt(q.state.error) ? 15_000 : false),
   });
-  const loading = results.some((r) => r.isLoading);
-  // Rank on the latest year of the range that has any capaian (the current year is often empty).
-  const rankYear = [...years].reverse().find((y) => rows.some((r) => r.year === y && r.capaian !== null)) ?? yearTo;
-  const ranked = rows.filter((r) => r.year === rankYear).sort((a, b) => Number(b.capaian ?? -1e9) - Number(a.capaian ?? -1e9));
-  const label = (r: CompareRow) => `${r.region} · ${r.opdName}`;
-  const trend = years.map((y) => Object.fromEntries([['year', y], ...mappings.map((m) => [m.opdId, (() => { const r = rows.find((x) => x.opdId === m.opdId && x.year === y); return r?.realization ? Number(r.realization) : null; })()])]));
-  const regions = [...new Set((catalog.data?.mappings ?? []).map((m) => regionOfOpdId(m.opdId)))];
-  const header = ['OPD', t('common.region'), t('common.indicator'), t('common.year'), t('common.target'), t('common.realization'), `${t('common.capaian')} (%)`, t('common.predikat')];
-  const table = rows.map((r) => [r.opdName, r.region, r.indicatorCode, r.year, r.target, r.realization, r.capaian, r.predikat]);
+  const all = useMemo(() => parseComparisonRows(comparison.data ?? []), [comparison.data]);
+  const opds = useMemo(() => new Map(flattenOpds(tree.data ?? []).map((o) => [o.opdId, o] as const)), [tree.data]);
+  const regionNames = useMemo(() => new Map(flattenOpds(tree.data ?? []).map((o) => [o.regionCode, o.regionName] as const)), [tree.data]);
+  const opdName = (opdId: string) => opds.get(opdId)?.name ?? opdId;
+  const regionName = (regionCode: string, opdId?: string) => (opdId ? opds.get(opdId)?.regionName : undefined) ?? regionNames.get(regionCode) ?? regionCode;
+  const regions = [...new Set(all.map((r) => r.regionCode))].sort();
+  const years = yearsBetween(yearFrom, yearTo);
+  // What the page shows, and all that the exports write.
+  const rows = filterComparison(all, { region, yearFrom, yearTo });
+  const series = seriesOf(rows);
+  const rankYear = rankYearOf(rows, years);
+  const ranking = rankRows(rows, rankYear);
+  const trend = trendData(rows, series, years);
+  const label = (r: ComparisonRow) => `${regionName(r.regionCode, r.opdId)} · ${opdName(r.opdId)}`;
+  const seriesLabel = (s: ComparisonSeries) => `${regionName(s.regionCode, s.opdId)} · ${s.indicatorCode}`;
+  const names = { opdName, regionName: (regionCode: string, opdId: string) => regionName(regionCode, opdId) };
+  const catalogInfo = all[0] ?? null;
+  const notBuilt = isNotBuilt(comparison.error);
+  const fileBase = `perbandingan-${cat}-${yearFrom}-${yearTo}`;
+
+  function exportCsv() {
+    const { header, body } = exportTable(rows, names, t);
+    download(`${fileBase}.csv`, new Blob(['\ufeff' + toCsv([header, ...body])], { type: 'text/csv;charset=utf-8' }));
+  }
 
   async function exportXlsx() {
+    const { header, body } = exportTable(rows, names, t);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(cat.slice(0, 31) || 'data');
     ws.addRow(header);
     ws.getRow(1).font = { bold: true };
-    for (const r of rows) ws.addRow([r.opdName, r.region, r.indicatorCode, r.year, r.target === null ? null : Number(r.target), r.realization === null ? null : Number(r.realization), r.capaian === null ? null : Number(r.capaian), r.predikat]);
+    for (const r of body) ws.addRow(r.map((v, i) => (DECIMAL_COLUMNS.has(i) ? spreadsheetCell(v) : v)));
     ws.columns.forEach((c) => (c.width = 18));
     const buf = await wb.xlsx.writeBuffer();
-    download(`perbandingan-${cat}-${yearFrom}-${yearTo}.xlsx`, new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    download(`${fileBase}.xlsx`, new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   }
 
   return (
     <section>
       <h1>{t('cmp.title')}</h1>
-      <ErrorBox error={tree.error ?? catalog.error} />
+      <ErrorBox error={tree.error ?? catalog.error ?? (notBuilt ? null : comparison.error)} />
       <div className="card filters">
         <div className="form-grid">
           <SelectField label={t('common.province')} value={prov} onChange={(e) => (setProvince(e.target.value), setCode(''), setRegion(''))}>
@@ -105,7 +102,7 @@ export default function Compare() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('cmp.catalog')} value={cat} onChange={(e) => setCode(e.target.value)}>
+          <SelectField label={t('cmp.catalog')} value={cat} onChange={(e) => (setCode(e.target.value), setRegion(''))}>
             {(catalog.data?.indicators ?? []).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.code} · {c.name} ({c.satuan})
@@ -116,7 +113,7 @@ export default function Compare() {
             <option value="">{t('common.all')}</option>
             {regions.map((r) => (
               <option key={r} value={r}>
-                {r}
+                {r} · {regionName(r)}
               </option>
             ))}
           </SelectField>
@@ -132,26 +129,37 @@ export default function Compare() {
           </SelectField>
         </div>
         <div className="row">
-          <button type="button" disabled={rows.length === 0} onClick={() => download(`perbandingan-${cat}-${yearFrom}-${yearTo}.csv`, new Blob(['\ufeff' + toCsv([header, ...table])], { type: 'text/csv;charset=utf-8' }))}>
+          <button type="button" disabled={rows.length === 0} onClick={exportCsv}>
             {t('cmp.exportCsv')}
           </button>
-          <button type="button" disabled={rows.length === 0} onClick={exportXlsx}>
+          <button type="button" disabled={rows.length === 0} onClick={() => void exportXlsx()}>
             {t('cmp.exportXlsx')}
           </button>
+          {catalogInfo && (
+            <span className="muted small" data-testid="cmp-summary">
+              {t('cmp.summary', { catalog: `${catalogInfo.catalogCode} · ${catalogInfo.catalogName ?? ''}${catalogInfo.catalogSatuan ? ` (${catalogInfo.catalogSatuan})` : ''}`, rows: rows.length, series: series.length, years: `${yearFrom}–${yearTo}` })}
+            </span>
+          )}
         </div>
       </div>
-      {catalog.isLoading && <Loading />}
+      {(catalog.isLoading || comparison.isLoading) && <Loading />}
+      {notBuilt && (
+        <div data-testid="cmp-not-built">
+          <Notice kind="warn">
+            <strong>{t('cmp.notBuilt')}</strong> — {describeError(comparison.error, lang).message}
+          </Notice>
+        </div>
+      )}
       {catalog.data && catalog.data.indicators.length === 0 && <Notice kind="warn">{t('cmp.noCatalog')}</Notice>}
-      {catalog.data && cat && mappings.length === 0 && <Notice kind="warn">{t('cmp.noMappings')}</Notice>}
-      {loading && <Loading />}
-      {mappings.length > 0 && (
+      {comparison.data && all.length === 0 && <Notice kind="warn">{t('cmp.noRows')}</Notice>}
+      {all.length > 0 && (
         <>
           <div className="grid-2">
             <div className="card">
-              <h2>{t('cmp.ranked', { year: rankYear })}</h2>
-              <div className="chart" role="img" aria-label={t('cmp.ranked', { year: rankYear })}>
-                <ResponsiveContainer width="100%" height={Math.max(160, ranked.length * 44)}>
-                  <BarChart layout="vertical" data={ranked.map((r) => ({ name: label(r), capaian: r.capaian === null ? null : Number(r.capaian) }))} margin={{ left: 8, right: 16 }}>
+              <h2>{t('cmp.ranked', { year: rankYear ?? '–' })}</h2>
+              <div className="chart" role="img" aria-label={t('cmp.ranked', { year: rankYear ?? '–' })}>
+                <ResponsiveContainer width="100%" height={Math.max(160, ranking.length * 44)}>
+                  <BarChart layout="vertical" data={ranking.map((r) => ({ name: label(r), capaian: r.capaian === null ? null : Number(r.capaian) }))} margin={{ left: 8, right: 16 }}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis type="number" tickFormatter={(v: number) => formatNumber(v, lang, 0)} />
                     <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} />
@@ -171,8 +179,8 @@ export default function Compare() {
                     <YAxis tickFormatter={(v: number) => formatNumber(v, lang, 0)} />
                     <Tooltip formatter={(v) => formatNumber(v as number, lang)} />
                     <Legend />
-                    {mappings.map((m, i) => (
-                      <Line isAnimationActive={false} key={m.opdId} type="monotone" dataKey={m.opdId} name={opdNames.get(m.opdId)?.regionName ?? m.opdId} stroke={COLOURS[i % COLOURS.length]} connectNulls />
+                    {series.map((s, i) => (
+                      <Line isAnimationActive={false} key={s.key} type="monotone" dataKey={`s${i}`} name={seriesLabel(s)} stroke={COLOURS[i % COLOURS.length]} connectNulls />
                     ))}
                   </LineChart>
                 </ResponsiveContainer>
@@ -194,16 +202,19 @@ export default function Compare() {
                   </tr>
                 </thead>
                 <tbody>
-                  {mappings.map((m) => (
-                    <tr key={m.opdId + m.indicatorCode}>
-                      <th scope="row">
-                        {opdNames.get(m.opdId)?.regionName ?? m.opdId} · <span className="small">{m.indicatorCode}</span>
+                  {series.map((s) => (
+                    <tr key={s.key} data-key={s.key}>
+                      <th scope="row" title={opdName(s.opdId)}>
+                        {regionName(s.regionCode, s.opdId)} · <span className="small">{s.indicatorCode}</span>
                       </th>
                       {years.map((y) => {
-                        const r = rows.find((x) => x.opdId === m.opdId && x.year === y);
+                        const r = rowOf(rows, s, y);
                         const c = r?.capaian ?? null;
+                        const target = r ? targetLabel(r) : null;
+                        const why = r ? reasonLabel(r.capaianReason, t) : null;
+                        const title = r ? [`${t('common.target')} ${formatNumber(target, lang, null)}${r.targetSource ? ` (${r.targetSource === 'pk' ? 'PK' : 'Renstra'})` : ''}`, `${t('common.realization')} ${formatNumber(r.realization, lang)}`, why].filter(Boolean).join(' · ') : undefined;
                         return (
-                          <td key={y} className="num" style={{ background: heatColour(c === null ? null : Number(c)) }}>
+                          <td key={y} className="num" style={{ background: heatColour(c === null ? null : Number(c)) }} title={title}>
                             {c === null ? '–' : formatPercent(c, lang)}
                             {r?.predikat && <div className={`${predikatClass(r.predikatCode)} small`}>{r.predikat}</div>}
                           </td>

@@ -3,7 +3,8 @@ import type { PlanSnapshot, SnapshotDiff } from '@sakip/domain';
 import { blankIndicator, describeChange, draftChangeKey, diffCounts, diffRows, presentDiff, targetText } from '../../src/lib/diff';
 import { describeError, fieldErrorMap } from '../../src/lib/errors';
 import { formatDate, formatNumber, formatPercent, formatRupiah, parseUserNumber, toCsv } from '../../src/lib/format';
-import { messageEntry, messageKeys, pickBilingual, translate } from '../../src/lib/i18n';
+import { messageEntry, messageKeys, pickBilingual, translate, type MessageKey } from '../../src/lib/i18n';
+import { exportTable, filterComparison, isNotBuilt, parseComparisonRows, rankYearOf, ranked, reasonLabel, seriesOf, spreadsheetCell, targetLabel, trendData, yearsBetween } from '../../src/lib/comparison';
 import { aggregateStatus } from '../../src/lib/status';
 import { downloadErrorMessage, fetchReport, fileNameFromDisposition, formatBytes, hasPendingJobs, jobPhase, stateKey, toHex } from '../../src/lib/reports';
 import { isApiPath } from '../../src/server/serve';
@@ -167,5 +168,57 @@ describe('reports page helpers', () => {
   it('proxies only the API paths', () => {
     expect(['/trpc/auth.me', '/trpc', '/health', '/reports/0b6f…'].map(isApiPath)).toEqual([true, true, true, true]);
     expect(['/laporan', '/reports', '/trpcx', '/assets/index.js'].map(isApiPath)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('comparison rows (dashboards.comparison)', () => {
+  const base = { province_code: '18', catalog_code: 'KOP-SEHAT', catalog_name: 'Persentase koperasi sehat', catalog_satuan: '%', target_min: null, target_max: null, target_text: null, realization_source: 'year_entry' };
+  const raw = [
+    { ...base, region_code: '18.04', opd_id: '18.04-DISKOPERINDAG', indicator_code: 'IKU-1', year: 2024, target: '32', target_source: 'renstra', realization: '33.3333333333', capaian: '104.1666666666', capaian_display: '104.17', capaian_reason: null, predikat: 'Sangat Tinggi', predikat_code: 'sangat_tinggi' },
+    { ...base, region_code: '18.04', opd_id: '18.04-DISKOPERINDAG', indicator_code: 'IKU-1', year: 2025, target: '35', target_source: 'pk', realization: null, capaian: null, capaian_display: null, capaian_reason: 'no_realization', predikat: null, predikat_code: null },
+    { ...base, region_code: '18.71', opd_id: '18.71-DISKOP', indicator_code: 'IK-3', year: 2024, target: null, target_text: 'Tersedia', target_source: 'renstra', realization: '20', capaian: '62.5', capaian_display: '62.50', capaian_reason: null, predikat: 'Sedang', predikat_code: 'sedang' },
+  ];
+  const rows = parseComparisonRows(raw);
+  const t = (k: MessageKey, v?: Record<string, string | number>) => translate('id', k, v);
+
+  it('reads the read-model columns, the capaian as displayed', () => {
+    expect(rows[0]).toMatchObject({ opdId: '18.04-DISKOPERINDAG', regionCode: '18.04', year: 2024, target: '32', targetSource: 'renstra', capaian: '104.17', predikat: 'Sangat Tinggi' });
+    expect(rows[1]).toMatchObject({ capaian: null, capaianReason: 'no_realization', targetSource: 'pk' });
+    expect(targetLabel(rows[2]!)).toBe('Tersedia');
+    expect(reasonLabel('no_realization', t)).toBe('Realisasi belum diisi');
+  });
+
+  it('filters by region and year range, ranks and draws the trend from the same rows', () => {
+    const shown = filterComparison(rows, { region: '', yearFrom: 2023, yearTo: 2025 });
+    expect(shown).toHaveLength(3);
+    expect(filterComparison(rows, { region: '18.71', yearFrom: 2023, yearTo: 2025 }).map((r) => r.opdId)).toEqual(['18.71-DISKOP']);
+    expect(filterComparison(rows, { region: '', yearFrom: 2025, yearTo: 2025 })).toHaveLength(1);
+    const years = yearsBetween(2023, 2025);
+    expect(rankYearOf(shown, years)).toBe(2024);
+    expect(ranked(shown, 2024).map((r) => r.opdId)).toEqual(['18.04-DISKOPERINDAG', '18.71-DISKOP']);
+    const series = seriesOf(shown);
+    expect(series.map((s) => s.key)).toEqual(['18.04-DISKOPERINDAG|IKU-1', '18.71-DISKOP|IK-3']);
+    expect(trendData(shown, series, years)).toEqual([
+      { year: 2023, s0: null, s1: null },
+      { year: 2024, s0: 33.3333333333, s1: 20 },
+      { year: 2025, s0: null, s1: null },
+    ]);
+  });
+
+  it('exports exactly the rows shown, in heat-map order', () => {
+    const shown = filterComparison(rows, { region: '18.04', yearFrom: 2023, yearTo: 2025 });
+    const { header, body } = exportTable(shown, { opdName: () => 'Dinas Koperasi UKM, Perindustrian dan Perdagangan', regionName: () => 'Lampung Barat' }, t);
+    expect(header.slice(0, 8)).toEqual(['OPD', 'Kabupaten/Kota', 'Indikator', 'Tahun', 'Target', 'Realisasi', 'Capaian (%)', 'Predikat']);
+    expect(body).toHaveLength(2);
+    expect(toCsv([header, ...body])).toMatch(/IKU-1,2024,32,33\.3333333333,104\.17,Sangat Tinggi,Renstra/);
+    expect(body[1]!.at(-1)).toBe('Realisasi belum diisi');
+    expect(spreadsheetCell('104.17')).toBe(104.17);
+    expect(spreadsheetCell('Tersedia')).toBe('Tersedia');
+  });
+
+  it('recognises the "read model not built yet" answer', () => {
+    expect(isNotBuilt({ data: { code: 'PRECONDITION_FAILED' } })).toBe(true);
+    expect(isNotBuilt({ data: { code: 'FORBIDDEN' } })).toBe(false);
+    expect(isNotBuilt(null)).toBe(false);
   });
 });
