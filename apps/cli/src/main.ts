@@ -10,6 +10,7 @@ import { importFile } from './commands/import-file';
 import { backup, restore } from './commands/backup';
 import { reportLkjip } from './commands/report';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
+import { parseSyntheticOptions, synthetic, SYNTHETIC_DEFAULTS as SD, SYNTHETIC_HELP, type SyntheticOptions } from './commands/synthetic';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -108,6 +109,26 @@ projectionsCmd
     } finally {
       await rt.close();
     }
+  });
+
+program
+  .command('synthetic')
+  .description('write a deterministic synthetic national dataset straight into the event store (default: full national shape, ~10^8 events)')
+  .option('--provinces <n>', 'provinces (at most 38)', SD.provinces)
+  .option('--kabupaten <n>', 'kabupaten/kota, spread over the provinces', SD.kabupaten)
+  .option('--opds <n>', 'OPDs per kabupaten/kota', SD.opds)
+  .option('--indicators <n>', 'indicators per OPD', SD.indicators)
+  .option('--years <n>', 'Renstra years (1–6)', SD.years)
+  .option('--start-year <year>', 'first Renstra year', SD.startYear)
+  .option('--quarters', 'TW1–TW4 realizations (default)', true)
+  .option('--no-quarters', 'one YEAR realization per indicator and year')
+  .option('--revisions <n>', 'perubahan SKs per OPD', SD.revisions)
+  .option('--concurrency <n>', 'streams in flight (and pool size)', SD.concurrency)
+  .option('--scale <0..1>', 'multiply provinces, kabupaten, OPDs and indicators (each at least 1)', SD.scale)
+  .option('--seed <text>', 'PRNG seed: same arguments and seed, same data', SD.seed)
+  .addHelpText('after', SYNTHETIC_HELP)
+  .action(async (o: SyntheticOptions) => {
+    await synthetic(loadConfig(), parseSyntheticOptions(o), { out, err: (l) => process.stderr.write(`${l}\n`) });
   });
 
 const user = program.command('user').description('accounts');
