@@ -32,7 +32,10 @@ export class StateLoader {
   /** Many streams of one kind in one round trip (dashboards). */
   async loadMany<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamIds: readonly string[]): Promise<Map<string, LoadedState<S>>> {
     const from = streamIds.map((streamId) => ({ streamId, cached: this.cached(decider, streamId) }));
-    const tails = await this.store.readStreams(from.map((f) => ({ streamId: f.streamId, afterVersion: f.cached?.version ?? 0 })));
+    // Versions first (one indexed query): only streams that exist and moved since the cache are read.
+    const versions = await this.store.streamVersions(streamIds);
+    const stale = from.filter((f) => (versions.get(f.streamId) ?? 0) > (f.cached?.version ?? 0));
+    const tails = await this.store.readStreams(stale.map((f) => ({ streamId: f.streamId, afterVersion: f.cached?.version ?? 0 })));
     const out = new Map<string, LoadedState<S>>();
     for (const f of from) {
       const events = tails.get(f.streamId) ?? [];

@@ -105,6 +105,14 @@ export class EventStore {
     return { version: events.at(-1)?.streamVersion ?? afterVersion, events };
   }
 
+  /** Current versions of many streams in one indexed query (missing streams are left out). */
+  async streamVersions(streamIds: readonly string[]): Promise<Map<string, number>> {
+    if (streamIds.length === 0) return new Map();
+    const rows = await this.sql<{ stream_id: string; version: number }[]>`
+      select stream_id, version from streams where stream_id = any(${streamIds as string[]}::text[])`;
+    return new Map(rows.map((r) => [r.stream_id, Number(r.version)]));
+  }
+
   /**
    * Many streams in one round trip, each from its own version on: dashboards fold a hundred
    * realization streams per request, and a cache only needs the tail of each.

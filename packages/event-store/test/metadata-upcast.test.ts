@@ -85,5 +85,6 @@ describe('partial and multi-stream reads', () => {
     expect(many.get(a)!.map((e) => e.streamVersion)).toEqual([3]);
     expect(many.get(b)!.map((e) => e.streamVersion)).toEqual([1, 2]);
     expect(many.get('missing')).toEqual([]);
+    expect(await store2.streamVersions([a, b, 'missing'])).toEqual(new Map([[a, 3], [b, 2]]));
   });
 });
