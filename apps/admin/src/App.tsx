@@ -19,6 +19,7 @@ const ProvinceStatus = lazy(() => import('./pages/ProvinceStatus'));
 const Reports = lazy(() => import('./pages/Reports'));
 const Catalog = lazy(() => import('./pages/Catalog'));
 const Settings = lazy(() => import('./pages/Settings'));
+const Projections = lazy(() => import('./pages/Projections'));
 const Users = lazy(() => import('./pages/Users'));
 const Pk = lazy(() => import('./pages/Pk'));
 const Budget = lazy(() => import('./pages/Budget'));
@@ -55,6 +56,7 @@ export function App() {
           <Route path="/laporan" element={guarded(<Reports />)} />
           <Route path="/admin/katalog" element={guarded(<Catalog />)} />
           <Route path="/admin/pengaturan" element={guarded(<Settings />)} />
+          <Route path="/admin/proyeksi" element={guarded(<Projections />)} />
           <Route path="/admin/pengguna" element={guarded(<Users />)} />
           <Route path="*" element={<Navigate to="/wilayah" replace />} />
         </Routes>

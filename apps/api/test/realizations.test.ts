@@ -177,6 +177,9 @@ describe('cross-OPD dashboards from the read models', () => {
     await runProjection({ sql: h.db.sql, store: new EventStore(h.db.sql), projection: comparisonProjection, batchSize: 1000, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
     const rows = await admin.dashboards.comparison.query({ provinceCode: '18', catalogCode: 'KOP-SEHAT', year });
     expect(rows).toEqual([expect.objectContaining({ opd_id: opdId, indicator_code: 'IKU-1', capaian_display: '104.17', predikat: 'Sangat Tinggi' })]);
+    const status = await admin.dashboards.projections.query();
+    expect(status).toContainEqual(expect.objectContaining({ name: 'comparison', versionStatus: 'active', lag: 0, deadLetters: 0 }));
+    expect((await trpcError(operator.dashboards.projections.query())).data?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/laporan">{t('nav.reports')}</NavLink>
           <NavLink to="/admin/katalog">{t('nav.catalog')}</NavLink>
           {admin && <NavLink to="/admin/pengaturan">{t('nav.settings')}</NavLink>}
+          {admin && <NavLink to="/admin/proyeksi">{t('nav.projections')}</NavLink>}
           <NavLink to="/admin/pengguna">{t('nav.users')}</NavLink>
         </nav>
         <div className="who">

@@ -309,6 +309,12 @@ describe('admin e2e', () => {
     await adm.goto(`${admin.url}/status?tahun=2024`);
     await expect.poll(() => adm.getByTestId('province-status').innerText(), { timeout: 20_000 }).toContain('1/5');
     await shot(adm, '11-status-provinsi');
+
+    // Projection status: the comparison read model built above, no dead letters.
+    await adm.goto(`${admin.url}/admin/proyeksi`);
+    await expect.poll(() => adm.getByRole('table').innerText(), { timeout: 20_000 }).toContain('comparison');
+    expect(await adm.getByRole('table').innerText()).not.toContain('⚠');
+    await shot(adm, '20-status-proyeksi');
     await adm.context().close();
     timings.dashboards = Date.now() - t;
   });

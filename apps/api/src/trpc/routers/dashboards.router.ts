@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { opdId, provinceCode } from '@sakip/contracts';
 import { opdTarget, regionTarget, requireBinding } from '@sakip/application';
 import { scopeWithin } from '@sakip/domain';
-import { comparisonRows, verificationQueue } from '@sakip/read-models';
+import { comparisonRows, projectionStatus, verificationQueue } from '@sakip/read-models';
 import { TRPCError } from '@trpc/server';
 import { authedProcedure, router } from '../trpc';
 
@@ -34,6 +34,14 @@ export const dashboardsRouter = router({
       if (!inProvince) requireBinding(ctx.actor, 'read', regionTarget(input.provinceCode), 'dashboards.comparison');
       return fromReadModel('comparison', () => comparisonRows(ctx.sql, { provinceCode: input.provinceCode, catalogCode: input.catalogCode, ...(input.year ? { year: input.year } : {}) }));
     }),
+  /** Read models: position, lag, dead letters and stopped partitions (province and national admins). */
+  projections: authedProcedure.query(async ({ ctx }) => {
+    if (!ctx.actor.bindings.some((b) => b.role === 'province_admin' || b.role === 'region_admin')) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Hanya admin / administrators only' });
+    }
+    const rows = await projectionStatus(ctx.sql).catch((err: { code?: string }) => (err.code === '42P01' ? [] : Promise.reject(err)));
+    return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+  }),
   /** The verification queue of an OPD from the realizations read model. */
   queue: authedProcedure.input(z.object({ opdId, level: z.enum(['head', 'inspector']) })).query(({ ctx, input }) => {
     requireBinding(ctx.actor, input.level === 'head' ? 'realization.verify' : 'realization.inspect', opdTarget(input.opdId), 'dashboards.queue');
