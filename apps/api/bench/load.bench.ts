@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { applyImport, CommandExecutor, systemActor, userUseCases } from '@sakip/application';
 import { EventStore } from '@sakip/event-store';
+import { projectionStatus } from '@sakip/read-models';
 import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, TEST_REDIS_URL } from '@sakip/testing';
 
@@ -28,6 +29,14 @@ for (const f of ['organisasi-demo.xlsx', 'sk-lampung-barat-050-18-2023.xlsx', 'r
 const executor = new CommandExecutor(new EventStore(db.sql));
 await executor.execute(userUseCases.registerUser, { username: 'operator', displayName: 'Operator', password: 'rahasia-bench-1', bindings: [{ role: 'opd_operator', scope: { level: 'opd', code: opdId } }] }, { actor: systemActor('bench'), commandId: randomUUID(), correlationId: randomUUID() });
 
+// The projector runs beside the API, as in production: its lag is part of the report.
+const projector = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  cwd: fileURLToPath(new URL('../../projector', import.meta.url)),
+  env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'warn', PROJECTOR_METRICS_PORT: '0', DATABASE_POOL_MAX: '4' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+projector.stdout.on('data', (c: Buffer) => process.stderr.write(c));
+const projectorExited = new Promise((r) => projector.on('exit', r));
 const api = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'info', DATABASE_POOL_MAX: '10' },
@@ -55,6 +64,8 @@ type Kind = 'achievement' | 'snapshot' | 'record';
 const latencies: Record<Kind, number[]> = { achievement: [], snapshot: [], record: [] };
 const errors: Record<Kind, number> = { achievement: 0, snapshot: 0, record: 0 };
 const memory: { second: number; rssMb: number }[] = [];
+const lag: { second: number; maxLagEvents: number }[] = [];
+const maxLag = async () => Math.max(0, ...(await projectionStatus(db.sql).catch(() => [])).map((r) => r.lag ?? 0));
 const started = Date.now();
 const deadline = started + SECONDS * 1000;
 let n = 0;
@@ -79,7 +90,9 @@ const sampler = setInterval(async () => {
   const m = await call('GET', '/metrics');
   const rss = /sakip_api_process_resident_memory_bytes (\d+)/.exec(m.text);
   if (rss?.[1]) memory.push({ second: Math.round((Date.now() - started) / 1000), rssMb: Math.round(Number(rss[1]) / 1e6) });
+  lag.push({ second: Math.round((Date.now() - started) / 1000), maxLagEvents: await maxLag() });
 }, 10_000);
+process.stderr.write(`driving ${CONNECTIONS} connections for ${SECONDS} s\n`);
 await Promise.all(Array.from({ length: CONNECTIONS }, user));
 clearInterval(sampler);
 
@@ -89,8 +102,18 @@ const pct = (xs: number[], p: number) => {
 };
 const all = Object.values(latencies).flat();
 const elapsed = (Date.now() - started) / 1000;
+// Lag after the load stops: how long the projector needs to catch up.
+process.stderr.write('load done; waiting for the projector to catch up\n');
+const stoppedAt = Date.now();
+while ((await maxLag()) > 0 && Date.now() - stoppedAt < 60_000) await new Promise((r) => setTimeout(r, 250));
+const catchUpSeconds = (Date.now() - stoppedAt) / 1000;
+process.stderr.write(`caught up in ${catchUpSeconds} s (lag ${await maxLag()})\n`);
 api.kill('SIGTERM');
+projector.kill('SIGTERM');
 await new Promise((r) => api.on('exit', r));
+process.stderr.write('api stopped\n');
+await projectorExited;
+process.stderr.write('projector stopped\n');
 await agent.close();
 await db.drop();
 process.stdout.write(
@@ -103,6 +126,7 @@ process.stdout.write(
       latencyMs: { p50: pct(all, 0.5), p90: pct(all, 0.9), p99: pct(all, 0.99) },
       byKind: Object.fromEntries((Object.keys(latencies) as Kind[]).map((k) => [k, { count: latencies[k].length, errors: errors[k], p50: pct(latencies[k], 0.5), p99: pct(latencies[k], 0.99) }])),
       memory,
+      projectorLag: { samples: lag, maxDuringRun: Math.max(0, ...lag.map((l) => l.maxLagEvents)), catchUpSecondsAfterLoad: +catchUpSeconds.toFixed(2) },
     },
     null,
     2,

@@ -2,7 +2,7 @@ import { loadConfig } from '@sakip/config';
 import { connect } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import { jsonLogger, type Logger } from '@sakip/read-models';
-import { runProjector } from './projector';
+import { runProjector, selectProjections } from './projector';
 import { loadProjectorSettings } from './settings';
 import { startMetricsServer } from './metrics';
 import { initTracing } from '@sakip/telemetry';
@@ -20,7 +20,12 @@ const logger: Logger =
         ? { ...jsonLogger, info: () => {} }
         : jsonLogger;
 
-const sql = connect(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: 'sakip-projector' });
+// Every projection partition holds one reserved connection for its advisory lock, and batches
+// need more: a pool smaller than that would wait for itself forever.
+const partitions = settings.PROJECTOR_PROVINCES?.length ?? 1;
+const needed = selectProjections(settings).length * partitions + 4;
+if (needed > config.DATABASE_POOL_MAX) logger.info({ configured: config.DATABASE_POOL_MAX, used: needed }, 'pool raised to fit one locked connection per projection partition');
+const sql = connect(config.DATABASE_URL, { max: Math.max(config.DATABASE_POOL_MAX, needed), applicationName: 'sakip-projector' });
 const tracing = initTracing({ serviceName: 'sakip-projector', exporter: config.OTEL_TRACES_EXPORTER, otlpEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT });
 const metrics = settings.PROJECTOR_METRICS_PORT > 0 ? startMetricsServer(sql, settings.PROJECTOR_METRICS_PORT) : null;
 const store = new EventStore(sql);
