@@ -5,6 +5,7 @@ import { EventStore } from '@sakip/event-store';
 import { auditLogProjection, runProjection } from '@sakip/read-models';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import { startMetricsServer } from '../src/metrics';
+import { count, eventually } from './helpers';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -21,7 +22,12 @@ describe('projector /metrics', () => {
       metadata: { actor: { userId: 't', role: 'system', scope: { level: 'national', code: '' } }, commandId: crypto.randomUUID(), correlationId: 'c', causationId: 'c', provinceCode: '18', regionCode: null },
       payload: {},
     });
-    await runProjection({ sql: db.sql, store, projection: auditLogProjection, batchSize: 100, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
+    // Another test's open transaction anywhere on the server can hold the gap-safe feed back
+    // for a moment: project until the event has been applied.
+    await eventually(async () => {
+      await runProjection({ sql: db.sql, store, projection: auditLogProjection, batchSize: 100, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
+      return (await count(db.sql, 'rm_audit_log')) === 1;
+    }, 30_000, 'event projected', 200);
     const server = startMetricsServer(db.sql, 0);
     await once(server, 'listening');
     try {

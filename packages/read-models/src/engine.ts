@@ -8,6 +8,19 @@ import type { Logger, PoisonPolicy, Projection, Sql, TransactionSql } from './ty
 
 export const EVENTS_CHANNEL = 'sakip_events';
 export const NATIONAL_PARTITION = '00';
+
+/** Events at or below `target` not yet behind the checkpoint (in this partition's provinces). */
+async function unreadBefore(sql: Sql, after: FeedCheckpoint | null, target: number, provinces: string[] | undefined): Promise<boolean> {
+  const from = after ?? { transactionId: '0', position: 0 };
+  const [row] = await sql<{ found: boolean }[]>`
+    select exists (
+      select 1 from events
+       where global_position <= ${target}
+         and (transaction_id, global_position) > (${from.transactionId}::xid8, ${from.position}::bigint)
+         ${provinces ? sql`and province_code = any(${provinces}::text[])` : sql``}
+    ) as found`;
+  return row?.found ?? false;
+}
 export const ALL_PARTITION = '*';
 
 export interface RunProjectionOptions {
@@ -132,9 +145,11 @@ export async function runProjection(o: RunProjectionOptions): Promise<RunResult>
   if (o.signal) setMaxListeners(0, o.signal);
   const listener = await sql.listen(EVENTS_CHANNEL, () => waker.notify());
   const lockConn = await sql.reserve();
+  // untilCaughtUp: everything appended before this call counts, even behind an open transaction.
+  const caughtUpTarget = o.untilCaughtUp ? await o.store.headPosition() : 0;
   try {
     const results = await Promise.all(
-      partitions.map((p) => runPartition({ ...o, logger, version, fixedVersion, waker, lockConn }, p)),
+      partitions.map((p) => runPartition({ ...o, logger, version, fixedVersion, waker, lockConn, caughtUpTarget }, p)),
     );
     return { name: projection.name, version, partitions: results };
   } finally {
@@ -149,6 +164,7 @@ interface PartitionContext extends RunProjectionOptions {
   fixedVersion: boolean;
   waker: Waker;
   lockConn: ReservedSql;
+  caughtUpTarget: number;
 }
 
 async function runPartition(c: PartitionContext, partition: string): Promise<PartitionResult> {
@@ -213,7 +229,13 @@ async function runPartition(c: PartitionContext, partition: string): Promise<Par
       if (signal?.aborted) return done('aborted');
       const page = await store.readFeed({ after: checkpoint, limit: batchSize, provinceCodes: provinceFilter });
       if (page.events.length === 0 || !page.checkpoint) {
-        if (c.untilCaughtUp) return done('caught_up');
+        // Caught up means: nothing written before this run started is still unread. An empty page
+        // alone is not enough: any open transaction on the server holds the gap-safe feed back.
+        if (c.untilCaughtUp && !(await unreadBefore(sql, checkpoint, c.caughtUpTarget, provinceFilter))) return done('caught_up');
+        if (c.untilCaughtUp) {
+          await new Promise((r) => setTimeout(r, 50));
+          continue;
+        }
         if (await switched(true)) return done('switched');
         await c.waker.wait(pollMs, signal);
         continue;
