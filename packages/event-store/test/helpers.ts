@@ -56,10 +56,22 @@ export async function drainFeed(
 
 /** Checkpoint at the current end of the readable feed (reads until an empty page). */
 export async function feedEnd(store: EventStore): Promise<FeedCheckpoint | null> {
+  // Everything this database holds must be behind the returned checkpoint. The feed only reads
+  // below the cluster-wide xmin, so another test's open transaction (in any database) can hold it
+  // back for a while: keep reading until the newest event has come through.
+  const head = await store.headPosition();
   let checkpoint: FeedCheckpoint | null = null;
+  let seenHead = head === 0;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     const page = await store.readFeed({ after: checkpoint, limit: 1000 });
-    if (page.events.length === 0) return checkpoint;
+    if (page.events.some((e) => e.globalPosition === head)) seenHead = true;
+    if (page.events.length === 0) {
+      if (seenHead) return checkpoint;
+      if (Date.now() > deadline) throw new Error(`feed did not reach position ${head}`);
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
     checkpoint = page.checkpoint;
   }
 }
