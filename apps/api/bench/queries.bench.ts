@@ -81,7 +81,7 @@ const { token } = await anon.auth.login.mutate({ username: 'admin.prov', passwor
 const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${api.url}/trpc`, headers: { authorization: `Bearer ${token}` } })] });
 
 async function time(name: string, runs: number, fn: (i: number) => Promise<unknown>) {
-  await fn(0); // first call fills the per-process cache, as any earlier user would have
+  await fn(0); // first call fills the per-process cache, as an earlier user would have
   const ms: number[] = [];
   for (let i = 1; i <= runs; i++) {
     const s = performance.now();

@@ -230,7 +230,7 @@ async function runPartition(c: PartitionContext, partition: string): Promise<Par
       const page = await store.readFeed({ after: checkpoint, limit: batchSize, provinceCodes: provinceFilter });
       if (page.events.length === 0 || !page.checkpoint) {
         // Caught up means: nothing written before this run started is still unread. An empty page
-        // alone is not enough: any open transaction on the server holds the gap-safe feed back.
+        // alone is not enough: an open transaction anywhere on the server holds the gap-safe feed back.
         if (c.untilCaughtUp && !(await unreadBefore(sql, checkpoint, c.caughtUpTarget, provinceFilter))) return done('caught_up');
         if (c.untilCaughtUp) {
           await new Promise((r) => setTimeout(r, 50));

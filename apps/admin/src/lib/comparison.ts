@@ -88,7 +88,7 @@ export function seriesOf(rows: readonly ComparisonRow[]): ComparisonSeries[] {
 export const rowOf = (rows: readonly ComparisonRow[], s: ComparisonSeries, year: number): ComparisonRow | undefined =>
   rows.find((r) => r.opdId === s.opdId && r.indicatorCode === s.indicatorCode && r.year === year);
 
-/** The latest year of the range that has any capaian (the current year is often empty). */
+/** The latest year of the range with a capaian (the current year is often empty). */
 export function rankYearOf(rows: readonly ComparisonRow[], years: readonly number[]): number | null {
   return [...years].reverse().find((y) => rows.some((r) => r.year === y && r.capaian !== null)) ?? years[years.length - 1] ?? null;
 }
