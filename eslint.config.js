@@ -9,16 +9,29 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through @sakip/config, not process.env.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through @sakip/config, not process.env.',
+        },
       ],
     },
   },
   {
-    files: ['packages/config/**', '**/*.config.*', 'infra/**', 'packages/testing/**', '**/test/**', '**/bench/**'],
+    files: [
+      'packages/config/**',
+      '**/*.config.*',
+      'infra/**',
+      'packages/testing/**',
+      '**/test/**',
+      '**/bench/**',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -17,5 +17,9 @@ if (!name || !benches[name]) {
   process.exit(2);
 }
 const [pkg, script] = benches[name];
-const r = spawnSync('pnpm', ['--silent', '--filter', pkg, 'run', script, ...process.argv.slice(3)], { stdio: 'inherit' });
+const r = spawnSync(
+  'pnpm',
+  ['--silent', '--filter', pkg, 'run', script, ...process.argv.slice(3)],
+  { stdio: 'inherit' },
+);
 process.exit(r.status ?? 1);

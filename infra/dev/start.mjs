@@ -17,11 +17,20 @@ const apps = [
   { name: 'api', cwd: 'apps/api', entry: 'src/main.ts', env: {} },
   { name: 'projector', cwd: 'apps/projector', entry: 'src/main.ts', env: {} },
   { name: 'reporter', cwd: 'apps/reporter', entry: 'src/main.ts', env: {} },
-  { name: 'admin', cwd: 'apps/admin', entry: 'src/server/serve.ts', env: { API_URL: `http://127.0.0.1:${port}`, ADMIN_PORT: adminPort } },
+  {
+    name: 'admin',
+    cwd: 'apps/admin',
+    entry: 'src/server/serve.ts',
+    env: { API_URL: `http://127.0.0.1:${port}`, ADMIN_PORT: adminPort },
+  },
 ];
 const urls = {};
 const children = apps.map(({ name, cwd, entry, env }) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PORT: port, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: port, ...env },
+  });
   child.stdout.on('data', (chunk) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       process.stdout.write(`[${name}] ${line}\n`);

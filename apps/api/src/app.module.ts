@@ -11,7 +11,11 @@ import { ApiMetrics, METRICS, MetricsController } from './metrics/metrics';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: Config, logger: Logger, tracer: Tracer = trace.getTracer('sakip-api')): DynamicModule {
+  static forRoot(
+    config: Config,
+    logger: Logger,
+    tracer: Tracer = trace.getTracer('sakip-api'),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(config, logger, tracer)],

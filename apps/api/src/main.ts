@@ -6,9 +6,16 @@ import { initTracing } from '@sakip/telemetry';
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 
-const tracing = initTracing({ serviceName: 'sakip-api', exporter: config.OTEL_TRACES_EXPORTER, otlpEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT });
+const tracing = initTracing({
+  serviceName: 'sakip-api',
+  exporter: config.OTEL_TRACES_EXPORTER,
+  otlpEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+});
 const api = await startApi(config, logger, tracing.tracer);
-logger.info({ url: api.url, trpc: `${api.url}/trpc`, health: `${api.url}/health` }, 'sakip api listening');
+logger.info(
+  { url: api.url, trpc: `${api.url}/trpc`, health: `${api.url}/health` },
+  'sakip api listening',
+);
 
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close pools; force after a timeout.
 let stopping = false;

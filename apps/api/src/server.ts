@@ -9,7 +9,16 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { trace, type Tracer } from '@opentelemetry/api';
 import type { Config } from '@sakip/config';
-import { AchievementQueries, actorFor, AgreementQueries, CommandExecutor, OrgQueries, PlanQueries, UserQueries, verifyToken } from '@sakip/application';
+import {
+  AchievementQueries,
+  actorFor,
+  AgreementQueries,
+  CommandExecutor,
+  OrgQueries,
+  PlanQueries,
+  UserQueries,
+  verifyToken,
+} from '@sakip/application';
 import type { ObjectStorage } from '@sakip/storage';
 import type { Queue } from 'bullmq';
 import type { EventStore } from '@sakip/event-store';
@@ -28,11 +37,18 @@ export interface RunningApi {
 }
 
 /** Builds and starts the API; used by main.ts and by the tests (real HTTP on loopback). */
-export async function startApi(config: Config, logger: Logger, tracer: Tracer = trace.getTracer('sakip-api')): Promise<RunningApi> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger, tracer), {
-    logger: false,
-    bodyParser: false,
-  });
+export async function startApi(
+  config: Config,
+  logger: Logger,
+  tracer: Tracer = trace.getTracer('sakip-api'),
+): Promise<RunningApi> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, logger, tracer),
+    {
+      logger: false,
+      bodyParser: false,
+    },
+  );
   const commandBus = app.get(CommandBus);
   const sql = app.get<Sql>(SQL);
   const metrics = app.get<ApiMetrics>(METRICS);
@@ -40,7 +56,13 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
   app.useBodyParser('json', { limit: '30mb' });
   const loader = app.get<CommandExecutor>(EXECUTOR).loader;
   const store = app.get<EventStore>(EVENT_STORE);
-  const queries = { plans: new PlanQueries(store, loader), agreements: new AgreementQueries(loader), achievements: new AchievementQueries(store, loader), org: new OrgQueries(store, loader, sql, (why) => logger.warn({ why }, 'read model fallback')), users: new UserQueries(store, loader) };
+  const queries = {
+    plans: new PlanQueries(store, loader),
+    agreements: new AgreementQueries(loader),
+    achievements: new AchievementQueries(store, loader),
+    org: new OrgQueries(store, loader, sql, (why) => logger.warn({ why }, 'read model fallback')),
+    users: new UserQueries(store, loader),
+  };
   const storage = app.get<ObjectStorage>(STORAGE);
   const reports = { queue: app.get<Queue>(REPORT_QUEUE) };
 
@@ -51,12 +73,25 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
     (req as Request & { correlationId: string }).correlationId = correlationId;
     const started = performance.now();
     res.on('finish', () => {
-      const route = req.originalUrl.startsWith('/trpc/') ? req.originalUrl.split('?')[0]!.slice(0, 120) : (req.route as { path?: string } | undefined)?.path ?? req.path;
-      metrics.http.observe({ method: req.method, route, status: String(res.statusCode) }, (performance.now() - started) / 1000);
+      const route = req.originalUrl.startsWith('/trpc/')
+        ? req.originalUrl.split('?')[0]!.slice(0, 120)
+        : ((req.route as { path?: string } | undefined)?.path ?? req.path);
+      metrics.http.observe(
+        { method: req.method, route, status: String(res.statusCode) },
+        (performance.now() - started) / 1000,
+      );
     });
     res.on('finish', () =>
       requestContext.run({ correlationId }, () =>
-        logger.info({ method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'),
+        logger.info(
+          {
+            method: req.method,
+            url: req.originalUrl.split('?')[0],
+            status: res.statusCode,
+            ms: Math.round(performance.now() - started),
+          },
+          'request',
+        ),
       ),
     );
     requestContext.run({ correlationId }, next);
@@ -71,7 +106,19 @@ export async function startApi(config: Config, logger: Logger, tracer: Tracer = 
         const token = bearerToken(req);
         const claims = token ? await verifyToken(token, config.AUTH_SECRET) : null;
         const actor = claims ? await actorFor(loader, claims.username) : null;
-        return { actor, correlationId, commandBus, loader, config, queries, sql, storage, reports, tracer, log: logger.child({ correlationId }) };
+        return {
+          actor,
+          correlationId,
+          commandBus,
+          loader,
+          config,
+          queries,
+          sql,
+          storage,
+          reports,
+          tracer,
+          log: logger.child({ correlationId }),
+        };
       },
     }),
   );

@@ -4,7 +4,13 @@ import pino from 'pino';
 import { loadConfig, type Config } from '@sakip/config';
 import { connect } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
-import { CommandExecutor, regionUseCases, opdUseCases, systemActor, userUseCases } from '@sakip/application';
+import {
+  CommandExecutor,
+  regionUseCases,
+  opdUseCases,
+  systemActor,
+  userUseCases,
+} from '@sakip/application';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
 import type { RoleBinding } from '@sakip/domain';
 import { startApi, type RunningApi } from '../src/server';
@@ -16,13 +22,23 @@ export interface Harness {
   db: TestDatabase;
   api: RunningApi;
   executor: CommandExecutor;
-  client(token?: string, headers?: Record<string, string>): ReturnType<typeof createTRPCClient<AppRouter>>;
+  client(
+    token?: string,
+    headers?: Record<string, string>,
+  ): ReturnType<typeof createTRPCClient<AppRouter>>;
   login(username: string): Promise<string>;
   close(): Promise<void>;
 }
 
 export function testConfig(db: TestDatabase, overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
 }
 
 /** A real API on loopback over a fresh database, with Lampung, two kabupaten and two OPDs. */
@@ -33,7 +49,12 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
   const executor = new CommandExecutor(new EventStore(sql));
   const client = (token?: string, headers: Record<string, string> = {}) =>
     createTRPCClient<AppRouter>({
-      links: [httpLink({ url: `${api.url}/trpc`, headers: () => ({ ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }) })],
+      links: [
+        httpLink({
+          url: `${api.url}/trpc`,
+          headers: () => ({ ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) }),
+        }),
+      ],
     });
   return {
     db,
@@ -51,19 +72,52 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
   };
 }
 
-const sys = () => ({ actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() });
+const sys = () => ({
+  actor: systemActor('test'),
+  commandId: randomUUID(),
+  correlationId: randomUUID(),
+});
 
 export async function seedBasics(executor: CommandExecutor): Promise<void> {
-  const run = <I>(uc: Parameters<CommandExecutor['execute']>[0], input: I) => executor.execute(uc, input as never, sys());
-  await run(regionUseCases.registerRegion, { code: '18', name: 'Lampung', codeEdition: 'Kepmendagri 2025' });
-  await run(regionUseCases.registerRegion, { code: '18.04', name: 'Kabupaten Lampung Barat', codeEdition: 'Kepmendagri 2025' });
-  await run(regionUseCases.registerRegion, { code: '18.71', name: 'Kota Bandar Lampung', codeEdition: 'Kepmendagri 2025' });
-  await run(opdUseCases.registerOpd, { regionCode: '18.04', code: 'DISKOPUKM', name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan' });
-  await run(opdUseCases.registerOpd, { regionCode: '18.71', code: 'DISKOP', name: 'Dinas Koperasi dan UKM Kota Bandar Lampung' });
+  const run = <I>(uc: Parameters<CommandExecutor['execute']>[0], input: I) =>
+    executor.execute(uc, input as never, sys());
+  await run(regionUseCases.registerRegion, {
+    code: '18',
+    name: 'Lampung',
+    codeEdition: 'Kepmendagri 2025',
+  });
+  await run(regionUseCases.registerRegion, {
+    code: '18.04',
+    name: 'Kabupaten Lampung Barat',
+    codeEdition: 'Kepmendagri 2025',
+  });
+  await run(regionUseCases.registerRegion, {
+    code: '18.71',
+    name: 'Kota Bandar Lampung',
+    codeEdition: 'Kepmendagri 2025',
+  });
+  await run(opdUseCases.registerOpd, {
+    regionCode: '18.04',
+    code: 'DISKOPUKM',
+    name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan',
+  });
+  await run(opdUseCases.registerOpd, {
+    regionCode: '18.71',
+    code: 'DISKOP',
+    name: 'Dinas Koperasi dan UKM Kota Bandar Lampung',
+  });
 }
 
-export async function addUser(executor: CommandExecutor, username: string, bindings: RoleBinding[]): Promise<void> {
-  await executor.execute(userUseCases.registerUser, { username, displayName: username, password: PASSWORD, bindings }, sys());
+export async function addUser(
+  executor: CommandExecutor,
+  username: string,
+  bindings: RoleBinding[],
+): Promise<void> {
+  await executor.execute(
+    userUseCases.registerUser,
+    { username, displayName: username, password: PASSWORD, bindings },
+    sys(),
+  );
 }
 
 /** The tRPC error a call failed with (the test fails if it succeeded). */
@@ -72,6 +126,7 @@ export async function trpcError(p: Promise<unknown>): Promise<TRPCClientError<Ap
     () => null,
     (e: unknown) => e,
   );
-  if (!(err instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(err)}`);
+  if (!(err instanceof TRPCClientError))
+    throw new Error(`expected a tRPC error, got ${String(err)}`);
   return err as TRPCClientError<AppRouter>;
 }

@@ -14,7 +14,14 @@ async function health(overrides: Record<string, string> = {}) {
   const api = await startApi(testConfig(db, overrides), pino({ level: 'silent' }));
   try {
     const res = await fetch(`${api.url}/health`);
-    return { status: res.status, body: (await res.json()) as { status: string; version: string; checks: Record<string, { status: string; error?: string }> } };
+    return {
+      status: res.status,
+      body: (await res.json()) as {
+        status: string;
+        version: string;
+        checks: Record<string, { status: string; error?: string }>;
+      },
+    };
   } finally {
     await api.close();
   }
@@ -26,7 +33,12 @@ describe('GET /health', () => {
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(Object.fromEntries(Object.entries(body.checks).map(([k, v]) => [k, v.status]))).toEqual({ postgres: 'up', redis: 'up', eventFeed: 'up', projections: 'up' });
+    expect(Object.fromEntries(Object.entries(body.checks).map(([k, v]) => [k, v.status]))).toEqual({
+      postgres: 'up',
+      redis: 'up',
+      eventFeed: 'up',
+      projections: 'up',
+    });
     expect(body.checks.projections).toMatchObject({ deadLetters: 0, stopped: [] });
   });
 
@@ -38,7 +50,9 @@ describe('GET /health', () => {
   });
 
   it('is 503 naming postgres and the feed when PostgreSQL is unreachable', async () => {
-    const { status, body } = await health({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing' });
+    const { status, body } = await health({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nothing',
+    });
     expect(status).toBe(503);
     expect(body.checks.postgres?.status).toBe('down');
     expect(body.checks.eventFeed?.status).toBe('down');

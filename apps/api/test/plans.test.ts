@@ -384,15 +384,13 @@ describe('performance agreements, budgets and the catalog', () => {
 
   it('maps a local indicator to the province catalog and refuses a unit mismatch', async () => {
     const admin = await h.login('admin.lampung');
-    await h
-      .client(admin)
-      .catalog.define.mutate({
-        provinceCode: '18',
-        code: 'KOP-SEHAT',
-        name: 'Persentase koperasi sehat',
-        satuan: '%',
-        polarity: 'higher_better',
-      });
+    await h.client(admin).catalog.define.mutate({
+      provinceCode: '18',
+      code: 'KOP-SEHAT',
+      name: 'Persentase koperasi sehat',
+      satuan: '%',
+      polarity: 'higher_better',
+    });
     const op = h.client(operator);
     const denied = await trpcError(
       op.catalog.define.mutate({
@@ -431,16 +429,33 @@ describe('draft preview and account list', () => {
   it('shows a draft as it would stand if enacted, and lists accounts only to admins', async () => {
     const op = h.client(operator);
     const draft = randomUUID();
-    await op.plans.draftDecree.mutate({ opdId, decreeId: draft, info: { ...info, number: 'DRAFT/PREVIEW/1', date: '2024-06-01', kind: 'perubahan' } });
-    await op.plans.defineIndicator.mutate({ opdId, decreeId: draft, indicator: { ...koperasiSehat, targets: targets('30', '32', '35', '34') } });
+    await op.plans.draftDecree.mutate({
+      opdId,
+      decreeId: draft,
+      info: { ...info, number: 'DRAFT/PREVIEW/1', date: '2024-06-01', kind: 'perubahan' },
+    });
+    await op.plans.defineIndicator.mutate({
+      opdId,
+      decreeId: draft,
+      indicator: { ...koperasiSehat, targets: targets('30', '32', '35', '34') },
+    });
     const d = await op.plans.draft.query({ opdId, decreeId: draft });
     expect(d.status).toBe('draft');
-    expect(d.diff.targetChanged).toEqual([expect.objectContaining({ code: 'IKU-1', year: 2025, from: { year: 2025, value: '33' }, to: { year: 2025, value: '35' } })]);
+    expect(d.diff.targetChanged).toEqual([
+      expect.objectContaining({
+        code: 'IKU-1',
+        year: 2025,
+        from: { year: 2025, value: '33' },
+        to: { year: 2025, value: '35' },
+      }),
+    ]);
     expect(d.preview.indicators['IKU-1']?.targets[2]?.value).toBe('35');
 
     const admin = h.client(await h.login('admin.lampung'));
     const users = await admin.users.list.query();
-    expect(users.map((u) => u.username)).toEqual(expect.arrayContaining(['operator.lambar', 'kadis.lambar']));
+    expect(users.map((u) => u.username)).toEqual(
+      expect.arrayContaining(['operator.lambar', 'kadis.lambar']),
+    );
     expect(users.map((u) => u.username)).not.toContain('viewer.jatim');
     expect(JSON.stringify(users)).not.toContain('passwordHash');
     expect(await op.users.list.query()).toEqual([]);

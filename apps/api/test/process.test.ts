@@ -14,7 +14,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const executor = new CommandExecutor(new EventStore(db.sql));
   await seedBasics(executor);
-  await addUser(executor, 'operator.lambar', [{ role: 'opd_operator', scope: { level: 'opd', code: '18.04-DISKOPUKM' } }]);
+  await addUser(executor, 'operator.lambar', [
+    { role: 'opd_operator', scope: { level: 'opd', code: '18.04-DISKOPUKM' } },
+  ]);
 }, 60_000);
 afterAll(async () => db?.drop());
 
@@ -28,10 +30,22 @@ interface LogLine {
 }
 
 /** Starts `pnpm start` of the api (tsx src/main.ts) on a free port and collects its JSON log lines. */
-async function startProcess(): Promise<{ child: ChildProcessWithoutNullStreams; url: string; logs: LogLine[]; exited: Promise<number | null> }> {
+async function startProcess(): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  logs: LogLine[];
+  exited: Promise<number | null>;
+}> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
-    env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
+    },
   });
   const logs: LogLine[] = [];
   let buffer = '';
@@ -70,12 +84,17 @@ describe('api process', () => {
     child.kill('SIGTERM');
     const res = await pending;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { result: { data: { token: string } } }).result.data.token).toBeTruthy();
+    expect(
+      ((await res.json()) as { result: { data: { token: string } } }).result.data.token,
+    ).toBeTruthy();
     expect(await exited).toBe(0);
 
     const request = logs.find((l) => l.msg === 'request' && l.url === '/trpc/auth.login');
     expect(request).toMatchObject({ correlationId: 'corr-shutdown-test-1', status: 200 });
-    expect(logs.find((l) => l.msg === 'signed in')).toMatchObject({ correlationId: 'corr-shutdown-test-1', user: 'operator.lambar' });
+    expect(logs.find((l) => l.msg === 'signed in')).toMatchObject({
+      correlationId: 'corr-shutdown-test-1',
+      user: 'operator.lambar',
+    });
     const order = logs.map((l) => l.msg);
     expect(order.indexOf('shutting down')).toBeLessThan(order.indexOf('shutdown complete'));
     expect(order).toContain('pools closed');
@@ -85,7 +104,10 @@ describe('api process', () => {
   }, 60_000);
 
   it('refuses to start with invalid configuration, naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: apiDir, env: { ...process.env, PORT: 'not-a-port' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: apiDir,
+      env: { ...process.env, PORT: 'not-a-port' },
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -93,4 +115,3 @@ describe('api process', () => {
     expect(err).toContain('PORT');
   }, 30_000);
 });
-

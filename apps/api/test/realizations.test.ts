@@ -21,30 +21,62 @@ let operator: ReturnType<Harness['client']>;
 let head: ReturnType<Harness['client']>;
 let inspector: ReturnType<Harness['client']>;
 let regionAdmin: ReturnType<Harness['client']>;
-const evidence = { documentRef: 'Laporan Bidang Koperasi TW IV 2024', dataSource: 'Bidang Koperasi UKM' };
+const evidence = {
+  documentRef: 'Laporan Bidang Koperasi TW IV 2024',
+  dataSource: 'Bidang Koperasi UKM',
+};
 
 async function importExample(name: string) {
   const buf = await readFile(`${EXAMPLES_DIR}${name}`);
   const parsed = await parseImportBuffer(buf, name);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const report = await applyImport(h.db.sql, parsed.document, systemActor('test'), { contentHash: createHash('sha256').update(buf).digest('hex'), correlationId: randomUUID() });
+  const report = await applyImport(h.db.sql, parsed.document, systemActor('test'), {
+    contentHash: createHash('sha256').update(buf).digest('hex'),
+    correlationId: randomUUID(),
+  });
   if (!report.ok) throw new Error(JSON.stringify(report.problems.slice(0, 3)));
 }
 
 beforeAll(async () => {
-  h = await startHarness({ REPORT_QUEUE_PREFIX: `test-${randomUUID()}`, STORAGE_DIR: await mkdtemp(join(tmpdir(), 'sakip-api-storage-')) });
+  h = await startHarness({
+    REPORT_QUEUE_PREFIX: `test-${randomUUID()}`,
+    STORAGE_DIR: await mkdtemp(join(tmpdir(), 'sakip-api-storage-')),
+  });
   await importExample('organisasi-demo.xlsx');
   await importExample('sk-lampung-barat-050-18-2023.xlsx');
   await h.executor.execute(
     budgetUseCases.recordBudgetStage,
-    { opdId, year, stage: 'dpa_pengesahan', documentRef: 'DPA 2024', date: '2024-01-02', lines: [{ programCode: 'SAS-49', kegiatanCode: null, subKegiatanCode: null, amount: '200000000', fundingSource: 'APBD' }] },
+    {
+      opdId,
+      year,
+      stage: 'dpa_pengesahan',
+      documentRef: 'DPA 2024',
+      date: '2024-01-02',
+      lines: [
+        {
+          programCode: 'SAS-49',
+          kegiatanCode: null,
+          subKegiatanCode: null,
+          amount: '200000000',
+          fundingSource: 'APBD',
+        },
+      ],
+    },
     { actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() },
   );
-  await addUser(h.executor, 'operator', [{ role: 'opd_operator', scope: { level: 'opd', code: opdId } }]);
+  await addUser(h.executor, 'operator', [
+    { role: 'opd_operator', scope: { level: 'opd', code: opdId } },
+  ]);
   await addUser(h.executor, 'kadis', [{ role: 'opd_head', scope: { level: 'opd', code: opdId } }]);
-  await addUser(h.executor, 'inspektur', [{ role: 'inspector', scope: { level: 'region', code: '18.04' } }]);
-  await addUser(h.executor, 'admin.lambar', [{ role: 'region_admin', scope: { level: 'region', code: '18.04' } }]);
-  await addUser(h.executor, 'admin.lampung', [{ role: 'province_admin', scope: { level: 'province', code: '18' } }]);
+  await addUser(h.executor, 'inspektur', [
+    { role: 'inspector', scope: { level: 'region', code: '18.04' } },
+  ]);
+  await addUser(h.executor, 'admin.lambar', [
+    { role: 'region_admin', scope: { level: 'region', code: '18.04' } },
+  ]);
+  await addUser(h.executor, 'admin.lampung', [
+    { role: 'province_admin', scope: { level: 'province', code: '18' } },
+  ]);
   operator = h.client(await h.login('operator'));
   head = h.client(await h.login('kadis'));
   inspector = h.client(await h.login('inspektur'));
@@ -52,7 +84,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => h?.close());
 
-const entry = (indicatorCode: string, period: 'YEAR' | 'TW1' = 'YEAR') => ({ opdId, indicatorCode, year, period });
+const entry = (indicatorCode: string, period: 'YEAR' | 'TW1' = 'YEAR') => ({
+  opdId,
+  indicatorCode,
+  year,
+  period,
+});
 
 describe('a year of realizations for Lampung Barat', () => {
   it('records values and formula inputs, refusing bad input with the field', async () => {
@@ -60,47 +97,113 @@ describe('a year of realizations for Lampung Barat', () => {
     const f = snap.indicators['IKU-1']!.formula!;
     expect(f.kind).toBe('ratio');
     const { numerator, denominator } = f as { numerator: string; denominator: string };
-    await operator.realizations.record.mutate({ ...entry('IKU-1'), inputs: { [numerator]: '25', [denominator]: '75' }, evidence });
-    await operator.realizations.record.mutate({ ...entry('IKU-4'), value: '912.40', evidence: { ...evidence, dataSource: 'BPS Kabupaten Lampung Barat' } });
-    await operator.realizations.record.mutate({ ...entry('IKU-5'), value: '292.42', evidence: { ...evidence, dataSource: 'BPS Kabupaten Lampung Barat' } });
+    await operator.realizations.record.mutate({
+      ...entry('IKU-1'),
+      inputs: { [numerator]: '25', [denominator]: '75' },
+      evidence,
+    });
+    await operator.realizations.record.mutate({
+      ...entry('IKU-4'),
+      value: '912.40',
+      evidence: { ...evidence, dataSource: 'BPS Kabupaten Lampung Barat' },
+    });
+    await operator.realizations.record.mutate({
+      ...entry('IKU-5'),
+      value: '292.42',
+      evidence: { ...evidence, dataSource: 'BPS Kabupaten Lampung Barat' },
+    });
     await operator.realizations.record.mutate({ ...entry('IKI-DAG-1'), value: '2.5', evidence });
     await operator.realizations.record.mutate({ ...entry('IKI-UMPEG-1'), value: '1', evidence });
 
-    const missingInput = await trpcError(operator.realizations.record.mutate({ ...entry('IKU-3'), inputs: { [numerator]: '1' }, evidence }));
+    const missingInput = await trpcError(
+      operator.realizations.record.mutate({
+        ...entry('IKU-3'),
+        inputs: { [numerator]: '1' },
+        evidence,
+      }),
+    );
     expect(missingInput.data?.code).toBe('BAD_REQUEST');
-    const noEvidence = await trpcError(operator.realizations.record.mutate({ ...entry('IKU-2'), value: '12', evidence: { documentRef: '', dataSource: 'x' } }));
+    const noEvidence = await trpcError(
+      operator.realizations.record.mutate({
+        ...entry('IKU-2'),
+        value: '12',
+        evidence: { documentRef: '', dataSource: 'x' },
+      }),
+    );
     expect(noEvidence.data?.fieldErrors[0]?.path).toEqual(['evidence', 'documentRef']);
-    const notAllowed = await trpcError(head.realizations.record.mutate({ ...entry('IKU-2'), value: '12', evidence }));
+    const notAllowed = await trpcError(
+      head.realizations.record.mutate({ ...entry('IKU-2'), value: '12', evidence }),
+    );
     expect(notAllowed.data?.code).toBe('FORBIDDEN');
   });
 
   it('walks them through verification with the Inspektorat the pemda requires', async () => {
-    await regionAdmin.realizations.configureMeasurement.mutate({ code: '18.04', settings: { inspectorRequired: true, lowerIsBetterMethod: 'two_t_minus_r', efficiencyMethod: 'ratio', predikatScale: null } });
+    await regionAdmin.realizations.configureMeasurement.mutate({
+      code: '18.04',
+      settings: {
+        inspectorRequired: true,
+        lowerIsBetterMethod: 'two_t_minus_r',
+        efficiencyMethod: 'ratio',
+        predikatScale: null,
+      },
+    });
     const codes = ['IKU-1', 'IKU-4', 'IKU-5', 'IKI-DAG-1', 'IKI-UMPEG-1'];
     for (const c of codes) await operator.realizations.submit.mutate(entry(c));
 
-    const early = await trpcError(inspector.realizations.verify.mutate({ ...entry('IKU-1'), level: 'inspector' }));
+    const early = await trpcError(
+      inspector.realizations.verify.mutate({ ...entry('IKU-1'), level: 'inspector' }),
+    );
     expect(early.data?.code).toBe('BAD_REQUEST');
     expect(early.message).toMatch(/submitted/);
-    const operatorVerifies = await trpcError(operator.realizations.verify.mutate({ ...entry('IKU-1'), level: 'head' }));
+    const operatorVerifies = await trpcError(
+      operator.realizations.verify.mutate({ ...entry('IKU-1'), level: 'head' }),
+    );
     expect(operatorVerifies.data?.code).toBe('FORBIDDEN');
 
-    expect((await head.realizations.queue.query({ opdId, level: 'head' })).map((q) => q.indicatorCode).sort()).toEqual([...codes].sort());
-    await head.realizations.return.mutate({ ...entry('IKU-5'), level: 'head', reason: 'Angka BPS belum final' });
-    for (const c of codes.filter((x) => x !== 'IKU-5')) await head.realizations.verify.mutate({ ...entry(c), level: 'head' });
-    await operator.realizations.record.mutate({ ...entry('IKU-5'), value: '292.42', evidence: { documentRef: 'PDRB ADHB 2024 (angka sementara)', dataSource: 'BPS Kabupaten Lampung Barat' } });
+    expect(
+      (await head.realizations.queue.query({ opdId, level: 'head' }))
+        .map((q) => q.indicatorCode)
+        .sort(),
+    ).toEqual([...codes].sort());
+    await head.realizations.return.mutate({
+      ...entry('IKU-5'),
+      level: 'head',
+      reason: 'Angka BPS belum final',
+    });
+    for (const c of codes.filter((x) => x !== 'IKU-5'))
+      await head.realizations.verify.mutate({ ...entry(c), level: 'head' });
+    await operator.realizations.record.mutate({
+      ...entry('IKU-5'),
+      value: '292.42',
+      evidence: {
+        documentRef: 'PDRB ADHB 2024 (angka sementara)',
+        dataSource: 'BPS Kabupaten Lampung Barat',
+      },
+    });
     await operator.realizations.submit.mutate(entry('IKU-5'));
     await head.realizations.verify.mutate({ ...entry('IKU-5'), level: 'head' });
 
-    expect((await inspector.realizations.queue.query({ opdId, level: 'inspector' })).length).toBe(5);
-    for (const c of codes) await inspector.realizations.verify.mutate({ ...entry(c), level: 'inspector' });
+    expect((await inspector.realizations.queue.query({ opdId, level: 'inspector' })).length).toBe(
+      5,
+    );
+    for (const c of codes)
+      await inspector.realizations.verify.mutate({ ...entry(c), level: 'inspector' });
 
-    const detail = await operator.realizations.detail.query({ opdId, indicatorCode: 'IKU-5', year });
+    const detail = await operator.realizations.detail.query({
+      opdId,
+      indicatorCode: 'IKU-5',
+      year,
+    });
     expect(detail.entries.YEAR?.versions.map((v) => v.status)).toEqual(['returned', 'verified']);
   });
 
   it('reads back capaian, predikat and efficiency matching the hand-computed table', async () => {
-    await operator.realizations.recordSpending.mutate({ opdId, year, period: 'YEAR', lines: [{ programCode: 'SAS-49', amount: '150000000' }] });
+    await operator.realizations.recordSpending.mutate({
+      opdId,
+      year,
+      period: 'YEAR',
+      lines: [{ programCode: 'SAS-49', amount: '150000000' }],
+    });
     const a = await operator.realizations.achievement.query({ opdId, year });
     const row = (code: string) => a.indicators.find((i) => i.indicator.code === code)!;
     // indicator | target (source) | realization | capaian | predikat
@@ -127,18 +230,43 @@ describe('a year of realizations for Lampung Barat', () => {
   });
 
   it('corrects a verified value with a reason as a new version, keeps the old, then locks the year', async () => {
-    const noReason = await trpcError(operator.realizations.correct.mutate({ ...entry('IKU-4'), value: '915.02', evidence, reason: '' }));
+    const noReason = await trpcError(
+      operator.realizations.correct.mutate({
+        ...entry('IKU-4'),
+        value: '915.02',
+        evidence,
+        reason: '',
+      }),
+    );
     expect(noReason.data?.fieldErrors[0]?.path).toEqual(['reason']);
-    await operator.realizations.correct.mutate({ ...entry('IKU-4'), value: '915.02', evidence: { documentRef: 'PDRB 2024 angka tetap', dataSource: 'BPS Kabupaten Lampung Barat' }, reason: 'BPS merilis angka tetap' });
-    const detail = await operator.realizations.detail.query({ opdId, indicatorCode: 'IKU-4', year });
+    await operator.realizations.correct.mutate({
+      ...entry('IKU-4'),
+      value: '915.02',
+      evidence: { documentRef: 'PDRB 2024 angka tetap', dataSource: 'BPS Kabupaten Lampung Barat' },
+      reason: 'BPS merilis angka tetap',
+    });
+    const detail = await operator.realizations.detail.query({
+      opdId,
+      indicatorCode: 'IKU-4',
+      year,
+    });
     expect(detail.entries.YEAR?.versions.map((v) => [v.version, v.value, v.status])).toEqual([
       [1, '912.4', 'verified'],
       [2, '915.02', 'draft'],
     ]);
-    const notVerified = await trpcError(regionAdmin.realizations.lockYear.mutate({ opdId, indicatorCode: 'IKU-4', year }));
+    const notVerified = await trpcError(
+      regionAdmin.realizations.lockYear.mutate({ opdId, indicatorCode: 'IKU-4', year }),
+    );
     expect(notVerified.data?.code).toBe('BAD_REQUEST');
     await regionAdmin.realizations.lockYear.mutate({ opdId, indicatorCode: 'IKU-1', year });
-    const locked = await trpcError(operator.realizations.correct.mutate({ ...entry('IKU-1'), value: '34', evidence, reason: 'Perbaikan data koperasi' }));
+    const locked = await trpcError(
+      operator.realizations.correct.mutate({
+        ...entry('IKU-1'),
+        value: '34',
+        evidence,
+        reason: 'Perbaikan data koperasi',
+      }),
+    );
     expect(locked.message).toMatch(/locked|dikunci/i);
   });
 });
@@ -146,23 +274,71 @@ describe('a year of realizations for Lampung Barat', () => {
 describe('evidence, narratives and comparison figures', () => {
   it('stores an attachment outside the event store and records its hash in the event', async () => {
     const content = Buffer.from('Laporan RAT koperasi 2024 (ilustrasi)');
-    const attachment = await operator.realizations.uploadEvidence.mutate({ opdId, fileName: 'rat-2024.pdf', contentBase64: content.toString('base64') });
-    expect(attachment).toMatchObject({ name: 'rat-2024.pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
-    await operator.realizations.record.mutate({ ...entry('IKU-2', 'TW1'), value: '5', evidence: { ...evidence, attachment } });
+    const attachment = await operator.realizations.uploadEvidence.mutate({
+      opdId,
+      fileName: 'rat-2024.pdf',
+      contentBase64: content.toString('base64'),
+    });
+    expect(attachment).toMatchObject({
+      name: 'rat-2024.pdf',
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
+    await operator.realizations.record.mutate({
+      ...entry('IKU-2', 'TW1'),
+      value: '5',
+      evidence: { ...evidence, attachment },
+    });
     const { events } = await new EventStore(h.db.sql).readStream(`real-${opdId}-IKU-2-${year}`);
-    const recorded = events.find((e) => e.type === 'RealizationRecorded')!.data as { evidence: { attachment: { sha256: string } } };
+    const recorded = events.find((e) => e.type === 'RealizationRecorded')!.data as {
+      evidence: { attachment: { sha256: string } };
+    };
     expect(recorded.evidence.attachment.sha256).toBe(attachment.sha256);
     expect(JSON.stringify(events)).not.toContain(content.toString('base64'));
-    expect(await h.api.app.get<LocalObjectStorage>(STORAGE).get(attachment.storageKey)).toEqual(content);
+    expect(await h.api.app.get<LocalObjectStorage>(STORAGE).get(attachment.storageKey)).toEqual(
+      content,
+    );
   });
 
   it('records the narrative per sasaran and the province and national figures', async () => {
-    await operator.realizations.recordNarrative.mutate({ opdId, sasaranCode: 'SS-1', year, faktorPendukung: 'Pendampingan koperasi rutin', faktorPenghambat: 'RAT terlambat', solusi: 'Klinik koperasi' });
-    const empty = await trpcError(operator.realizations.recordNarrative.mutate({ opdId, sasaranCode: 'SS-1', year, faktorPendukung: '', faktorPenghambat: '', solusi: '' }));
+    await operator.realizations.recordNarrative.mutate({
+      opdId,
+      sasaranCode: 'SS-1',
+      year,
+      faktorPendukung: 'Pendampingan koperasi rutin',
+      faktorPenghambat: 'RAT terlambat',
+      solusi: 'Klinik koperasi',
+    });
+    const empty = await trpcError(
+      operator.realizations.recordNarrative.mutate({
+        opdId,
+        sasaranCode: 'SS-1',
+        year,
+        faktorPendukung: '',
+        faktorPenghambat: '',
+        solusi: '',
+      }),
+    );
     expect(empty.data?.code).toBe('BAD_REQUEST');
     const admin = h.client(await h.login('admin.lampung'));
-    await admin.realizations.recordComparison.mutate({ scope: 'province', code: '18', indicatorKey: 'PDRB-PERDAGANGAN', year, value: '912.40', source: 'BPS Provinsi Lampung (ilustrasi)' });
-    const denied = await trpcError(operator.realizations.recordComparison.mutate({ scope: 'national', code: '', indicatorKey: 'PDRB-PERDAGANGAN', year, value: '1', source: 'BPS RI' }));
+    await admin.realizations.recordComparison.mutate({
+      scope: 'province',
+      code: '18',
+      indicatorKey: 'PDRB-PERDAGANGAN',
+      year,
+      value: '912.40',
+      source: 'BPS Provinsi Lampung (ilustrasi)',
+    });
+    const denied = await trpcError(
+      operator.realizations.recordComparison.mutate({
+        scope: 'national',
+        code: '',
+        indicatorKey: 'PDRB-PERDAGANGAN',
+        year,
+        value: '1',
+        source: 'BPS RI',
+      }),
+    );
     expect(denied.data?.code).toBe('FORBIDDEN');
   });
 });
@@ -170,15 +346,53 @@ describe('evidence, narratives and comparison figures', () => {
 describe('cross-OPD dashboards from the read models', () => {
   it('answers the comparison of a catalog indicator once the projector has built it', async () => {
     const admin = h.client(await h.login('admin.lampung'));
-    const before = await trpcError(admin.dashboards.comparison.query({ provinceCode: '18', catalogCode: 'KOP-SEHAT' }));
+    const before = await trpcError(
+      admin.dashboards.comparison.query({ provinceCode: '18', catalogCode: 'KOP-SEHAT' }),
+    );
     expect(before.data?.code).toBe('PRECONDITION_FAILED');
-    await admin.catalog.define.mutate({ provinceCode: '18', code: 'KOP-SEHAT', name: 'Persentase koperasi sehat', satuan: '%', polarity: 'higher_better' });
-    await operator.catalog.map.mutate({ provinceCode: '18', opdId, indicatorCode: 'IKU-1', catalogCode: 'KOP-SEHAT' });
-    await runProjection({ sql: h.db.sql, store: new EventStore(h.db.sql), projection: comparisonProjection, batchSize: 1000, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
-    const rows = await admin.dashboards.comparison.query({ provinceCode: '18', catalogCode: 'KOP-SEHAT', year });
-    expect(rows).toEqual([expect.objectContaining({ opd_id: opdId, indicator_code: 'IKU-1', capaian_display: '104.17', predikat: 'Sangat Tinggi' })]);
+    await admin.catalog.define.mutate({
+      provinceCode: '18',
+      code: 'KOP-SEHAT',
+      name: 'Persentase koperasi sehat',
+      satuan: '%',
+      polarity: 'higher_better',
+    });
+    await operator.catalog.map.mutate({
+      provinceCode: '18',
+      opdId,
+      indicatorCode: 'IKU-1',
+      catalogCode: 'KOP-SEHAT',
+    });
+    await runProjection({
+      sql: h.db.sql,
+      store: new EventStore(h.db.sql),
+      projection: comparisonProjection,
+      batchSize: 1000,
+      untilCaughtUp: true,
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const rows = await admin.dashboards.comparison.query({
+      provinceCode: '18',
+      catalogCode: 'KOP-SEHAT',
+      year,
+    });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        opd_id: opdId,
+        indicator_code: 'IKU-1',
+        capaian_display: '104.17',
+        predikat: 'Sangat Tinggi',
+      }),
+    ]);
     const status = await admin.dashboards.projections.query();
-    expect(status).toContainEqual(expect.objectContaining({ name: 'comparison', versionStatus: 'active', lag: 0, deadLetters: 0 }));
+    expect(status).toContainEqual(
+      expect.objectContaining({
+        name: 'comparison',
+        versionStatus: 'active',
+        lag: 0,
+        deadLetters: 0,
+      }),
+    );
     expect((await trpcError(operator.dashboards.projections.query())).data?.code).toBe('FORBIDDEN');
   });
 });
@@ -191,28 +405,46 @@ describe('organisation views', () => {
     const opd = await operator.org.opd.query({ opdId });
     expect(Object.keys(opd.positions)).toContain('KADIS');
     // Once the projector has built the opd_tree read model, the tree comes from it, unchanged.
-    await runProjection({ sql: h.db.sql, store: new EventStore(h.db.sql), projection: opdTreeProjection, batchSize: 1000, untilCaughtUp: true, logger: { info: () => {}, warn: () => {}, error: () => {} } });
+    await runProjection({
+      sql: h.db.sql,
+      store: new EventStore(h.db.sql),
+      projection: opdTreeProjection,
+      batchSize: 1000,
+      untilCaughtUp: true,
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
     expect(await operator.org.tree.query()).toEqual(tree);
-    await h.db.sql`update rm_opd_tree_opds set name = 'Nama dari read model' where opd_id = ${opdId}`;
-    expect((await operator.org.tree.query())[0]!.children.flatMap((c) => c.opds.map((o) => o.name))).toEqual(['Nama dari read model']);
+    await h.db
+      .sql`update rm_opd_tree_opds set name = 'Nama dari read model' where opd_id = ${opdId}`;
+    expect(
+      (await operator.org.tree.query())[0]!.children.flatMap((c) => c.opds.map((o) => o.name)),
+    ).toEqual(['Nama dari read model']);
   });
 });
 
 describe('LKjIP reports through the API', () => {
   it('queues a report once per data position, lists stored reports and downloads them as recorded', async () => {
     const first = await operator.reports.request.mutate({ opdId, year });
-    expect(first).toMatchObject({ added: true, jobId: expect.stringMatching(new RegExp(`^${opdId}:${year}:\\d+$`)) });
+    expect(first).toMatchObject({
+      added: true,
+      jobId: expect.stringMatching(new RegExp(`^${opdId}:${year}:\\d+$`)),
+    });
     const again = await operator.reports.request.mutate({ opdId, year });
     expect(again).toMatchObject({ added: false, jobId: first.jobId });
 
     // The API serves what the reporter stored: render one here the way the worker does.
-    const generated = await generateReport({ sql: h.db.sql, storage: h.api.app.get<LocalObjectStorage>(STORAGE) }, { opdId, year, formats: ['docx'] });
+    const generated = await generateReport(
+      { sql: h.db.sql, storage: h.api.app.get<LocalObjectStorage>(STORAGE) },
+      { opdId, year, formats: ['docx'] },
+    );
     const listed = await operator.reports.list.query({ opdId, year });
     expect(listed.reports.map((r) => r.id)).toContain(generated.files[0]!.id);
     expect(listed.jobs.map((j) => j.id)).toContain(first.jobId);
 
     const token = await h.login('operator');
-    const res = await fetch(`${h.api.url}/reports/${generated.files[0]!.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${h.api.url}/reports/${generated.files[0]!.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(generated.files[0]!.sha256);

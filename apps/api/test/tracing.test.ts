@@ -18,7 +18,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   const executor = new CommandExecutor(new EventStore(db.sql));
   await seedBasics(executor);
-  await addUser(executor, 'admin.lampung', [{ role: 'province_admin', scope: { level: 'province', code: '18' } }]);
+  await addUser(executor, 'admin.lampung', [
+    { role: 'province_admin', scope: { level: 'province', code: '18' } },
+  ]);
   api = await startApi(testConfig(db), pino({ level: 'silent' }), tracing.tracer);
 }, 60_000);
 afterAll(async () => {
@@ -29,9 +31,25 @@ afterAll(async () => {
 
 describe('OpenTelemetry traces', () => {
   it('follows one request from the tRPC call through the command to the appended event', async () => {
-    const client = (token?: string) => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${api.url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) })] });
-    const { token } = await client().auth.login.mutate({ username: 'admin.lampung', password: PASSWORD });
-    const result = await client(token).opds.register.mutate({ regionCode: '18.04', code: 'DINKES', name: 'Dinas Kesehatan', commandId: randomUUID() });
+    const client = (token?: string) =>
+      createTRPCClient<AppRouter>({
+        links: [
+          httpLink({
+            url: `${api.url}/trpc`,
+            headers: () => (token ? { authorization: `Bearer ${token}` } : {}),
+          }),
+        ],
+      });
+    const { token } = await client().auth.login.mutate({
+      username: 'admin.lampung',
+      password: PASSWORD,
+    });
+    const result = await client(token).opds.register.mutate({
+      regionCode: '18.04',
+      code: 'DINKES',
+      name: 'Dinas Kesehatan',
+      commandId: randomUUID(),
+    });
 
     const spans = tracing.memory!.getFinishedSpans();
     const request = spans.find((s) => s.name === 'trpc opds.register')!;

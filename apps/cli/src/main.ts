@@ -10,13 +10,21 @@ import { importFile } from './commands/import-file';
 import { backup, restore } from './commands/backup';
 import { reportLkjip } from './commands/report';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
-import { parseSyntheticOptions, synthetic, SYNTHETIC_DEFAULTS as SD, SYNTHETIC_HELP, type SyntheticOptions } from './commands/synthetic';
+import {
+  parseSyntheticOptions,
+  synthetic,
+  SYNTHETIC_DEFAULTS as SD,
+  SYNTHETIC_HELP,
+  type SyntheticOptions,
+} from './commands/synthetic';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-const program = new Command('sakip').description('SAKIP platform operations / operasi platform SAKIP');
+const program = new Command('sakip').description(
+  'SAKIP platform operations / operasi platform SAKIP',
+);
 
 const db = program.command('db').description('database');
 db.command('migrate')
@@ -43,7 +51,10 @@ program
   .action(async (file: string, o: { dryRun?: boolean }) => {
     const rt = openRuntime();
     try {
-      const outcome = await importFile(rt.sql, file, { dryRun: o.dryRun ?? false, progress: (l) => process.stderr.write(`${l}\n`) });
+      const outcome = await importFile(rt.sql, file, {
+        dryRun: o.dryRun ?? false,
+        progress: (l) => process.stderr.write(`${l}\n`),
+      });
       outcome.lines.forEach(out);
       if (!outcome.ok) process.exitCode = 1;
     } finally {
@@ -53,7 +64,9 @@ program
 
 program
   .command('backup')
-  .description('back up the event store (pg_dump custom format); read models are rebuilt after a restore')
+  .description(
+    'back up the event store (pg_dump custom format); read models are rebuilt after a restore',
+  )
   .requiredOption('--out <file>')
   .action(async (o: { out: string }) => out(await backup(loadConfig().DATABASE_URL, o.out)));
 program
@@ -67,19 +80,31 @@ program
   .description('reports')
   .command('lkjip')
   .description('render the LKjIP of an OPD (or a pemda by region code) for a year into a directory')
-  .requiredOption('--opd <id>', 'OPD id (18.04-DISKOPERINDAG) or region code for the pemda report (18.04)')
+  .requiredOption(
+    '--opd <id>',
+    'OPD id (18.04-DISKOPERINDAG) or region code for the pemda report (18.04)',
+  )
   .requiredOption('--year <year>')
   .requiredOption('--out <dir>')
   .option('--format <formats>', 'docx,pdf,html', 'docx,pdf')
   .action(async (o: { opd: string; year: string; out: string; format: string }) => {
     const year = Number(o.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new InputError([`year: tahun tidak valid / invalid year '${o.year}'`]);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new InputError([`year: tahun tidak valid / invalid year '${o.year}'`]);
     const formats = o.format.split(',').map((f) => f.trim());
     const bad = formats.filter((f) => !['docx', 'pdf', 'html'].includes(f));
-    if (bad.length) throw new InputError([`format: ${bad.join(', ')} tidak dikenal / unknown (docx, pdf, html)`]);
+    if (bad.length)
+      throw new InputError([`format: ${bad.join(', ')} tidak dikenal / unknown (docx, pdf, html)`]);
     const rt = openRuntime();
     try {
-      (await reportLkjip(rt, { opd: o.opd, year, out: o.out, formats: formats as ('docx' | 'pdf' | 'html')[] })).forEach(out);
+      (
+        await reportLkjip(rt, {
+          opd: o.opd,
+          year,
+          out: o.out,
+          formats: formats as ('docx' | 'pdf' | 'html')[],
+        })
+      ).forEach(out);
     } finally {
       await rt.close();
     }
@@ -113,7 +138,9 @@ projectionsCmd
 
 program
   .command('synthetic')
-  .description('write a deterministic synthetic national dataset straight into the event store (default: full national shape, ~10^8 events)')
+  .description(
+    'write a deterministic synthetic national dataset straight into the event store (default: full national shape, ~10^8 events)',
+  )
   .option('--provinces <n>', 'provinces (at most 38)', SD.provinces)
   .option('--kabupaten <n>', 'kabupaten/kota, spread over the provinces', SD.kabupaten)
   .option('--opds <n>', 'OPDs per kabupaten/kota', SD.opds)
@@ -124,11 +151,18 @@ program
   .option('--no-quarters', 'one YEAR realization per indicator and year')
   .option('--revisions <n>', 'perubahan SKs per OPD', SD.revisions)
   .option('--concurrency <n>', 'streams in flight (and pool size)', SD.concurrency)
-  .option('--scale <0..1>', 'multiply provinces, kabupaten, OPDs and indicators (each at least 1)', SD.scale)
+  .option(
+    '--scale <0..1>',
+    'multiply provinces, kabupaten, OPDs and indicators (each at least 1)',
+    SD.scale,
+  )
   .option('--seed <text>', 'PRNG seed: same arguments and seed, same data', SD.seed)
   .addHelpText('after', SYNTHETIC_HELP)
   .action(async (o: SyntheticOptions) => {
-    await synthetic(loadConfig(), parseSyntheticOptions(o), { out, err: (l) => process.stderr.write(`${l}\n`) });
+    await synthetic(loadConfig(), parseSyntheticOptions(o), {
+      out,
+      err: (l) => process.stderr.write(`${l}\n`),
+    });
   });
 
 const user = program.command('user').description('accounts');
@@ -137,21 +171,35 @@ user
   .description('add a local account with one role')
   .requiredOption('--username <username>')
   .requiredOption('--name <displayName>')
-  .requiredOption('--role <role>', 'province_admin | region_admin | opd_operator | opd_head | inspector | viewer')
+  .requiredOption(
+    '--role <role>',
+    'province_admin | region_admin | opd_operator | opd_head | inspector | viewer',
+  )
   .requiredOption('--scope <scope>', 'national | PP | PP.KK | OPD id (PP.KK-CODE)')
   .option('--password <password>', 'or set SAKIP_PASSWORD (keeps it out of shell history)')
-  .action(async (o: { username: string; name: string; role: string; scope: string; password?: string }) => {
-    // A secret typed by the operator, not platform configuration: read here, never logged.
-    // eslint-disable-next-line no-restricted-syntax
-    const password = o.password ?? process.env.SAKIP_PASSWORD;
-    if (!password) throw new InputError(['password: berikan --password atau SAKIP_PASSWORD / give --password or SAKIP_PASSWORD']);
-    const rt = openRuntime();
-    try {
-      out(await userAdd(rt, { ...o, password }));
-    } finally {
-      await rt.close();
-    }
-  });
+  .action(
+    async (o: {
+      username: string;
+      name: string;
+      role: string;
+      scope: string;
+      password?: string;
+    }) => {
+      // A secret typed by the operator, not platform configuration: read here, never logged.
+      // eslint-disable-next-line no-restricted-syntax
+      const password = o.password ?? process.env.SAKIP_PASSWORD;
+      if (!password)
+        throw new InputError([
+          'password: berikan --password atau SAKIP_PASSWORD / give --password or SAKIP_PASSWORD',
+        ]);
+      const rt = openRuntime();
+      try {
+        out(await userAdd(rt, { ...o, password }));
+      } finally {
+        await rt.close();
+      }
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);
@@ -162,6 +210,7 @@ try {
   }
   // Operators get the reason, not a stack trace; LOG_LEVEL=debug shows the stack.
   process.stderr.write(`sakip: ${err instanceof Error ? err.message : String(err)}\n`);
-  if (loadConfig().LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+  if (loadConfig().LOG_LEVEL === 'debug' && err instanceof Error)
+    process.stderr.write(`${err.stack ?? ''}\n`);
   process.exit(1);
 }

@@ -10,6 +10,9 @@ export class InputError extends Error {
 /** Validates CLI input with the same contract the API uses; names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new InputError(parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new InputError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`),
+    );
   return parsed.data;
 }

@@ -21,7 +21,11 @@ export function openRuntime(config: Config = loadConfig()): CliRuntime {
     config,
     sql,
     executor,
-    context: (commandId) => ({ actor: systemActor('cli'), commandId: commandId ?? randomUUID(), correlationId }),
+    context: (commandId) => ({
+      actor: systemActor('cli'),
+      commandId: commandId ?? randomUUID(),
+      correlationId,
+    }),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -14,9 +14,17 @@ import { TEST_SERVER_URL } from '@sakip/testing';
 
 const run = promisify(execFile);
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
-const names = [`sakip_backup_src_${Date.now().toString(36)}`, `sakip_backup_dst_${Date.now().toString(36)}`];
-const urlOf = (name: string) => Object.assign(new URL(TEST_SERVER_URL), { pathname: `/${name}` }).toString();
-const sakip = (url: string, ...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: cliDir, env: { ...process.env, DATABASE_URL: url } });
+const names = [
+  `sakip_backup_src_${Date.now().toString(36)}`,
+  `sakip_backup_dst_${Date.now().toString(36)}`,
+];
+const urlOf = (name: string) =>
+  Object.assign(new URL(TEST_SERVER_URL), { pathname: `/${name}` }).toString();
+const sakip = (url: string, ...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: cliDir,
+    env: { ...process.env, DATABASE_URL: url },
+  });
 
 afterAll(async () => {
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
@@ -37,7 +45,8 @@ describe('backup and restore drill', () => {
     const a = connect(src, { max: 1 });
     const b = connect(dst, { max: 1 });
     try {
-      const dump = (sql: typeof a) => sql`select global_position, stream_id, stream_version, event_id, type, data, metadata from events order by global_position`;
+      const dump = (sql: typeof a) =>
+        sql`select global_position, stream_id, stream_version, event_id, type, data, metadata from events order by global_position`;
       const [before, after] = await Promise.all([dump(a), dump(b)]);
       expect(after.length).toBeGreaterThan(100);
       expect(after).toEqual(before);
@@ -54,9 +63,15 @@ describe('backup and restore drill', () => {
       expect(m2).toEqual(m1);
       // The restored store still guards itself and takes new events after the old head.
       await expect(b`delete from events`).rejects.toThrow(/immutable/);
-      const r = await new CommandExecutor(new EventStore(b)).execute(opdUseCases.registerOpd, { regionCode: '18.04', code: 'DINKES', name: 'Dinas Kesehatan' }, { actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() });
+      const r = await new CommandExecutor(new EventStore(b)).execute(
+        opdUseCases.registerOpd,
+        { regionCode: '18.04', code: 'DINKES', name: 'Dinas Kesehatan' },
+        { actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() },
+      );
       expect(r.globalPositions[0]).toBeGreaterThan(Number(before.at(-1)!.global_position));
-      await expect(sakip(dst, 'restore', '--from', file)).rejects.toMatchObject({ stderr: expect.stringContaining('already has events') });
+      await expect(sakip(dst, 'restore', '--from', file)).rejects.toMatchObject({
+        stderr: expect.stringContaining('already has events'),
+      });
     } finally {
       await a.end();
       await b.end();

@@ -51,7 +51,10 @@ export async function runKafkaProjection(o: KafkaProjectionOptions): Promise<Kaf
   const name = projection.name;
   const version = await ensureActiveVersion(sql, projection);
   const tables = tableNames(projection, version);
-  const base = (await loadCheckpoint(sql, name, version, '*')) ?? { transactionId: '0', position: 0 };
+  const base = (await loadCheckpoint(sql, name, version, '*')) ?? {
+    transactionId: '0',
+    position: 0,
+  };
   const provinces = o.provinces && o.provinces.length > 0 ? new Set(o.provinces) : undefined;
   const groupId = `${o.groupPrefix}.${name}.v${version}${provinces ? `.${[...provinces].sort().join('-')}` : ''}`;
   const partitions = new PartitionManager(sql, logger);
@@ -68,17 +71,29 @@ export async function runKafkaProjection(o: KafkaProjectionOptions): Promise<Kaf
     activeVersion(sql, name)
       .then((v) => {
         if (v !== version) {
-          logger.info({ projection: name, version, active: v }, 'active version changed; leaving this version');
+          logger.info(
+            { projection: name, version, active: v },
+            'active version changed; leaving this version',
+          );
           stop('switched');
         }
       })
       .catch(() => {});
   }, 2000);
 
-  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) => {
+  const eachBatch = async ({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload) => {
     if (!isRunning() || isStale() || end) return;
     const partitionLabel = `kafka:${batch.partition}`;
-    const decoded = batch.messages.map((m) => ({ offset: m.offset, event: JSON.parse(m.value?.toString() ?? 'null') as RecordedEvent }));
+    const decoded = batch.messages.map((m) => ({
+      offset: m.offset,
+      event: JSON.parse(m.value?.toString() ?? 'null') as RecordedEvent,
+    }));
     const seen = new Set<string>();
     const wanted = decoded.filter(({ event }) => {
       if (!event || seen.has(event.eventId)) return false;
@@ -86,18 +101,33 @@ export async function runKafkaProjection(o: KafkaProjectionOptions): Promise<Kaf
       if (provinces && !provinces.has(provinceKey(event))) return false;
       return handlesEvent(projection, event) && !atOrBefore(event, base);
     });
-    await partitions.ensure(projection, tables, wanted.map(({ event }) => provinceKey(event)));
+    await partitions.ensure(
+      projection,
+      tables,
+      wanted.map(({ event }) => provinceKey(event)),
+    );
     const last = decoded.at(-1);
     const outcome = await sql.begin(async (tx) => {
       const ids = wanted.map(({ event }) => event.eventId);
       const done = ids.length
         ? new Set(
-            (await tx<{ id: string }[]>`select event_id::text as id from projection_applied_events
-                  where name = ${name} and version = ${version} and event_id = any(${ids}::uuid[])`).map((r) => r.id),
+            (
+              await tx<{ id: string }[]>`select event_id::text as id from projection_applied_events
+                  where name = ${name} and version = ${version} and event_id = any(${ids}::uuid[])`
+            ).map((r) => r.id),
           )
         : new Set<string>();
-      const fresh = wanted.filter(({ event }) => !done.has(event.eventId)).map(({ event }) => event);
-      const r = await applyEvents(tx, fresh, { projection, version, partition: partitionLabel, tables, policy: o.policy, logger });
+      const fresh = wanted
+        .filter(({ event }) => !done.has(event.eventId))
+        .map(({ event }) => event);
+      const r = await applyEvents(tx, fresh, {
+        projection,
+        version,
+        partition: partitionLabel,
+        tables,
+        policy: o.policy,
+        logger,
+      });
       const upTo = r.stoppedAt ? fresh.indexOf(r.stoppedAt) : fresh.length;
       const recorded = fresh.slice(0, upTo).map((e) => e.eventId);
       if (recorded.length) {
@@ -119,16 +149,27 @@ export async function runKafkaProjection(o: KafkaProjectionOptions): Promise<Kaf
     if (outcome.stoppedAt) {
       const poison = decoded.find(({ event }) => event?.eventId === outcome.stoppedAt?.eventId);
       if (poison) {
-        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: poison.offset }]);
+        await consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: poison.offset },
+        ]);
       }
       consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
-      logger.error({ projection: name, version, partition: partitionLabel }, 'Kafka partition paused on a poison event (policy stop)');
+      logger.error(
+        { projection: name, version, partition: partitionLabel },
+        'Kafka partition paused on a poison event (policy stop)',
+      );
       return;
     }
     if (last) {
       resolveOffset(last.offset);
       // Offsets only after the transaction committed: a crash in between redelivers (deduped).
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() }]);
+      await consumer.commitOffsets([
+        {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: (BigInt(last.offset) + 1n).toString(),
+        },
+      ]);
     }
     await heartbeat();
   };

@@ -24,10 +24,24 @@ const logger: Logger =
 // need more: a pool smaller than that would wait for itself forever.
 const partitions = settings.PROJECTOR_PROVINCES?.length ?? 1;
 const needed = selectProjections(settings).length * partitions + 4;
-if (needed > config.DATABASE_POOL_MAX) logger.info({ configured: config.DATABASE_POOL_MAX, used: needed }, 'pool raised to fit one locked connection per projection partition');
-const sql = connect(config.DATABASE_URL, { max: Math.max(config.DATABASE_POOL_MAX, needed), applicationName: 'sakip-projector' });
-const tracing = initTracing({ serviceName: 'sakip-projector', exporter: config.OTEL_TRACES_EXPORTER, otlpEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT });
-const metrics = settings.PROJECTOR_METRICS_PORT > 0 ? startMetricsServer(sql, settings.PROJECTOR_METRICS_PORT) : null;
+if (needed > config.DATABASE_POOL_MAX)
+  logger.info(
+    { configured: config.DATABASE_POOL_MAX, used: needed },
+    'pool raised to fit one locked connection per projection partition',
+  );
+const sql = connect(config.DATABASE_URL, {
+  max: Math.max(config.DATABASE_POOL_MAX, needed),
+  applicationName: 'sakip-projector',
+});
+const tracing = initTracing({
+  serviceName: 'sakip-projector',
+  exporter: config.OTEL_TRACES_EXPORTER,
+  otlpEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+});
+const metrics =
+  settings.PROJECTOR_METRICS_PORT > 0
+    ? startMetricsServer(sql, settings.PROJECTOR_METRICS_PORT)
+    : null;
 const store = new EventStore(sql);
 const ac = new AbortController();
 for (const sig of ['SIGTERM', 'SIGINT'] as const) {
@@ -37,7 +51,12 @@ for (const sig of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 logger.info(
-  { kafka: Boolean(config.KAFKA_BROKERS), provinces: settings.PROJECTOR_PROVINCES ?? '*', batchSize: settings.PROJECTOR_BATCH_SIZE, policy: settings.PROJECTOR_POLICY },
+  {
+    kafka: Boolean(config.KAFKA_BROKERS),
+    provinces: settings.PROJECTOR_PROVINCES ?? '*',
+    batchSize: settings.PROJECTOR_BATCH_SIZE,
+    policy: settings.PROJECTOR_POLICY,
+  },
   'projector starting',
 );
 try {

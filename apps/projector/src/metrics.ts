@@ -11,10 +11,30 @@ export function startMetricsServer(sql: Sql, port: number): Server {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'sakip_projector_' });
   const labels = ['projection', 'version', 'partition'] as const;
-  const position = new Gauge({ name: 'sakip_projection_position', help: 'Last applied global position', labelNames: labels, registers: [registry] });
-  const lag = new Gauge({ name: 'sakip_projection_lag_events', help: 'Readable events not yet applied', labelNames: labels, registers: [registry] });
-  const dead = new Gauge({ name: 'sakip_projection_dead_letters', help: 'Dead-lettered events', labelNames: labels, registers: [registry] });
-  const stopped = new Gauge({ name: 'sakip_projection_stopped', help: '1 when a poison event stopped the partition', labelNames: labels, registers: [registry] });
+  const position = new Gauge({
+    name: 'sakip_projection_position',
+    help: 'Last applied global position',
+    labelNames: labels,
+    registers: [registry],
+  });
+  const lag = new Gauge({
+    name: 'sakip_projection_lag_events',
+    help: 'Readable events not yet applied',
+    labelNames: labels,
+    registers: [registry],
+  });
+  const dead = new Gauge({
+    name: 'sakip_projection_dead_letters',
+    help: 'Dead-lettered events',
+    labelNames: labels,
+    registers: [registry],
+  });
+  const stopped = new Gauge({
+    name: 'sakip_projection_stopped',
+    help: '1 when a poison event stopped the partition',
+    labelNames: labels,
+    registers: [registry],
+  });
   const server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
@@ -38,7 +58,11 @@ export function startMetricsServer(sql: Sql, port: number): Server {
     })();
   });
   // A busy port must not take the projector down: metrics are an aid, projections are the job.
-  server.on('error', (err) => process.stderr.write(`${JSON.stringify({ level: 40, msg: 'metrics server error', err: String(err) })}\n`));
+  server.on('error', (err) =>
+    process.stderr.write(
+      `${JSON.stringify({ level: 40, msg: 'metrics server error', err: String(err) })}\n`,
+    ),
+  );
   server.listen(port);
   return server;
 }

@@ -3,7 +3,13 @@ import type { Sql } from '@sakip/db';
 import type { EventStore } from '@sakip/event-store';
 import { createKafka } from '@sakip/messaging';
 import type { ConsumerConfig, RetryOptions } from 'kafkajs';
-import { errorText, projections as allProjections, runProjection, type Logger, type Projection } from '@sakip/read-models';
+import {
+  errorText,
+  projections as allProjections,
+  runProjection,
+  type Logger,
+  type Projection,
+} from '@sakip/read-models';
 import { runKafkaProjection } from './kafka-consumer';
 import { runRelay } from './relay';
 import type { ProjectorSettings } from './settings';
@@ -25,14 +31,21 @@ const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (signal.aborted) return resolve();
     const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /** Selected projections, in registry order. */
-export function selectProjections(settings: ProjectorSettings, list: readonly Projection[] = allProjections): Projection[] {
+export function selectProjections(
+  settings: ProjectorSettings,
+  list: readonly Projection[] = allProjections,
+): Projection[] {
   if (!settings.PROJECTOR_PROJECTIONS) return [...list];
   return settings.PROJECTOR_PROJECTIONS.map((n) => {
     const p = list.find((x) => x.name === n);
@@ -58,7 +71,10 @@ export async function runProjector(o: ProjectorOptions): Promise<void> {
         if (next === 'idle') await pause(2 ** 31 - 1, signal);
       } catch (err) {
         if (signal.aborted) break;
-        logger.error({ task: label, err: errorText(err) }, 'projector task failed; restarting in 2 s');
+        logger.error(
+          { task: label, err: errorText(err) },
+          'projector task failed; restarting in 2 s',
+        );
         await pause(2000, signal);
       }
     }
@@ -75,7 +91,10 @@ export async function runProjector(o: ProjectorOptions): Promise<void> {
     const consumerConfig: Omit<ConsumerConfig, 'groupId'> = o.kafkaConsumer ?? {
       sessionTimeout: settings.PROJECTOR_KAFKA_SESSION_TIMEOUT_MS,
       rebalanceTimeout: settings.PROJECTOR_KAFKA_SESSION_TIMEOUT_MS,
-      heartbeatInterval: Math.max(100, Math.floor(settings.PROJECTOR_KAFKA_SESSION_TIMEOUT_MS / 10)),
+      heartbeatInterval: Math.max(
+        100,
+        Math.floor(settings.PROJECTOR_KAFKA_SESSION_TIMEOUT_MS / 10),
+      ),
       maxWaitTimeInMs: settings.PROJECTOR_KAFKA_MAX_WAIT_MS,
     };
     if (settings.PROJECTOR_RELAY) {
@@ -139,7 +158,12 @@ export async function runProjector(o: ProjectorOptions): Promise<void> {
           const stopped = r.partitions.filter((p) => p.reason === 'stopped');
           if (stopped.length) {
             logger.error(
-              { projection: projection.name, version: r.version, partitions: stopped.map((p) => p.partition), error: stopped[0]?.error },
+              {
+                projection: projection.name,
+                version: r.version,
+                partitions: stopped.map((p) => p.partition),
+                error: stopped[0]?.error,
+              },
               'projection STOPPED on a poison event (policy stop); see projection_dead_letters and `sakip projections status`',
             );
           }

@@ -1,7 +1,13 @@
 import type { Producer } from 'kafkajs';
 import type { Sql } from '@sakip/db';
 import type { EventStore, FeedCheckpoint, RecordedEvent } from '@sakip/event-store';
-import { casCheckpoint, errorText, loadCheckpoint, provinceKey, type Logger } from '@sakip/read-models';
+import {
+  casCheckpoint,
+  errorText,
+  loadCheckpoint,
+  provinceKey,
+  type Logger,
+} from '@sakip/read-models';
 
 export const RELAY_VERSION = 1;
 export const relayName = (topic: string): string => `relay:${topic}`;
@@ -58,7 +64,9 @@ export async function runRelay(o: RelayOptions): Promise<void> {
   try {
     let announced = false;
     for (;;) {
-      const [row] = await lock<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtext('sakip:relay'), hashtext(${o.topic})) as ok`;
+      const [row] = await lock<
+        { ok: boolean }[]
+      >`select pg_try_advisory_lock(hashtext('sakip:relay'), hashtext(${o.topic})) as ok`;
       if (row?.ok) break;
       if (!announced) o.logger.info({ topic: o.topic }, 'another relay is active; standing by');
       announced = true;
@@ -83,16 +91,23 @@ export async function runRelay(o: RelayOptions): Promise<void> {
       try {
         await o.producer.send({ topic: o.topic, acks: -1, messages: page.events.map(toMessage) });
       } catch (err) {
-        o.logger.error({ topic: o.topic, err: errorText(err), events: page.events.length }, 'relay send failed; retrying the batch');
+        o.logger.error(
+          { topic: o.topic, err: errorText(err), events: page.events.length },
+          'relay send failed; retrying the batch',
+        );
         await sleep(500, o.signal);
         continue;
       }
       const next = page.checkpoint;
-      await o.sql.begin((tx) => casCheckpoint(tx, key, checkpoint, next, { state: 'running', error: null }));
+      await o.sql.begin((tx) =>
+        casCheckpoint(tx, key, checkpoint, next, { state: 'running', error: null }),
+      );
       checkpoint = next;
     }
   } finally {
-    await lock`select pg_advisory_unlock(hashtext('sakip:relay'), hashtext(${o.topic}))`.catch(() => {});
+    await lock`select pg_advisory_unlock(hashtext('sakip:relay'), hashtext(${o.topic}))`.catch(
+      () => {},
+    );
     lock.release();
     await listener.unlisten().catch(() => {});
   }

@@ -26,13 +26,27 @@ async function eventsUpToCheckpoint(name: string): Promise<{ checkpointed: numbe
 describe('projector process', () => {
   it('SIGKILL mid-run over 20,000 events, restart: read models equal a fresh rebuild row for row', async () => {
     const store = new EventStore(db.sql);
-    const { appended } = await generateEvents(store, { total: 20_000, streamSize: 100, concurrency: 4 });
+    const { appended } = await generateEvents(store, {
+      total: 20_000,
+      streamSize: 100,
+      concurrency: 4,
+    });
     expect(appended).toBe(20_000);
     // The test compares audit_log; the other projections only slow the child process down.
-    const env = { DATABASE_URL: db.url, PROJECTOR_BATCH_SIZE: '400', DATABASE_POOL_MAX: '4', PROJECTOR_PROJECTIONS: 'audit_log,opd_tree' };
+    const env = {
+      DATABASE_URL: db.url,
+      PROJECTOR_BATCH_SIZE: '400',
+      DATABASE_POOL_MAX: '4',
+      PROJECTOR_PROJECTIONS: 'audit_log,opd_tree',
+    };
 
     const first = spawnProjector(env);
-    await eventually(async () => (await count(db.sql, 'rm_audit_log_v1')) >= 4000, 90_000, 'first rows', 5).catch((err: Error) => {
+    await eventually(
+      async () => (await count(db.sql, 'rm_audit_log_v1')) >= 4000,
+      90_000,
+      'first rows',
+      5,
+    ).catch((err: Error) => {
       first.kill('SIGKILL');
       throw new Error(`${err.message}\n${first.output()}`);
     });
@@ -48,7 +62,11 @@ describe('projector process', () => {
       await eventually(
         async () => {
           const s = await projectionStatus(db.sql);
-          return s.length >= 2 && s.every((r) => r.lag === 0) && (await count(db.sql, 'rm_audit_log')) === appended;
+          return (
+            s.length >= 2 &&
+            s.every((r) => r.lag === 0) &&
+            (await count(db.sql, 'rm_audit_log')) === appended
+          );
         },
         60_000,
         'caught up after restart',

@@ -4,10 +4,18 @@ import type { Sql } from '@sakip/db';
 
 export const appDir = fileURLToPath(new URL('..', import.meta.url));
 
-export function spawnProjector(env: Record<string, string>): ChildProcess & { output: () => string } {
+export function spawnProjector(
+  env: Record<string, string>,
+): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: appDir,
-    env: { ...process.env, LOG_LEVEL: 'warn', PROJECTOR_POLL_MS: '100', PROJECTOR_METRICS_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      PROJECTOR_POLL_MS: '100',
+      PROJECTOR_METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -16,12 +24,20 @@ export function spawnProjector(env: Record<string, string>): ChildProcess & { ou
   return Object.assign(child, { output: () => out });
 }
 
-export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+export function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition', intervalMs = 50): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 30_000,
+  what = 'condition',
+  intervalMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -31,11 +47,15 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_0
 }
 
 export async function count(sql: Sql, table: string, where = 'true'): Promise<number> {
-  const [r] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" where ${where}`);
+  const [r] = await sql.unsafe<{ n: number }[]>(
+    `select count(*)::int as n from "${table}" where ${where}`,
+  );
   return r?.n ?? 0;
 }
 
 export async function dump(sql: Sql, table: string, orderBy: string): Promise<string[]> {
-  const rows = await sql.unsafe<{ j: string }[]>(`select row_to_json(t)::text as j from "${table}" t order by ${orderBy}`);
+  const rows = await sql.unsafe<{ j: string }[]>(
+    `select row_to_json(t)::text as j from "${table}" t order by ${orderBy}`,
+  );
   return rows.map((r) => r.j);
 }

@@ -16,7 +16,10 @@ let db: TestDatabase;
 let broker: KafkaTestBroker;
 beforeAll(async () => {
   db = await createTestDatabase({ max: 10 });
-  broker = await startKafkaTestBroker({ brokers: 3, topics: [{ name: 'sakip.events', partitions: 4 }] });
+  broker = await startKafkaTestBroker({
+    brokers: 3,
+    topics: [{ name: 'sakip.events', partitions: 4 }],
+  });
 });
 afterAll(async () => {
   await broker?.stop();
@@ -36,33 +39,57 @@ describe('Kafka path', () => {
       signal: ac.signal,
       logger: quiet,
       kafkaClient: { connectionTimeout: 1000, requestTimeout: 5000, retry: RETRY },
-      kafkaConsumer: { sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 6000, maxWaitTimeInMs: 100, retry: RETRY },
+      kafkaConsumer: {
+        sessionTimeout: 6000,
+        heartbeatInterval: 500,
+        rebalanceTimeout: 6000,
+        maxWaitTimeInMs: 100,
+        retry: RETRY,
+      },
     });
     try {
-      await eventually(async () => (await count(db.sql, 'rm_audit_log')) > 0, 30_000, 'first events consumed');
+      await eventually(
+        async () => (await count(db.sql, 'rm_audit_log')) > 0,
+        30_000,
+        'first events consumed',
+      );
       // Broker 1 goes down while the relay still has events to send and the consumers read.
       await broker.down(1);
       await generateEvents(store, { total: 2000, streamSize: 40, tag: 'k2' });
       await new Promise((r) => setTimeout(r, 1500));
       await broker.up(1);
       const [all] = await db.sql<{ n: number }[]>`select count(*)::int as n from events`;
-      await eventually(async () => (await count(db.sql, 'rm_audit_log')) === all?.n, 60_000, 'every event in audit_log');
-      const [units] = await db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'UnitAdded'`;
+      await eventually(
+        async () => (await count(db.sql, 'rm_audit_log')) === all?.n,
+        60_000,
+        'every event in audit_log',
+      );
+      const [units] = await db.sql<
+        { n: number }[]
+      >`select count(*)::int as n from events where type = 'UnitAdded'`;
       await eventually(
         async () => {
-          const [s] = await db.sql<{ n: number }[]>`select coalesce(sum(units_count), 0)::int as n from rm_opd_tree_opds`;
+          const [s] = await db.sql<
+            { n: number }[]
+          >`select coalesce(sum(units_count), 0)::int as n from rm_opd_tree_opds`;
           return s?.n === units?.n;
         },
         30_000,
         'opd_tree counts',
       );
       // Each event exactly once.
-      const [dupes] = await db.sql<{ n: number }[]>`select count(*)::int as n from (select event_id from rm_audit_log group by event_id having count(*) > 1) d`;
+      const [dupes] = await db.sql<
+        { n: number }[]
+      >`select count(*)::int as n from (select event_id from rm_audit_log group by event_id having count(*) > 1) d`;
       expect(dupes?.n).toBe(0);
       expect(await count(db.sql, 'projection_applied_events', `name = 'audit_log'`)).toBe(all?.n);
       expect(await count(db.sql, 'projection_dead_letters')).toBe(0);
-      const [positions] = await db.sql<{ n: number }[]>`select sum(positions_count)::int as n from rm_opd_tree_opds`;
-      const [posEvents] = await db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'PositionAdded'`;
+      const [positions] = await db.sql<
+        { n: number }[]
+      >`select sum(positions_count)::int as n from rm_opd_tree_opds`;
+      const [posEvents] = await db.sql<
+        { n: number }[]
+      >`select count(*)::int as n from events where type = 'PositionAdded'`;
       expect(positions?.n).toBe(posEvents?.n);
     } finally {
       ac.abort();

@@ -26,7 +26,12 @@ export const reporterSchema = z.object({
   REPORT_FORMATS: z
     .string()
     .default('docx,pdf')
-    .transform((v) => v.split(',').map((f) => f.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(REPORT_FORMATS)).min(1)),
   REPORT_LOOKBACK_YEARS: z.coerce.number().int().min(0).max(20).default(5),
   REPORT_QUEUE_PREFIX: z.string().min(1).default('bull'),
@@ -39,7 +44,8 @@ export const reporterSchema = z.object({
   REPORT_S3_FORCE_PATH_STYLE: bool.optional(),
 });
 
-export type ReporterConfig = Config & z.infer<typeof reporterSchema> & { storage: ReportStorageSettings };
+export type ReporterConfig = Config &
+  z.infer<typeof reporterSchema> & { storage: ReportStorageSettings };
 
 export const reporterConfigDocs: Record<keyof z.infer<typeof reporterSchema>, string> = {
   REPORT_CRON: 'cron pattern of the nightly scheduler (5 fields, or 6 with seconds)',
@@ -62,15 +68,30 @@ export const reporterConfigDocs: Record<keyof z.infer<typeof reporterSchema>, st
 };
 
 // eslint-disable-next-line no-restricted-syntax -- the reporter's one config module, like @sakip/config: the only place it reads the environment.
-export function loadReporterConfig(env: Record<string, string | undefined> = process.env): ReporterConfig {
+export function loadReporterConfig(
+  env: Record<string, string | undefined> = process.env,
+): ReporterConfig {
   const base = loadConfig(env);
   const parsed = reporterSchema.safeParse(env);
-  if (!parsed.success) throw new Error(`Konfigurasi reporter tidak valid / invalid reporter configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Konfigurasi reporter tidak valid / invalid reporter configuration:\n  ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ')}`,
+    );
   const r = parsed.data;
-  if (r.REPORT_STORAGE === 's3' && !r.REPORT_S3_BUCKET) throw new Error('REPORT_S3_BUCKET: wajib bila REPORT_STORAGE=s3 / required when REPORT_STORAGE=s3');
+  if (r.REPORT_STORAGE === 's3' && !r.REPORT_S3_BUCKET)
+    throw new Error(
+      'REPORT_S3_BUCKET: wajib bila REPORT_STORAGE=s3 / required when REPORT_STORAGE=s3',
+    );
   const storage: ReportStorageSettings =
     r.REPORT_STORAGE === 's3'
-      ? { kind: 's3', bucket: r.REPORT_S3_BUCKET!, region: r.REPORT_S3_REGION, endpoint: r.REPORT_S3_ENDPOINT, prefix: r.REPORT_S3_PREFIX, forcePathStyle: r.REPORT_S3_FORCE_PATH_STYLE }
+      ? {
+          kind: 's3',
+          bucket: r.REPORT_S3_BUCKET!,
+          region: r.REPORT_S3_REGION,
+          endpoint: r.REPORT_S3_ENDPOINT,
+          prefix: r.REPORT_S3_PREFIX,
+          forcePathStyle: r.REPORT_S3_FORCE_PATH_STYLE,
+        }
       : { kind: 'local', dir: r.REPORTS_DIR ?? base.STORAGE_DIR };
   return { ...base, ...r, storage };
 }

@@ -1,2 +1,7 @@
-export { loadReporterConfig, reporterSchema, reporterConfigDocs, type ReporterConfig } from './config';
+export {
+  loadReporterConfig,
+  reporterSchema,
+  reporterConfigDocs,
+  type ReporterConfig,
+} from './config';
 export { startReporter, policyOf, type RunningReporter } from './reporter';

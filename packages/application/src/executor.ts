@@ -1,4 +1,12 @@
-import { DomainError, findBinding, ForbiddenError, type DomainEvent, type Permission, type RoleBinding, type Target } from '@sakip/domain';
+import {
+  DomainError,
+  findBinding,
+  ForbiddenError,
+  type DomainEvent,
+  type Permission,
+  type RoleBinding,
+  type Target,
+} from '@sakip/domain';
 import { ConcurrencyError, type EventStore, type AppendResult } from '@sakip/event-store';
 import type { Actor, CommandContext } from './actor';
 import { StateLoader } from './state-loader';
@@ -19,17 +27,26 @@ export class CommandExecutor {
     this.loader = new StateLoader(store, options);
   }
 
-  async execute<I, C, E extends DomainEvent, S>(useCase: UseCase<I, C, E, S>, input: I, ctx: CommandContext): Promise<ExecutionResult> {
+  async execute<I, C, E extends DomainEvent, S>(
+    useCase: UseCase<I, C, E, S>,
+    input: I,
+    ctx: CommandContext,
+  ): Promise<ExecutionResult> {
     try {
       return await this.attempt(useCase, input, ctx);
     } catch (err) {
       // A concurrent writer won the race; the client did not pin a version, so decide again.
-      if (err instanceof ConcurrencyError && ctx.expectedVersion === undefined) return this.attempt(useCase, input, ctx);
+      if (err instanceof ConcurrencyError && ctx.expectedVersion === undefined)
+        return this.attempt(useCase, input, ctx);
       throw err;
     }
   }
 
-  private async attempt<I, C, E extends DomainEvent, S>(useCase: UseCase<I, C, E, S>, input: I, ctx: CommandContext): Promise<ExecutionResult> {
+  private async attempt<I, C, E extends DomainEvent, S>(
+    useCase: UseCase<I, C, E, S>,
+    input: I,
+    ctx: CommandContext,
+  ): Promise<ExecutionResult> {
     const streamId = useCase.streamId(input);
     const { state, version } = await this.loader.load(useCase.decider, streamId);
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
@@ -43,7 +60,10 @@ export class CommandExecutor {
     const payload = useCase.payload ? useCase.payload(input) : withoutCommandId(input);
     let events: E[];
     try {
-      events = useCase.decider.decide(await useCase.toCommand(input, this.loader, ctx.actor), state);
+      events = useCase.decider.decide(
+        await useCase.toCommand(input, this.loader, ctx.actor),
+        state,
+      );
     } catch (err) {
       // A retry of a command that already succeeded fails the rules now; answer the first result.
       if (err instanceof DomainError) {
@@ -57,7 +77,14 @@ export class CommandExecutor {
       // changes nothing (the same import again) succeeds without writing.
       const previous = await this.store.findCommand(ctx.commandId, payload);
       if (previous) return { ...previous, correlationId: ctx.correlationId };
-      return { streamId, nextExpectedVersion: version, globalPositions: [], eventIds: [], replayed: false, correlationId: ctx.correlationId };
+      return {
+        streamId,
+        nextExpectedVersion: version,
+        globalPositions: [],
+        eventIds: [],
+        replayed: false,
+        correlationId: ctx.correlationId,
+      };
     }
     const result = await this.store.append({
       streamId,
@@ -85,7 +112,12 @@ export class CommandExecutor {
 }
 
 /** The actor's binding that allows `permission` on `target`; null for the system actor. */
-export function requireBinding(actor: Actor, permission: Permission, target: Target, action: string): RoleBinding | null {
+export function requireBinding(
+  actor: Actor,
+  permission: Permission,
+  target: Target,
+  action: string,
+): RoleBinding | null {
   if (actor.kind === 'system') return null;
   const binding = findBinding(actor.bindings, permission, target);
   if (!binding) {
@@ -120,17 +152,31 @@ export async function executeBatch<I, C, E extends DomainEvent, S>(
   let binding: RoleBinding | null = null;
   let decree: { decreeId: string; number: string } | null = null;
   for (const { useCase, input } of steps) {
-    if (useCase.streamId(input) !== streamId) throw new Error(`executeBatch: ${useCase.name} writes another stream`);
+    if (useCase.streamId(input) !== streamId)
+      throw new Error(`executeBatch: ${useCase.name} writes another stream`);
     const target = useCase.target(input, state);
-    binding = useCase.authorize ? useCase.authorize(ctx.actor, input, state) : requireBinding(ctx.actor, useCase.permission, target, useCase.name);
+    binding = useCase.authorize
+      ? useCase.authorize(ctx.actor, input, state)
+      : requireBinding(ctx.actor, useCase.permission, target, useCase.name);
     decree = useCase.decree?.(input, state) ?? decree;
-    const produced = useCase.decider.decide(await useCase.toCommand(input, loader, ctx.actor), state);
+    const produced = useCase.decider.decide(
+      await useCase.toCommand(input, loader, ctx.actor),
+      state,
+    );
     for (const e of produced) state = useCase.decider.evolve(state, e);
     events.push(...produced);
   }
   const target = first.useCase.target(first.input, state);
   if (events.length === 0) {
-    return { streamId, nextExpectedVersion: version, globalPositions: [], eventIds: [], replayed: false, correlationId: ctx.correlationId, eventCount: 0 };
+    return {
+      streamId,
+      nextExpectedVersion: version,
+      globalPositions: [],
+      eventIds: [],
+      replayed: false,
+      correlationId: ctx.correlationId,
+      eventCount: 0,
+    };
   }
   const result = await store.append({
     streamId,
@@ -139,7 +185,11 @@ export async function executeBatch<I, C, E extends DomainEvent, S>(
     events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
     payload: steps.map((s) => withoutCommandId(s.input)),
     metadata: {
-      actor: { userId: ctx.actor.userId, role: binding?.role ?? 'system', scope: binding?.scope ?? { level: 'national', code: '' } },
+      actor: {
+        userId: ctx.actor.userId,
+        role: binding?.role ?? 'system',
+        scope: binding?.scope ?? { level: 'national', code: '' },
+      },
       commandId: ctx.commandId,
       correlationId: ctx.correlationId,
       causationId: ctx.causationId ?? ctx.correlationId,

@@ -7,7 +7,8 @@ export interface LoadedState<S> {
 }
 
 type AnyDecider = Decider<never, DomainEvent, unknown>;
-const asDomain = <E>(events: readonly RecordedEvent[]): E[] => events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+const asDomain = <E>(events: readonly RecordedEvent[]): E[] =>
+  events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
 
 /**
  * Folds streams through a decider's evolve. With a cache, a stream's folded state is kept and
@@ -23,33 +24,68 @@ export class StateLoader {
     private readonly options: { cacheSize?: number } = {},
   ) {}
 
-  async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): Promise<LoadedState<S>> {
+  async load<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+  ): Promise<LoadedState<S>> {
     const cached = this.cached(decider, streamId);
     const { version, events } = await this.store.readStream(streamId, cached?.version ?? 0);
     return this.remember(decider, streamId, cached, events, version);
   }
 
   /** Many streams of one kind in one round trip (dashboards). */
-  async loadMany<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamIds: readonly string[]): Promise<Map<string, LoadedState<S>>> {
-    const from = streamIds.map((streamId) => ({ streamId, cached: this.cached(decider, streamId) }));
+  async loadMany<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamIds: readonly string[],
+  ): Promise<Map<string, LoadedState<S>>> {
+    const from = streamIds.map((streamId) => ({
+      streamId,
+      cached: this.cached(decider, streamId),
+    }));
     // Versions first (one indexed query): only streams that exist and moved since the cache are read.
     const versions = await this.store.streamVersions(streamIds);
     const stale = from.filter((f) => (versions.get(f.streamId) ?? 0) > (f.cached?.version ?? 0));
-    const tails = await this.store.readStreams(stale.map((f) => ({ streamId: f.streamId, afterVersion: f.cached?.version ?? 0 })));
+    const tails = await this.store.readStreams(
+      stale.map((f) => ({ streamId: f.streamId, afterVersion: f.cached?.version ?? 0 })),
+    );
     const out = new Map<string, LoadedState<S>>();
     for (const f of from) {
       const events = tails.get(f.streamId) ?? [];
-      out.set(f.streamId, this.remember(decider, f.streamId, f.cached, events, events.at(-1)?.streamVersion ?? f.cached?.version ?? 0));
+      out.set(
+        f.streamId,
+        this.remember(
+          decider,
+          f.streamId,
+          f.cached,
+          events,
+          events.at(-1)?.streamVersion ?? f.cached?.version ?? 0,
+        ),
+      );
     }
     return out;
   }
 
-  private cached<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string): LoadedState<S> | undefined {
-    return this.cache.get(decider as unknown as AnyDecider)?.get(streamId) as LoadedState<S> | undefined;
+  private cached<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+  ): LoadedState<S> | undefined {
+    return this.cache.get(decider as unknown as AnyDecider)?.get(streamId) as
+      LoadedState<S> | undefined;
   }
 
-  private remember<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, streamId: string, cached: LoadedState<S> | undefined, events: readonly RecordedEvent[], version: number): LoadedState<S> {
-    const loaded = { state: events.length ? asDomain<E>(events).reduce(decider.evolve, cached?.state ?? decider.initialState) : (cached?.state ?? fold(decider, [])), version };
+  private remember<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    cached: LoadedState<S> | undefined,
+    events: readonly RecordedEvent[],
+    version: number,
+  ): LoadedState<S> {
+    const loaded = {
+      state: events.length
+        ? asDomain<E>(events).reduce(decider.evolve, cached?.state ?? decider.initialState)
+        : (cached?.state ?? fold(decider, [])),
+      version,
+    };
     const max = this.options.cacheSize ?? 0;
     if (max > 0 && events.length > 0) {
       const key = decider as unknown as AnyDecider;

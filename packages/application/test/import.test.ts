@@ -7,14 +7,26 @@ import { lampungBarat } from '@sakip/fixtures';
 import { EventStore } from '@sakip/event-store';
 import { parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
-import { AchievementQueries, AgreementQueries, applyImport, PlanQueries, StateLoader, systemActor, type Actor } from '../src/index';
+import {
+  AchievementQueries,
+  AgreementQueries,
+  applyImport,
+  PlanQueries,
+  StateLoader,
+  systemActor,
+  type Actor,
+} from '../src/index';
 
 const examples = fileURLToPath(new URL('../../importer/examples/', import.meta.url));
 const opdId = '18.04-DISKOPERINDAG';
 let db: TestDatabase;
 let plans: PlanQueries;
 
-async function importBuffer(buf: Buffer, name: string, opts: { dryRun?: boolean; actor?: Actor } = {}) {
+async function importBuffer(
+  buf: Buffer,
+  name: string,
+  opts: { dryRun?: boolean; actor?: Actor } = {},
+) {
   const parsed = await parseImportBuffer(buf, name);
   if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.problems)}`);
   return applyImport(db.sql, parsed.document, opts.actor ?? systemActor('test'), {
@@ -23,8 +35,10 @@ async function importBuffer(buf: Buffer, name: string, opts: { dryRun?: boolean;
     correlationId: randomUUID(),
   });
 }
-const importExample = async (name: string, opts: { dryRun?: boolean; actor?: Actor } = {}) => importBuffer(await readFile(`${examples}${name}`), name, opts);
-const eventCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from events`)[0]!.n;
+const importExample = async (name: string, opts: { dryRun?: boolean; actor?: Actor } = {}) =>
+  importBuffer(await readFile(`${examples}${name}`), name, opts);
+const eventCount = async () =>
+  (await db.sql<{ n: number }[]>`select count(*)::int as n from events`)[0]!.n;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -39,7 +53,13 @@ describe('import of the seed decrees', () => {
     expect(report.ok).toBe(false);
     // The OPD is not registered yet, so every IKI names an unknown position.
     expect(report.problems.length).toBeGreaterThan(10);
-    expect(report.problems).toContainEqual(expect.objectContaining({ sheet: 'Indikator', column: 'kode_jabatan', message: expect.stringContaining('KADIS') }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        sheet: 'Indikator',
+        column: 'kode_jabatan',
+        message: expect.stringContaining('KADIS'),
+      }),
+    );
     expect(report.problems.every((p) => p.row >= 2)).toBe(true);
     expect(await eventCount()).toBe(before);
   });
@@ -66,34 +86,59 @@ describe('import of the seed decrees', () => {
     const report = await importExample('sk-lampung-barat-050-18-2023.xlsx');
     expect(report.problems).toEqual([]);
     const [decree] = await plans.decrees(opdId);
-    expect(decree).toMatchObject({ number: '050/18/KPTS/III.06/1/2023', kind: 'penetapan', status: 'enacted', periodStart: 2023, periodEnd: 2026 });
+    expect(decree).toMatchObject({
+      number: '050/18/KPTS/III.06/1/2023',
+      kind: 'penetapan',
+      status: 'enacted',
+      periodStart: 2023,
+      periodEnd: 2026,
+    });
     const snap = await plans.snapshot(opdId, { decreeId: decree!.decreeId });
     expect(Object.keys(snap!.indicators)).toHaveLength(lampungBarat.indicators.length);
     for (const f of lampungBarat.indicators) {
       const got = snap!.indicators[f.code];
       expect(got?.name, f.code).toBe(f.name);
-      expect(got?.targets.map((t) => t.value ?? t.text), f.code).toEqual(f.targets.map((t) => t.value ?? t.text ?? '-'));
+      expect(
+        got?.targets.map((t) => t.value ?? t.text),
+        f.code,
+      ).toEqual(f.targets.map((t) => t.value ?? t.text ?? '-'));
     }
-    expect(snap!.indicators['IKU-4']?.targets.map((t) => t.value)).toEqual(['887.43', '905.17', '923.27', '941.73']);
+    expect(snap!.indicators['IKU-4']?.targets.map((t) => t.value)).toEqual([
+      '887.43',
+      '905.17',
+      '923.27',
+      '941.73',
+    ]);
     const iki = Object.values(snap!.indicators).filter((i) => i.kind === 'iki');
     expect(new Set(iki.map((i) => i.positionCode)).size).toBeGreaterThanOrEqual(3);
   });
 
   it('changes nothing when the same SK or its targets come again', async () => {
     const count = await eventCount();
-    expect(await importExample('sk-lampung-barat-050-18-2023.xlsx')).toMatchObject({ ok: true, unchanged: true });
-    expect(await importExample('target-lampung-barat.csv')).toMatchObject({ ok: true, unchanged: true });
+    expect(await importExample('sk-lampung-barat-050-18-2023.xlsx')).toMatchObject({
+      ok: true,
+      unchanged: true,
+    });
+    expect(await importExample('target-lampung-barat.csv')).toMatchObject({
+      ok: true,
+      unchanged: true,
+    });
     expect(await eventCount()).toBe(count);
   });
 
   it('refuses a different file under the number of an enacted SK', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await readFile(`${examples}sk-lampung-barat-050-18-2023.xlsx`)) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(
+      (await readFile(`${examples}sk-lampung-barat-050-18-2023.xlsx`)) as unknown as ExcelJS.Buffer,
+    );
     const sheet = wb.getWorksheet('Indikator')!;
     const header = sheet.getRow(1).values as unknown[];
     const col = header.findIndex((v) => String(v).trim().toLowerCase() === 'target_2025');
     sheet.getRow(2).getCell(col).value = '99';
-    const report = await importBuffer(Buffer.from(await wb.xlsx.writeBuffer()), 'sk-lampung-barat-ubah.xlsx');
+    const report = await importBuffer(
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      'sk-lampung-barat-ubah.xlsx',
+    );
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([expect.objectContaining({ sheet: 'SK', column: 'nomor' })]);
   });
@@ -108,16 +153,28 @@ describe('import of the seed decrees', () => {
   });
 
   it('checks every row against the importer’s scope', async () => {
-    const other: Actor = { kind: 'user', userId: 'op.kota', bindings: [{ role: 'opd_operator', scope: { level: 'opd', code: '18.71-DISKOPUKM' } }] };
+    const other: Actor = {
+      kind: 'user',
+      userId: 'op.kota',
+      bindings: [{ role: 'opd_operator', scope: { level: 'opd', code: '18.71-DISKOPUKM' } }],
+    };
     const csv = `#template: organisasi/Unit\nid_opd;kode_unit;nama;jenis;kode_induk\n${opdId};UPT-PASAR;UPT Pasar Liwa;upt;\n18.71-DISKOPUKM;UPT-PLUT;UPT PLUT;upt;\n`;
     const before = await eventCount();
     const refused = await importBuffer(Buffer.from(csv), 'organisasi-unit.csv', { actor: other });
     expect(refused.ok).toBe(false);
-    expect(refused.problems).toEqual([expect.objectContaining({ sheet: 'Unit', row: 3, message: expect.stringContaining(opdId) })]);
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ sheet: 'Unit', row: 3, message: expect.stringContaining(opdId) }),
+    ]);
     expect(await eventCount()).toBe(before);
     // The same rows by the province admin go through, both OPDs at once.
-    const admin: Actor = { kind: 'user', userId: 'admin.lampung', bindings: [{ role: 'province_admin', scope: { level: 'province', code: '18' } }] };
-    expect(await importBuffer(Buffer.from(csv), 'organisasi-unit.csv', { actor: admin })).toMatchObject({ ok: true, eventsWritten: 2 });
+    const admin: Actor = {
+      kind: 'user',
+      userId: 'admin.lampung',
+      bindings: [{ role: 'province_admin', scope: { level: 'province', code: '18' } }],
+    };
+    expect(
+      await importBuffer(Buffer.from(csv), 'organisasi-unit.csv', { actor: admin }),
+    ).toMatchObject({ ok: true, eventsWritten: 2 });
   });
 
   it('imports the Bandar Lampung amendment over the decree it amends and diffs them', async () => {
@@ -134,10 +191,24 @@ describe('import of the seed decrees', () => {
     expect([before?.kind, after?.kind]).toEqual(['penetapan', 'perubahan']);
     const diff = await plans.diff(bandar, before!.decreeId, after!.decreeId);
     expect(diff!.added.map((i) => i.code)).toEqual(['IKU-3']);
-    expect(diff!.renamed).toEqual([{ code: 'IKU-2', from: 'Persentase koperasi sehat', to: 'Persentase koperasi sehat dan cukup sehat' }]);
-    expect(diff!.targetChanged).toContainEqual(expect.objectContaining({ code: 'IKU-2', year: 2022, from: expect.objectContaining({ value: '50' }) }));
+    expect(diff!.renamed).toEqual([
+      {
+        code: 'IKU-2',
+        from: 'Persentase koperasi sehat',
+        to: 'Persentase koperasi sehat dan cukup sehat',
+      },
+    ]);
+    expect(diff!.targetChanged).toContainEqual(
+      expect.objectContaining({
+        code: 'IKU-2',
+        year: 2022,
+        from: expect.objectContaining({ value: '50' }),
+      }),
+    );
     const history = await plans.history(bandar);
-    expect(history.filter((h) => h.decreeNumber === '121/SK/III.15/II/2021').map((h) => h.subject)).toEqual(expect.arrayContaining(['IKU-2', 'IKU-3']));
+    expect(
+      history.filter((h) => h.decreeNumber === '121/SK/III.15/II/2021').map((h) => h.subject),
+    ).toEqual(expect.arrayContaining(['IKU-2', 'IKU-3']));
   });
 
   it('imports a year of realizations, narratives and spending for Lampung Barat', async () => {
@@ -146,7 +217,10 @@ describe('import of the seed decrees', () => {
     expect(realisasi.eventsWritten).toBeGreaterThan(5);
     expect((await importExample('narasi-lampung-barat-2024.xlsx')).problems).toEqual([]);
     expect((await importExample('serapan-lampung-barat-2024.xlsx')).problems).toEqual([]);
-    const achievements = new AchievementQueries(new EventStore(db.sql), new StateLoader(new EventStore(db.sql)));
+    const achievements = new AchievementQueries(
+      new EventStore(db.sql),
+      new StateLoader(new EventStore(db.sql)),
+    );
     const year = await achievements.opdYear(opdId, 2024);
     const iku1 = year!.indicators.find((i) => i.indicator.code === 'IKU-1')!;
     expect(iku1.statuses.YEAR).toBe('draft');
@@ -154,8 +228,14 @@ describe('import of the seed decrees', () => {
     expect(year!.programs.some((p) => p.spent !== '0')).toBe(true);
     // Importing the same files again changes nothing.
     const count = await eventCount();
-    expect(await importExample('realisasi-lampung-barat-2024.xlsx')).toMatchObject({ ok: true, unchanged: true });
-    expect(await importExample('serapan-lampung-barat-2024.xlsx')).toMatchObject({ ok: true, unchanged: true });
+    expect(await importExample('realisasi-lampung-barat-2024.xlsx')).toMatchObject({
+      ok: true,
+      unchanged: true,
+    });
+    expect(await importExample('serapan-lampung-barat-2024.xlsx')).toMatchObject({
+      ok: true,
+      unchanged: true,
+    });
     expect(await eventCount()).toBe(count);
   });
 
@@ -165,11 +245,17 @@ describe('import of the seed decrees', () => {
       const keys = wb.addWorksheet('PK');
       keys.addRow(['kolom', 'nilai']);
       for (const [k, v] of [
-        ['id_opd', opdId], ['tahun', 2024], ['kode_jabatan', 'KADIS'],
-        ['pihak_pertama_nama', 'AKSANI, SP., M.Si'], ['pihak_pertama_jabatan', 'Kepala Dinas Koperasi UKM, Perindustrian dan Perdagangan'],
-        ['pihak_kedua_nama', 'PAROSIL MABSUS'], ['pihak_kedua_jabatan', 'Bupati Lampung Barat'],
-        ['tanggal', reason ? '1 September 2024' : '2 Januari 2024'], ...(reason ? [['alasan_perubahan', reason]] : []),
-      ] as [string, string | number][]) keys.addRow([k, v]);
+        ['id_opd', opdId],
+        ['tahun', 2024],
+        ['kode_jabatan', 'KADIS'],
+        ['pihak_pertama_nama', 'AKSANI, SP., M.Si'],
+        ['pihak_pertama_jabatan', 'Kepala Dinas Koperasi UKM, Perindustrian dan Perdagangan'],
+        ['pihak_kedua_nama', 'PAROSIL MABSUS'],
+        ['pihak_kedua_jabatan', 'Bupati Lampung Barat'],
+        ['tanggal', reason ? '1 September 2024' : '2 Januari 2024'],
+        ...(reason ? [['alasan_perubahan', reason]] : []),
+      ] as [string, string | number][])
+        keys.addRow([k, v]);
       const t = wb.addWorksheet('Target');
       t.addRow(['kode_indikator', 'target', 'satuan_hitung']);
       t.addRow(['IKU-1', iku1, null]);
@@ -179,18 +265,42 @@ describe('import of the seed decrees', () => {
       a.addRow(['SAS-49', 'Rp 1.250.000.000']);
       return wb;
     };
-    const signed = await importBuffer(Buffer.from(await pk(null, '31%').xlsx.writeBuffer()), 'pk-2024.xlsx');
+    const signed = await importBuffer(
+      Buffer.from(await pk(null, '31%').xlsx.writeBuffer()),
+      'pk-2024.xlsx',
+    );
     expect(signed.problems).toEqual([]);
     const agreements = new AgreementQueries(new StateLoader(new EventStore(db.sql)));
     const first = await agreements.pk(opdId, 2024, 'KADIS');
-    expect(first!.renstraConflicts).toContainEqual(expect.objectContaining({ indicatorCode: 'IKU-1', pkValue: '31', renstraValue: '32', kind: 'value_differs' }));
+    expect(first!.renstraConflicts).toContainEqual(
+      expect.objectContaining({
+        indicatorCode: 'IKU-1',
+        pkValue: '31',
+        renstraValue: '32',
+        kind: 'value_differs',
+      }),
+    );
     // The head's PK leaves out three IKU of the Renstra: flagged too, never hidden.
-    expect(first!.renstraConflicts.filter((c) => c.kind === 'missing_in_pk').map((c) => c.indicatorCode)).toEqual(['IKU-2', 'IKU-3', 'IKU-5']);
+    expect(
+      first!.renstraConflicts.filter((c) => c.kind === 'missing_in_pk').map((c) => c.indicatorCode),
+    ).toEqual(['IKU-2', 'IKU-3', 'IKU-5']);
     const wrongUnit = pk('Salah satuan', '31');
     wrongUnit.getWorksheet('Target')!.getRow(3).getCell(2).value = '905,17%';
-    const percentForRupiah = await importBuffer(Buffer.from(await wrongUnit.xlsx.writeBuffer()), 'pk-2024-salah.xlsx');
-    expect(percentForRupiah.problems).toEqual([expect.objectContaining({ sheet: 'Target', column: 'target', message: expect.stringContaining('Milyar rupiah') })]);
-    const revised = await importBuffer(Buffer.from(await pk('Penyesuaian APBD Perubahan', '32').xlsx.writeBuffer()), 'pk-2024-perubahan.xlsx');
+    const percentForRupiah = await importBuffer(
+      Buffer.from(await wrongUnit.xlsx.writeBuffer()),
+      'pk-2024-salah.xlsx',
+    );
+    expect(percentForRupiah.problems).toEqual([
+      expect.objectContaining({
+        sheet: 'Target',
+        column: 'target',
+        message: expect.stringContaining('Milyar rupiah'),
+      }),
+    ]);
+    const revised = await importBuffer(
+      Buffer.from(await pk('Penyesuaian APBD Perubahan', '32').xlsx.writeBuffer()),
+      'pk-2024-perubahan.xlsx',
+    );
     expect(revised.problems).toEqual([]);
     const second = await agreements.pk(opdId, 2024, 'KADIS');
     expect(second!.revisions.map((r) => r.reason)).toEqual([null, 'Penyesuaian APBD Perubahan']);
@@ -200,7 +310,13 @@ describe('import of the seed decrees', () => {
     const budget = await importBuffer(Buffer.from(csv), 'anggaran-2024.csv');
     expect(budget.problems).toEqual([]);
     const totals = (await agreements.budget(opdId, 2024)).totals.map((t) => [t.stage, t.total]);
-    expect(totals).toEqual([['renja_murni', '1300000000'], ['dpa_pengesahan', '1250000000.5']]);
-    expect(await importBuffer(Buffer.from(csv), 'anggaran-2024.csv')).toMatchObject({ ok: true, unchanged: true });
+    expect(totals).toEqual([
+      ['renja_murni', '1300000000'],
+      ['dpa_pengesahan', '1250000000.5'],
+    ]);
+    expect(await importBuffer(Buffer.from(csv), 'anggaran-2024.csv')).toMatchObject({
+      ok: true,
+      unchanged: true,
+    });
   });
 });

@@ -12,7 +12,14 @@ export const configSchema = z.object({
   KAFKA_BROKERS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((b) => b.trim()).filter(Boolean) : undefined)),
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((b) => b.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
   KAFKA_IDEMPOTENT: z
     .enum(['true', 'false'])
     .default('true')
@@ -24,7 +31,10 @@ export const configSchema = z.object({
   AUTH_TOKEN_TTL: z.string().default('12h'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   STORAGE_DIR: z.string().min(1).default('var/storage'),
-  REPORT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,60}$/).default('bull'),
+  REPORT_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,60}$/)
+    .default('bull'),
   OTEL_TRACES_EXPORTER: z.enum(['none', 'otlp']).default('none'),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
 });
@@ -67,8 +77,11 @@ export const configDocs: Record<keyof z.infer<typeof configSchema>, string> = {
   AUTH_SECRET: 'HMAC secret (≥ 32 chars) that signs session tokens; never logged',
   AUTH_TOKEN_TTL: 'lifetime of a session token, e.g. 12h',
   SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests before closing pools',
-  STORAGE_DIR: 'directory for evidence attachments and reports (content-addressed), relative to the working directory',
+  STORAGE_DIR:
+    'directory for evidence attachments and reports (content-addressed), relative to the working directory',
   REPORT_QUEUE_PREFIX: 'BullMQ key prefix of the LKjIP queue (API and reporter must agree)',
-  OTEL_TRACES_EXPORTER: 'none or otlp: OpenTelemetry traces from request to command to event to projection',
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces',
+  OTEL_TRACES_EXPORTER:
+    'none or otlp: OpenTelemetry traces from request to command to event to projection',
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:
+    'OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces',
 };

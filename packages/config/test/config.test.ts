@@ -10,7 +10,10 @@ describe('loadConfig', () => {
   });
 
   it('splits KAFKA_BROKERS', () => {
-    expect(loadConfig({ KAFKA_BROKERS: 'a:9092, b:9092' }).KAFKA_BROKERS).toEqual(['a:9092', 'b:9092']);
+    expect(loadConfig({ KAFKA_BROKERS: 'a:9092, b:9092' }).KAFKA_BROKERS).toEqual([
+      'a:9092',
+      'b:9092',
+    ]);
   });
 
   it('names the bad variable', () => {

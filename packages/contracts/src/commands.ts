@@ -1,16 +1,33 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '@sakip/domain';
-import { commandEnvelope, legalBasis, name, opdCode, opdId, regionCode, roleBinding, structureCode } from './common';
+import {
+  commandEnvelope,
+  legalBasis,
+  name,
+  opdCode,
+  opdId,
+  regionCode,
+  roleBinding,
+  structureCode,
+} from './common';
 
 export const registerRegionInput = commandEnvelope.extend({
   code: regionCode,
   name,
   codeEdition: z.string().trim().min(3, 'Edisi kode wajib diisi / code edition is required'),
 });
-export const renameRegionInput = commandEnvelope.extend({ code: regionCode, name, legalBasis: legalBasis.optional() });
+export const renameRegionInput = commandEnvelope.extend({
+  code: regionCode,
+  name,
+  legalBasis: legalBasis.optional(),
+});
 
 export const registerOpdInput = commandEnvelope.extend({ regionCode, code: opdCode, name });
-export const renameOpdInput = commandEnvelope.extend({ opdId, name, legalBasis: legalBasis.optional() });
+export const renameOpdInput = commandEnvelope.extend({
+  opdId,
+  name,
+  legalBasis: legalBasis.optional(),
+});
 export const addUnitInput = commandEnvelope.extend({
   opdId,
   code: structureCode,
@@ -29,8 +46,16 @@ export const addPositionInput = commandEnvelope.extend({
 export const mergeOpdInput = commandEnvelope.extend({ opdId, intoOpdId: opdId, legalBasis });
 export const dissolveOpdInput = commandEnvelope.extend({ opdId, legalBasis });
 
-export const password = z.string().min(8, 'Kata sandi minimal 8 karakter / password needs at least 8 characters').max(200);
-export const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'Nama pengguna: 3–64 huruf kecil, angka, titik, _ atau - / username: 3–64 lowercase letters, digits, dot, _ or -');
+export const password = z
+  .string()
+  .min(8, 'Kata sandi minimal 8 karakter / password needs at least 8 characters')
+  .max(200);
+export const username = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,63}$/,
+    'Nama pengguna: 3–64 huruf kecil, angka, titik, _ atau - / username: 3–64 lowercase letters, digits, dot, _ or -',
+  );
 export const registerUserInput = commandEnvelope.extend({
   username,
   displayName: name,
@@ -40,7 +65,10 @@ export const registerUserInput = commandEnvelope.extend({
 export const grantRoleInput = commandEnvelope.extend({ username, binding: roleBinding });
 export const revokeRoleInput = grantRoleInput;
 export const changePasswordInput = commandEnvelope.extend({ username, password });
-export const disableUserInput = commandEnvelope.extend({ username, reason: z.string().trim().min(3).max(500) });
+export const disableUserInput = commandEnvelope.extend({
+  username,
+  reason: z.string().trim().min(3).max(500),
+});
 
 export const loginInput = z.object({ username, password: z.string().min(1).max(200) });
 

@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { DATA_PERIODS, DECREE_KINDS, ELEMENT_LEVELS, FORMULA_KINDS, INDICATOR_KINDS, POLARITIES, ROLLUP_RULES } from '@sakip/domain';
+import {
+  DATA_PERIODS,
+  DECREE_KINDS,
+  ELEMENT_LEVELS,
+  FORMULA_KINDS,
+  INDICATOR_KINDS,
+  POLARITIES,
+  ROLLUP_RULES,
+} from '@sakip/domain';
 import { commandEnvelope, opdId, structureCode } from './common';
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'Angka desimal dengan titik, mis. 887.43 / decimal number with a dot, e.g. 887.43');
+const decimal = z
+  .string()
+  .regex(
+    /^-?\d+(\.\d+)?$/,
+    'Angka desimal dengan titik, mis. 887.43 / decimal number with a dot, e.g. 887.43',
+  );
 const text = (max: number) => z.string().trim().max(max);
 const year = z.number().int().min(2000).max(2100);
-export const indicatorCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/, 'Kode indikator: huruf, angka, titik, _ atau - / indicator code: letters, digits, dot, _ or -');
+export const indicatorCode = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/,
+    'Kode indikator: huruf, angka, titik, _ atau - / indicator code: letters, digits, dot, _ or -',
+  );
 export const elementCode = indicatorCode;
 
 export const decreeInfo = z.object({
@@ -13,7 +31,14 @@ export const decreeInfo = z.object({
   title: text(500).min(3),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal YYYY-MM-DD / date YYYY-MM-DD'),
   place: text(120).min(2),
-  signer: z.object({ name: text(200).min(2), nip: z.string().regex(/^\d{18}$/, 'NIP 18 angka / NIP has 18 digits').nullable(), position: text(300).min(2) }),
+  signer: z.object({
+    name: text(200).min(2),
+    nip: z
+      .string()
+      .regex(/^\d{18}$/, 'NIP 18 angka / NIP has 18 digits')
+      .nullable(),
+    position: text(300).min(2),
+  }),
   legalBases: z.array(text(1000).min(3)).max(60),
   kind: z.enum(DECREE_KINDS),
   periodStart: year,
@@ -28,9 +53,18 @@ export const planElement = z.object({
 });
 
 /** Input names as the decree words them ("Jumlah koperasi sehat"). */
-export const inputName = z.string().trim().min(1, 'Nama masukan wajib / input name required').max(300);
+export const inputName = z
+  .string()
+  .trim()
+  .min(1, 'Nama masukan wajib / input name required')
+  .max(300);
 export const formula = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ratio'), numerator: inputName, denominator: inputName, scale: z.union([z.number(), z.string()]).optional() }),
+  z.object({
+    kind: z.literal('ratio'),
+    numerator: inputName,
+    denominator: inputName,
+    scale: z.union([z.number(), z.string()]).optional(),
+  }),
   z.object({ kind: z.literal('growth'), initial: inputName, final: inputName }),
   z.object({ kind: z.literal('value'), input: inputName }),
   z.object({ kind: z.literal('count'), input: inputName }),
@@ -67,12 +101,18 @@ export const indicator = z.object({
   cascadeTo: indicatorCode.nullable().default(null),
 });
 
-const onDecree = commandEnvelope.extend({ opdId, decreeId: z.string().uuid('ID SK harus UUID / decree id must be a UUID') });
+const onDecree = commandEnvelope.extend({
+  opdId,
+  decreeId: z.string().uuid('ID SK harus UUID / decree id must be a UUID'),
+});
 export const draftDecreeInput = onDecree.extend({ info: decreeInfo });
 export const editDecreeInput = draftDecreeInput;
 export const defineElementInput = onDecree.extend({ element: planElement });
 export const defineIndicatorInput = onDecree.extend({ indicator });
-export const retireIndicatorInput = onDecree.extend({ code: indicatorCode, reason: text(1000).min(3) });
+export const retireIndicatorInput = onDecree.extend({
+  code: indicatorCode,
+  reason: text(1000).min(3),
+});
 export const withdrawChangeInput = onDecree.extend({ key: z.string().min(3).max(100) });
 export const enactDecreeInput = onDecree;
 
@@ -83,6 +123,19 @@ export type RetireIndicatorInput = z.infer<typeof retireIndicatorInput>;
 export type WithdrawChangeInput = z.infer<typeof withdrawChangeInput>;
 export type EnactDecreeInput = z.infer<typeof enactDecreeInput>;
 
-export const snapshotQuery = z.object({ opdId, decreeId: z.string().uuid().optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), periodStart: year.optional(), periodEnd: year.optional() });
-export const diffQuery = z.object({ opdId, fromDecreeId: z.string().uuid(), toDecreeId: z.string().uuid() });
+export const snapshotQuery = z.object({
+  opdId,
+  decreeId: z.string().uuid().optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  periodStart: year.optional(),
+  periodEnd: year.optional(),
+});
+export const diffQuery = z.object({
+  opdId,
+  fromDecreeId: z.string().uuid(),
+  toDecreeId: z.string().uuid(),
+});
 export const opdQuery = z.object({ opdId });

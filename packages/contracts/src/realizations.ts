@@ -3,8 +3,12 @@ import { PERIODS } from '@sakip/domain';
 import { commandEnvelope, opdId, regionCode } from './common';
 import { elementCode, indicatorCode, inputName } from './plans';
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'Angka desimal dengan titik / decimal number with a dot');
-const rupiah = z.string().regex(/^\d+(\.\d{1,2})?$/, 'Rupiah ≥ 0, maks. 2 desimal / rupiah ≥ 0, at most 2 decimals');
+const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'Angka desimal dengan titik / decimal number with a dot');
+const rupiah = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/, 'Rupiah ≥ 0, maks. 2 desimal / rupiah ≥ 0, at most 2 decimals');
 const year = z.number().int().min(2000).max(2100);
 const period = z.enum(PERIODS);
 const text = (max: number) => z.string().trim().max(max);
@@ -13,7 +17,12 @@ export const evidence = z.object({
   documentRef: text(300).min(2, 'Dokumen bukti wajib diisi / evidence document required'),
   dataSource: text(300).min(2, 'Sumber data wajib diisi / data source required'),
   attachment: z
-    .object({ name: text(200).min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().positive(), storageKey: text(300).min(1) })
+    .object({
+      name: text(200).min(1),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      size: z.number().int().positive(),
+      storageKey: text(300).min(1),
+    })
     .nullable()
     .default(null),
 });
@@ -21,15 +30,23 @@ export const evidence = z.object({
 const onEntry = commandEnvelope.extend({ opdId, indicatorCode, year, period });
 const entry = {
   value: decimal.nullable().default(null),
-  inputs: z.record(inputName, z.union([decimal, z.array(decimal).max(1000)])).nullable().default(null),
+  inputs: z
+    .record(inputName, z.union([decimal, z.array(decimal).max(1000)]))
+    .nullable()
+    .default(null),
   evidence,
   note: text(4000).nullable().default(null),
 };
 export const recordRealizationInput = onEntry.extend(entry);
-export const correctRealizationInput = onEntry.extend({ ...entry, reason: text(2000).min(5, 'Alasan koreksi wajib (≥ 5 huruf) / a reason is required') });
+export const correctRealizationInput = onEntry.extend({
+  ...entry,
+  reason: text(2000).min(5, 'Alasan koreksi wajib (≥ 5 huruf) / a reason is required'),
+});
 export const submitRealizationInput = onEntry;
 export const verifyRealizationInput = onEntry.extend({ level: z.enum(['head', 'inspector']) });
-export const returnRealizationInput = verifyRealizationInput.extend({ reason: text(2000).min(5, 'Alasan pengembalian wajib (≥ 5 huruf) / a reason is required') });
+export const returnRealizationInput = verifyRealizationInput.extend({
+  reason: text(2000).min(5, 'Alasan pengembalian wajib (≥ 5 huruf) / a reason is required'),
+});
 export const lockYearInput = commandEnvelope.extend({ opdId, indicatorCode, year });
 
 export const recordNarrativeInput = commandEnvelope.extend({
@@ -45,12 +62,27 @@ export const recordSpendingInput = commandEnvelope.extend({
   opdId,
   year,
   period,
-  lines: z.array(z.object({ programCode: elementCode, kegiatanCode: elementCode.nullable().default(null), subKegiatanCode: elementCode.nullable().default(null), amount: rupiah })).min(1).max(5000),
+  lines: z
+    .array(
+      z.object({
+        programCode: elementCode,
+        kegiatanCode: elementCode.nullable().default(null),
+        subKegiatanCode: elementCode.nullable().default(null),
+        amount: rupiah,
+      }),
+    )
+    .min(1)
+    .max(5000),
 });
 
 export const recordComparisonInput = commandEnvelope.extend({
   scope: z.enum(['province', 'national']),
-  code: z.string().regex(/^(\d{2})?$/, 'Kode provinsi (PP) atau kosong untuk nasional / province code or empty for national'),
+  code: z
+    .string()
+    .regex(
+      /^(\d{2})?$/,
+      'Kode provinsi (PP) atau kosong untuk nasional / province code or empty for national',
+    ),
   indicatorKey: text(80).min(2),
   year,
   value: decimal,
@@ -63,7 +95,17 @@ export const measurementSettingsInput = commandEnvelope.extend({
     inspectorRequired: z.boolean(),
     lowerIsBetterMethod: z.enum(['two_t_minus_r', 'inverse_ratio']),
     efficiencyMethod: z.enum(['ratio', 'difference']),
-    predikatScale: z.array(z.object({ minInclusive: z.union([z.number(), z.string()]).nullable(), label: text(60).min(1), code: text(40).min(1) })).min(2).max(10).nullable(),
+    predikatScale: z
+      .array(
+        z.object({
+          minInclusive: z.union([z.number(), z.string()]).nullable(),
+          label: text(60).min(1),
+          code: text(40).min(1),
+        }),
+      )
+      .min(2)
+      .max(10)
+      .nullable(),
   }),
 });
 

@@ -15,7 +15,11 @@ describe('contracts', () => {
   });
 
   it('names the field and explains in both languages', () => {
-    const r = registerOpdInput.safeParse({ regionCode: '18.4', code: 'dinas kesehatan', name: 'D' });
+    const r = registerOpdInput.safeParse({
+      regionCode: '18.4',
+      code: 'dinas kesehatan',
+      name: 'D',
+    });
     expect(r.success).toBe(false);
     const issues = r.error!.issues.map((i) => [i.path.join('.'), i.message]);
     expect(issues).toEqual([
@@ -26,11 +30,27 @@ describe('contracts', () => {
   });
 
   it('fills defaults for optional structure fields and accepts seed codes like SUBBAG-UMPEG', () => {
-    expect(addUnitInput.parse({ opdId: '18.04-DISKOPERINDAG', code: 'SUBBAG-UMPEG', name: 'Sub Bagian Umum', kind: 'sub_bagian' })).toMatchObject({ parentCode: null });
+    expect(
+      addUnitInput.parse({
+        opdId: '18.04-DISKOPERINDAG',
+        code: 'SUBBAG-UMPEG',
+        name: 'Sub Bagian Umum',
+        kind: 'sub_bagian',
+      }),
+    ).toMatchObject({ parentCode: null });
   });
 
   it('requires a password of at least 8 characters and one role', () => {
-    const r = registerUserInput.safeParse({ username: 'op.lambar', displayName: 'O', password: 'short', bindings: [] });
-    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['displayName', 'password', 'bindings']);
+    const r = registerUserInput.safeParse({
+      username: 'op.lambar',
+      displayName: 'O',
+      password: 'short',
+      bindings: [],
+    });
+    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual([
+      'displayName',
+      'password',
+      'bindings',
+    ]);
   });
 });

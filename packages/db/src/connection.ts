@@ -20,7 +20,12 @@ export function connect(url: string, options: ConnectOptions = {}): Sql {
     },
     types: {
       // bigint columns (positions, versions) come back as JS numbers: they stay far below 2^53.
-      bigint: { to: 20, from: [20], serialize: (x: number | bigint) => x.toString(), parse: (x: string) => Number(x) },
+      bigint: {
+        to: 20,
+        from: [20],
+        serialize: (x: number | bigint) => x.toString(),
+        parse: (x: string) => Number(x),
+      },
     },
     transform: { undefined: null },
   });
@@ -30,7 +35,8 @@ export function connect(url: string, options: ConnectOptions = {}): Sql {
 export async function ensureDatabase(url: string): Promise<boolean> {
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Nama database tidak valid / invalid database name: ${name}`);
+  if (!/^[A-Za-z0-9_-]+$/.test(name))
+    throw new Error(`Nama database tidak valid / invalid database name: ${name}`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const sql = postgres(admin.toString(), { max: 1, onnotice: () => {} });

@@ -1,2 +1,8 @@
-export { connect, ensureDatabase, type Sql, type TransactionSql, type ConnectOptions } from './connection';
+export {
+  connect,
+  ensureDatabase,
+  type Sql,
+  type TransactionSql,
+  type ConnectOptions,
+} from './connection';
 export { migrate, migrationsDir, type MigrationResult } from './migrate';

@@ -6,7 +6,8 @@ import { DomainError } from '../src/shared/errors';
 export function spec<C, E extends DomainEvent, S>(decider: Decider<C, E, S>) {
   return (given: E[]) => ({
     when: (command: C) => ({
-      then: (expected: E[]) => expect(decider.decide(command, fold(decider, given))).toEqual(expected),
+      then: (expected: E[]) =>
+        expect(decider.decide(command, fold(decider, given))).toEqual(expected),
       thenFails: (code: string, path?: (string | number)[]) => {
         let error: unknown;
         try {

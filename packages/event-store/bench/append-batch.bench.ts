@@ -16,12 +16,21 @@ async function run(store: EventStore, batches: number, batchSize: number, concur
       const commandId = randomUUID();
       const metadata: EventMetadata = {
         actor: { userId: 'bench', role: 'admin', scope: { level: 'national', code: 'ID' } },
-        commandId, correlationId: commandId, causationId: commandId,
-        provinceCode: '31', regionCode: '3171',
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        provinceCode: '31',
+        regionCode: '3171',
       };
       await store.append({
-        streamId: `bench-${commandId}`, streamType: 'bench', expectedVersion: 0, metadata,
-        events: Array.from({ length: batchSize }, (_, i) => ({ type: 'BenchEvent', data: { ...data, i } })),
+        streamId: `bench-${commandId}`,
+        streamType: 'bench',
+        expectedVersion: 0,
+        metadata,
+        events: Array.from({ length: batchSize }, (_, i) => ({
+          type: 'BenchEvent',
+          data: { ...data, i },
+        })),
         payload: { commandId, batchSize },
       });
     }
@@ -29,14 +38,24 @@ async function run(store: EventStore, batches: number, batchSize: number, concur
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { eventsPerSecond: Math.round((batches * batchSize) / seconds), batchSize, batches, concurrency, seconds: Number(seconds.toFixed(3)) };
+  return {
+    eventsPerSecond: Math.round((batches * batchSize) / seconds),
+    batchSize,
+    batches,
+    concurrency,
+    seconds: Number(seconds.toFixed(3)),
+  };
 }
 
 const db = await createTestDatabase({ max: 4 });
 try {
   const store = new EventStore(db.sql);
   await run(store, 10, 100, 1); // warm-up: prepared statements, plpgsql plan cache
-  for (const [batches, size, conc] of [[200, 100, 1], [200, 100, 4], [20, 1000, 1]] as const) {
+  for (const [batches, size, conc] of [
+    [200, 100, 1],
+    [200, 100, 4],
+    [20, 1000, 1],
+  ] as const) {
     console.log(JSON.stringify(await run(store, batches, size, conc)));
   }
 } finally {

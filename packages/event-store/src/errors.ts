@@ -38,7 +38,12 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 /** Turns a driver error from es_append into a typed error; returns other errors unchanged. */
-export function mapAppendError(err: unknown, streamId: string, expectedVersion: number, commandId: string): unknown {
+export function mapAppendError(
+  err: unknown,
+  streamId: string,
+  expectedVersion: number,
+  commandId: string,
+): unknown {
   switch (sqlState(err)) {
     case SQLSTATE_VERSION_CONFLICT: {
       const detail = Number((err as PgErrorLike).detail);

@@ -1,7 +1,13 @@
 import { IdempotencyConflictError, mapAppendError } from './errors';
 import { countFeedLag, readFeedRows } from './feed';
 import { canonicalHash, eventIdFor } from './ids';
-import { EVENT_COLUMNS, eventColumns, toRecordedEvent, type EventRow, type Queryable } from './rows';
+import {
+  EVENT_COLUMNS,
+  eventColumns,
+  toRecordedEvent,
+  type EventRow,
+  type Queryable,
+} from './rows';
 import type { UpcasterRegistry } from './upcasters';
 import type { AppendRequest, AppendResult, FeedCheckpoint, RecordedEvent } from './types';
 
@@ -95,7 +101,10 @@ export class EventStore {
   }
 
   /** Whole stream in version order, upcasted. Missing stream → version 0, no events. */
-  async readStream(streamId: string, afterVersion = 0): Promise<{ version: number; events: RecordedEvent[] }> {
+  async readStream(
+    streamId: string,
+    afterVersion = 0,
+  ): Promise<{ version: number; events: RecordedEvent[] }> {
     const rows = await this.sql.unsafe<EventRow[]>(
       `select ${EVENT_COLUMNS} from events where stream_id = $1 and stream_version > $2 order by stream_version`,
       [streamId, afterVersion],
@@ -117,7 +126,9 @@ export class EventStore {
    * Many streams in one round trip, each from its own version on: dashboards fold a hundred
    * realization streams per request, and a cache only needs the tail of each.
    */
-  async readStreams(from: readonly { streamId: string; afterVersion: number }[]): Promise<Map<string, RecordedEvent[]>> {
+  async readStreams(
+    from: readonly { streamId: string; afterVersion: number }[],
+  ): Promise<Map<string, RecordedEvent[]>> {
     const out = new Map<string, RecordedEvent[]>(from.map((f) => [f.streamId, []]));
     if (from.length === 0) return out;
     const rows = await this.sql.unsafe<EventRow[]>(
@@ -146,12 +157,16 @@ export class EventStore {
     const last = events.at(-1);
     return {
       events,
-      checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : opts.after,
+      checkpoint: last
+        ? { transactionId: last.transactionId, position: last.globalPosition }
+        : opts.after,
     };
   }
 
   async headPosition(): Promise<number> {
-    const [row] = await this.sql<{ p: number }[]>`select coalesce(max(global_position), 0)::bigint as p from events`;
+    const [row] = await this.sql<
+      { p: number }[]
+    >`select coalesce(max(global_position), 0)::bigint as p from events`;
     return row?.p ?? 0;
   }
 

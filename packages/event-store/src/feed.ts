@@ -41,7 +41,9 @@ export async function readFeedRows(
         ${byProvince ? 'and province_code = any($4::text[])' : ''}
       order by events.transaction_id, events.global_position
       limit $3`,
-    byProvince ? [from.transactionId, from.position, limit, provinceCodes] : [from.transactionId, from.position, limit],
+    byProvince
+      ? [from.transactionId, from.position, limit, provinceCodes]
+      : [from.transactionId, from.position, limit],
   );
 }
 

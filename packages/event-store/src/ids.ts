@@ -28,7 +28,11 @@ export function canonicalJson(value: unknown): string {
 }
 
 function normalise(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
     return normalise((value as { toJSON: () => unknown }).toJSON());
   }
   if (Array.isArray(value)) return value.map((v) => normalise(v) ?? null);

@@ -1,6 +1,9 @@
 import type { RecordedEvent } from './types';
 
-export type Upcaster = (data: Record<string, unknown>, event: RecordedEvent) => Record<string, unknown>;
+export type Upcaster = (
+  data: Record<string, unknown>,
+  event: RecordedEvent,
+) => Record<string, unknown>;
 
 /**
  * Old events stay as written (the table is immutable); readers see the current schema by
@@ -22,7 +25,11 @@ export class UpcasterRegistry {
     for (;;) {
       const up = this.byKey.get(`${current.type}@${current.schemaVersion}`);
       if (!up) return current;
-      current = { ...current, data: up(current.data, current), schemaVersion: current.schemaVersion + 1 };
+      current = {
+        ...current,
+        data: up(current.data, current),
+        schemaVersion: current.schemaVersion + 1,
+      };
     }
   }
 }

@@ -37,13 +37,26 @@ describe('append', () => {
 
     const wrong = await store.append(req(id, 1, events(1))).catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(ConcurrencyError);
-    expect(wrong).toMatchObject({ name: 'ConcurrencyError', streamId: id, expectedVersion: 1, actualVersion: 3 });
+    expect(wrong).toMatchObject({
+      name: 'ConcurrencyError',
+      streamId: id,
+      expectedVersion: 1,
+      actualVersion: 3,
+    });
 
     const exists = await store.append(req(id, 0, events(1))).catch((e: unknown) => e);
-    expect(exists).toMatchObject({ name: 'ConcurrencyError', expectedVersion: 0, actualVersion: 3 });
+    expect(exists).toMatchObject({
+      name: 'ConcurrencyError',
+      expectedVersion: 0,
+      actualVersion: 3,
+    });
 
     const missing = await store.append(req(streamName(), 4, events(1))).catch((e: unknown) => e);
-    expect(missing).toMatchObject({ name: 'ConcurrencyError', expectedVersion: 4, actualVersion: 0 });
+    expect(missing).toMatchObject({
+      name: 'ConcurrencyError',
+      expectedVersion: 4,
+      actualVersion: 0,
+    });
 
     // Single writer: the next successful append continues right after the last position.
     const next = await store.append(req(id, 3, events(2)));
@@ -54,7 +67,10 @@ describe('append', () => {
   it('lets exactly one of two concurrent writers with the same expected version win', async () => {
     const id = streamName();
     await store.append(req(id, 0, events(1)));
-    const results = await Promise.allSettled([store.append(req(id, 1, events(1))), store.append(req(id, 1, events(1)))]);
+    const results = await Promise.allSettled([
+      store.append(req(id, 1, events(1))),
+      store.append(req(id, 1, events(1))),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
     expect(rejected?.status === 'rejected' && rejected.reason).toBeInstanceOf(ConcurrencyError);
@@ -66,10 +82,14 @@ describe('append', () => {
     const res = await store.append(req(id, 0, events(500, 'Batched'), meta()));
     expect(res.nextExpectedVersion).toBe(500);
     expect(res.globalPositions).toHaveLength(500);
-    expect(res.globalPositions.every((p, i) => i === 0 || p === res.globalPositions[i - 1]! + 1)).toBe(true);
+    expect(
+      res.globalPositions.every((p, i) => i === 0 || p === res.globalPositions[i - 1]! + 1),
+    ).toBe(true);
     const read = await store.readStream(id);
     expect(read.events.map((e) => e.data.i)).toEqual(Array.from({ length: 500 }, (_, i) => i));
-    expect(read.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+    expect(read.events.map((e) => e.streamVersion)).toEqual(
+      Array.from({ length: 500 }, (_, i) => i + 1),
+    );
     expect(read.events.map((e) => e.globalPosition)).toEqual(res.globalPositions);
     expect(new Set(read.events.map((e) => e.transactionId)).size).toBe(1);
   });

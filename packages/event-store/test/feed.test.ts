@@ -50,7 +50,8 @@ describe('feed', () => {
     const start = await feedEnd(store);
     const ids = Array.from({ length: 10 }, () => streamName('page'));
     const positions: number[] = [];
-    for (const id of ids) positions.push(...(await store.append(req(id, 0, events(100)))).globalPositions);
+    for (const id of ids)
+      positions.push(...(await store.append(req(id, 0, events(100)))).globalPositions);
 
     const read = await drainFeed(store, { after: start, limit: 137, want: 1000 });
     expect(read.events.map((e) => e.globalPosition)).toEqual(positions);
@@ -71,11 +72,18 @@ describe('feed', () => {
     const jakarta = streamName('p31');
     const bali = streamName('p51');
     const papua = streamName('p91');
-    await store.append(req(jakarta, 0, events(2), meta({ provinceCode: '31', regionCode: '3171' })));
+    await store.append(
+      req(jakarta, 0, events(2), meta({ provinceCode: '31', regionCode: '3171' })),
+    );
     await store.append(req(bali, 0, events(2), meta({ provinceCode: '51', regionCode: '5171' })));
     await store.append(req(papua, 0, events(2), meta({ provinceCode: '91', regionCode: null })));
 
-    const read = await drainFeed(store, { after: start, limit: 10, want: 4, provinceCodes: ['31', '91'] });
+    const read = await drainFeed(store, {
+      after: start,
+      limit: 10,
+      want: 4,
+      provinceCodes: ['31', '91'],
+    });
     expect(read.events.map((e) => e.streamId)).toEqual([jakarta, jakarta, papua, papua]);
     expect(read.events.map((e) => e.provinceCode)).toEqual(['31', '31', '91', '91']);
     expect(read.events.at(-1)!.regionCode).toBeNull();

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AppendRequest, EventMetadata, EventStore, FeedCheckpoint, NewEvent, RecordedEvent } from '../src';
+import type {
+  AppendRequest,
+  EventMetadata,
+  EventStore,
+  FeedCheckpoint,
+  NewEvent,
+  RecordedEvent,
+} from '../src';
 
 export function meta(overrides: Partial<EventMetadata> = {}): EventMetadata {
   const commandId = randomUUID();
@@ -19,8 +26,21 @@ export function events(n: number, type = 'Tested'): NewEvent[] {
   return Array.from({ length: n }, (_, i) => ({ type, data: { i } }));
 }
 
-export function req(streamId: string, expectedVersion: number, evs: NewEvent[], m = meta(), payload?: unknown): AppendRequest {
-  return { streamId, streamType: 'test', expectedVersion, events: evs, metadata: m, payload: payload ?? { streamId, evs } };
+export function req(
+  streamId: string,
+  expectedVersion: number,
+  evs: NewEvent[],
+  m = meta(),
+  payload?: unknown,
+): AppendRequest {
+  return {
+    streamId,
+    streamType: 'test',
+    expectedVersion,
+    events: evs,
+    metadata: m,
+    payload: payload ?? { streamId, evs },
+  };
 }
 
 export function streamName(prefix = 's'): string {
@@ -33,7 +53,13 @@ export function streamName(prefix = 's'): string {
  */
 export async function drainFeed(
   store: EventStore,
-  opts: { after: FeedCheckpoint | null; limit: number; want: number; keep?: (e: RecordedEvent) => boolean; provinceCodes?: string[] },
+  opts: {
+    after: FeedCheckpoint | null;
+    limit: number;
+    want: number;
+    keep?: (e: RecordedEvent) => boolean;
+    provinceCodes?: string[];
+  },
 ): Promise<{ events: RecordedEvent[]; checkpoint: FeedCheckpoint | null; batches: number }> {
   const keep = opts.keep ?? (() => true);
   const seen: RecordedEvent[] = [];
@@ -41,7 +67,11 @@ export async function drainFeed(
   let batches = 0;
   const deadline = Date.now() + 10_000;
   while (seen.length < opts.want) {
-    const page = await store.readFeed({ after: checkpoint, limit: opts.limit, provinceCodes: opts.provinceCodes });
+    const page = await store.readFeed({
+      after: checkpoint,
+      limit: opts.limit,
+      provinceCodes: opts.provinceCodes,
+    });
     if (page.events.length > opts.limit) throw new Error('page larger than limit');
     batches += page.events.length > 0 ? 1 : 0;
     seen.push(...page.events.filter(keep));

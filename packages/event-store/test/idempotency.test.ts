@@ -15,7 +15,9 @@ afterAll(async () => {
 });
 
 async function eventCount(streamId: string): Promise<number> {
-  const [row] = await db.sql<{ n: number }[]>`select count(*)::bigint as n from events where stream_id = ${streamId}`;
+  const [row] = await db.sql<
+    { n: number }[]
+  >`select count(*)::bigint as n from events where stream_id = ${streamId}`;
   return row!.n;
 }
 
@@ -62,6 +64,8 @@ describe('findCommand', () => {
     const first = await store.append(req(id, 0, events(2), m, { x: 1 }));
     expect(await store.findCommand(m.commandId, { x: 1 })).toEqual({ ...first, replayed: true });
     expect(await store.findCommand(meta().commandId, { x: 1 })).toBeNull();
-    await expect(store.findCommand(m.commandId, { x: 2 })).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(store.findCommand(m.commandId, { x: 2 })).rejects.toBeInstanceOf(
+      IdempotencyConflictError,
+    );
   });
 });

@@ -8,7 +8,9 @@ describe('eventIdFor', () => {
     expect(eventIdFor(cmd, 0)).toBe(eventIdFor(cmd, 0));
     expect(eventIdFor(cmd, 0)).not.toBe(eventIdFor(cmd, 1));
     expect(eventIdFor(cmd, 0)).not.toBe(eventIdFor(randomUUID(), 0));
-    expect(eventIdFor(cmd, 7)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(eventIdFor(cmd, 7)).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(eventIdFor(cmd.toUpperCase(), 3)).toBe(eventIdFor(cmd, 3));
   });
 });

@@ -20,14 +20,20 @@ describe('immutability', () => {
     await expect(db.sql`update events set type = 'Changed'`).rejects.toMatchObject(immutable);
     await expect(db.sql`delete from events`).rejects.toMatchObject(immutable);
     await expect(db.sql`truncate events cascade`).rejects.toMatchObject(immutable);
-    const [row] = await db.sql<{ n: number }[]>`select count(*)::bigint as n from events where type = 'Tested'`;
+    const [row] = await db.sql<
+      { n: number }[]
+    >`select count(*)::bigint as n from events where type = 'Tested'`;
     expect(row!.n).toBe(2);
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on commands', async () => {
     const commandsImmutable = { code: 'P0403', message: 'commands are immutable' };
-    await expect(db.sql`update commands set payload_hash = 'x'`).rejects.toMatchObject(commandsImmutable);
-    await expect(db.sql`update commands set result = '{}'::jsonb`).rejects.toMatchObject(commandsImmutable);
+    await expect(db.sql`update commands set payload_hash = 'x'`).rejects.toMatchObject(
+      commandsImmutable,
+    );
+    await expect(db.sql`update commands set result = '{}'::jsonb`).rejects.toMatchObject(
+      commandsImmutable,
+    );
     await expect(db.sql`delete from commands`).rejects.toMatchObject(commandsImmutable);
     await expect(db.sql`truncate commands`).rejects.toMatchObject({ code: 'P0403' });
   });

@@ -31,7 +31,12 @@ describe('metadata', () => {
     expect(e!.metadata).toEqual({ ...m, recordedAt: e!.recordedAt });
     expect(e!.recordedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(Math.abs(Date.parse(e!.recordedAt) - before)).toBeLessThan(60_000);
-    expect(e).toMatchObject({ provinceCode: '31', regionCode: '3171', schemaVersion: 1, type: 'PlanDrafted' });
+    expect(e).toMatchObject({
+      provinceCode: '31',
+      regionCode: '3171',
+      schemaVersion: 1,
+      type: 'PlanDrafted',
+    });
     expect(e!.transactionId).toMatch(/^\d+$/);
   }, 30_000);
 });
@@ -61,11 +66,19 @@ describe('upcasters', () => {
     ];
     const stream = await store.readStream(id);
     expect(stream.events).toMatchObject(expected);
-    const feed = await drainFeed(store, { after: start, limit: 10, want: 3, keep: (e) => e.streamId === id });
+    const feed = await drainFeed(store, {
+      after: start,
+      limit: 10,
+      want: 3,
+      keep: (e) => e.streamId === id,
+    });
     expect(feed.events).toMatchObject(expected);
 
     // Stored rows are untouched.
-    expect((await raw.readStream(id)).events[0]).toMatchObject({ schemaVersion: 1, data: { value: '80' } });
+    expect((await raw.readStream(id)).events[0]).toMatchObject({
+      schemaVersion: 1,
+      data: { value: '80' },
+    });
     expect(() => upcasters.register('TargetSet', 1, (d) => d)).toThrow(/already registered/);
   }, 30_000);
 });
@@ -81,10 +94,19 @@ describe('partial and multi-stream reads', () => {
     expect(tail.events.map((e) => e.streamVersion)).toEqual([2, 3]);
     expect(tail.version).toBe(3);
     expect((await store2.readStream(a, 3)).version).toBe(3);
-    const many = await store2.readStreams([{ streamId: a, afterVersion: 2 }, { streamId: b, afterVersion: 0 }, { streamId: 'missing', afterVersion: 0 }]);
+    const many = await store2.readStreams([
+      { streamId: a, afterVersion: 2 },
+      { streamId: b, afterVersion: 0 },
+      { streamId: 'missing', afterVersion: 0 },
+    ]);
     expect(many.get(a)!.map((e) => e.streamVersion)).toEqual([3]);
     expect(many.get(b)!.map((e) => e.streamVersion)).toEqual([1, 2]);
     expect(many.get('missing')).toEqual([]);
-    expect(await store2.streamVersions([a, b, 'missing'])).toEqual(new Map([[a, 3], [b, 2]]));
+    expect(await store2.streamVersions([a, b, 'missing'])).toEqual(
+      new Map([
+        [a, 3],
+        [b, 2],
+      ]),
+    );
   });
 });

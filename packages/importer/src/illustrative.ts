@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
  */
 export const ILLUSTRATIVE_NUMBER = 'ILUSTRASI/120/SK/III.15/I/2021';
 
-export async function illustrativeBandarLampungPenetapan(amendment: ExcelJS.Buffer): Promise<Buffer> {
+export async function illustrativeBandarLampungPenetapan(
+  amendment: ExcelJS.Buffer,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(amendment);
   wb.getWorksheet('SK')!.eachRow((row) => {
@@ -15,10 +17,16 @@ export async function illustrativeBandarLampungPenetapan(amendment: ExcelJS.Buff
     if (key === 'nomor') row.getCell(2).value = ILLUSTRATIVE_NUMBER;
     if (key === 'jenis') row.getCell(2).value = 'penetapan';
     if (key === 'tanggal') row.getCell(2).value = '2 Januari 2021';
-    if (key === 'judul') row.getCell(2).value = 'ILUSTRASI (bukan dokumen asli): Penetapan IKU Dinas Koperasi dan UKM Kota Bandar Lampung 2021-2026';
+    if (key === 'judul')
+      row.getCell(2).value =
+        'ILUSTRASI (bukan dokumen asli): Penetapan IKU Dinas Koperasi dan UKM Kota Bandar Lampung 2021-2026';
   });
   const ind = wb.getWorksheet('Indikator')!;
-  const header = (ind.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim().toLowerCase());
+  const header = (ind.getRow(1).values as unknown[]).map((v) =>
+    String(v ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   let iku3 = 0;
   ind.eachRow((row, n) => {
     const code = row.getCell(1).value;

@@ -1,1 +1,7 @@
-export { createKafka, kafkaLogLevel, producerConfig, SakipKafka, type CreateKafkaOptions } from './kafka';
+export {
+  createKafka,
+  kafkaLogLevel,
+  producerConfig,
+  SakipKafka,
+  type CreateKafkaOptions,
+} from './kafka';

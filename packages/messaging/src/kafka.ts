@@ -1,4 +1,11 @@
-import { Kafka, Partitioners, logLevel, type KafkaConfig, type ProducerConfig, type RetryOptions } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type KafkaConfig,
+  type ProducerConfig,
+  type RetryOptions,
+} from 'kafkajs';
 
 /**
  * Maps the application's log level onto kafkajs' logger. kafkajs is chatty

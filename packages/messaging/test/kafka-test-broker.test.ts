@@ -54,7 +54,9 @@ afterEach(async () => {
   }
 });
 
-async function startBroker(topics: { name: string; partitions: number }[]): Promise<KafkaTestBroker> {
+async function startBroker(
+  topics: { name: string; partitions: number }[],
+): Promise<KafkaTestBroker> {
   const broker = await startKafkaTestBroker({ brokers: 3, topics });
   cleanups.push(() => broker.stop());
   return broker;
@@ -88,12 +90,21 @@ async function consumeUntil(
   const received: Received[] = [];
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`consumed only ${received.length} messages from ${topic} in ${timeoutMs} ms`)),
+      () =>
+        reject(
+          new Error(`consumed only ${received.length} messages from ${topic} in ${timeoutMs} ms`),
+        ),
       timeoutMs,
     );
     consumer
       .run({
-        eachMessage: async ({ partition, message }: { partition: number; message: KafkaMessage }) => {
+        eachMessage: async ({
+          partition,
+          message,
+        }: {
+          partition: number;
+          message: KafkaMessage;
+        }) => {
           received.push({
             partition,
             offset: BigInt(message.offset),
@@ -209,6 +220,7 @@ describe('kafka test broker (librdkafka mock, 3 brokers)', () => {
     const uniqueKeys = new Set(received.map((m) => m.key));
     expect(uniqueKeys.size).toBe(total);
     // Without idempotence a retry after a lost ack may duplicate; report it, do not fail.
-    if (received.length > total) console.info(`leader outage: ${received.length - total} duplicate(s)`);
+    if (received.length > total)
+      console.info(`leader outage: ${received.length - total} duplicate(s)`);
   }, 30_000);
 });

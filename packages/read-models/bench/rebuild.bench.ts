@@ -19,7 +19,15 @@ try {
   let t = performance.now();
   const gen = await generateEvents(store, { total, streamSize: 200, concurrency: 4 });
   const genSeconds = (performance.now() - t) / 1000;
-  console.log(JSON.stringify({ step: 'generate', events: gen.appended, streams: gen.streams, seconds: +genSeconds.toFixed(2), eventsPerSecond: Math.round(gen.appended / genSeconds) }));
+  console.log(
+    JSON.stringify({
+      step: 'generate',
+      events: gen.appended,
+      streams: gen.streams,
+      seconds: +genSeconds.toFixed(2),
+      eventsPerSecond: Math.round(gen.appended / genSeconds),
+    }),
+  );
   await db.sql`vacuum analyze events`;
 
   t = performance.now();
@@ -28,15 +36,17 @@ try {
     rebuildProjection(db.sql, store, 'opd_tree', { logger: quiet, batchSize }),
   ]);
   const seconds = (performance.now() - t) / 1000;
-  console.log(JSON.stringify({
-    step: 'rebuild audit_log + opd_tree (concurrently, each reads the whole feed)',
-    events: total,
-    batchSize,
-    seconds: +seconds.toFixed(2),
-    eventsPerSecond: Math.round(total / seconds),
-    auditSeconds: +audit.seconds.toFixed(2),
-    opdTreeSeconds: +tree.seconds.toFixed(2),
-  }));
+  console.log(
+    JSON.stringify({
+      step: 'rebuild audit_log + opd_tree (concurrently, each reads the whole feed)',
+      events: total,
+      batchSize,
+      seconds: +seconds.toFixed(2),
+      eventsPerSecond: Math.round(total / seconds),
+      auditSeconds: +audit.seconds.toFixed(2),
+      opdTreeSeconds: +tree.seconds.toFixed(2),
+    }),
+  );
 } finally {
   await db.drop();
 }

@@ -50,18 +50,31 @@ export async function applyEvents(
         const ctx = trace.getSpanContext(contextFromTraceparent(e.metadata.traceparent));
         return ctx ? [{ context: ctx }] : [];
       });
-      await tracer().startActiveSpan(`projection ${projection.name} apply batch`, { links, attributes: { 'sakip.projection': projection.name, 'sakip.events': events.length } }, async (span) => {
-        try {
-          await tx.savepoint((sp) => batch(sp, events, tables));
-        } finally {
-          span.end();
-        }
-      });
+      await tracer().startActiveSpan(
+        `projection ${projection.name} apply batch`,
+        {
+          links,
+          attributes: { 'sakip.projection': projection.name, 'sakip.events': events.length },
+        },
+        async (span) => {
+          try {
+            await tx.savepoint((sp) => batch(sp, events, tables));
+          } finally {
+            span.end();
+          }
+        },
+      );
       result.applied = events.length;
       return result;
     } catch (err) {
       o.logger.warn(
-        { projection: projection.name, version: o.version, partition: o.partition, err: errorText(err), events: events.length },
+        {
+          projection: projection.name,
+          version: o.version,
+          partition: o.partition,
+          err: errorText(err),
+          events: events.length,
+        },
         'batch apply failed; replaying the batch event by event to isolate the poison event',
       );
     }
@@ -72,7 +85,12 @@ export async function applyEvents(
       await inSpan(
         tracer(),
         `projection ${projection.name} apply`,
-        { 'sakip.projection': projection.name, 'sakip.event_type': event.type, 'sakip.global_position': event.globalPosition, 'sakip.partition': o.partition },
+        {
+          'sakip.projection': projection.name,
+          'sakip.event_type': event.type,
+          'sakip.global_position': event.globalPosition,
+          'sakip.partition': o.partition,
+        },
         () => tx.savepoint((sp) => projection.apply(sp, event, tables)),
         contextFromTraceparent(event.metadata.traceparent),
       );
@@ -96,7 +114,9 @@ export async function applyEvents(
           err: error,
           policy: o.policy,
         },
-        o.policy === 'stop' ? 'poison event dead-lettered; projection STOPPED' : 'poison event dead-lettered and SKIPPED',
+        o.policy === 'stop'
+          ? 'poison event dead-lettered; projection STOPPED'
+          : 'poison event dead-lettered and SKIPPED',
       );
       if (o.policy === 'stop') {
         result.stoppedAt = event;

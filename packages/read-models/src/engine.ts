@@ -3,14 +3,25 @@ import { setMaxListeners } from 'node:events';
 import type { ReservedSql } from 'postgres';
 import { applyEvents, handlesEvent } from './apply';
 import { errorText, jsonLogger } from './logger';
-import { activeVersion, ensureActiveVersion, PartitionManager, provinceKey, tableNames } from './tables';
+import {
+  activeVersion,
+  ensureActiveVersion,
+  PartitionManager,
+  provinceKey,
+  tableNames,
+} from './tables';
 import type { Logger, PoisonPolicy, Projection, Sql, TransactionSql } from './types';
 
 export const EVENTS_CHANNEL = 'sakip_events';
 export const NATIONAL_PARTITION = '00';
 
 /** Events at or below `target` not yet behind the checkpoint (in this partition's provinces). */
-async function unreadBefore(sql: Sql, after: FeedCheckpoint | null, target: number, provinces: string[] | undefined): Promise<boolean> {
+async function unreadBefore(
+  sql: Sql,
+  after: FeedCheckpoint | null,
+  target: number,
+  provinces: string[] | undefined,
+): Promise<boolean> {
   const from = after ?? { transactionId: '0', position: 0 };
   const [row] = await sql<{ found: boolean }[]>`
     select exists (
@@ -98,7 +109,8 @@ class Waker {
   }
 }
 
-const lockKey = (name: string, version: number, partition: string): string => `${name}:${version}:${partition}`;
+const lockKey = (name: string, version: number, partition: string): string =>
+  `${name}:${version}:${partition}`;
 
 export async function loadCheckpoint(
   sql: Sql | TransactionSql,
@@ -109,7 +121,14 @@ export async function loadCheckpoint(
   const [row] = await sql<CheckpointRow[]>`
     select transaction_id::text as transaction_id, position, state, last_error from projection_checkpoints
      where name = ${name} and version = ${version} and partition = ${partition}`;
-  return row ? { transactionId: row.transaction_id, position: row.position, state: row.state, lastError: row.last_error } : null;
+  return row
+    ? {
+        transactionId: row.transaction_id,
+        position: row.position,
+        state: row.state,
+        lastError: row.last_error,
+      }
+    : null;
 }
 
 /** Compare-and-set; 0 rows = someone else moved the checkpoint → throw (rolls the batch back). */
@@ -126,7 +145,8 @@ export async function casCheckpoint(
            last_error = ${state.error}, updated_at = now()
      where name = ${key.name} and version = ${key.version} and partition = ${key.partition}
        and transaction_id = ${from.transactionId}::xid8 and position = ${from.position}`;
-  if (rows.count !== 1) throw new CheckpointConflictError(key.name, key.version, key.partition, from);
+  if (rows.count !== 1)
+    throw new CheckpointConflictError(key.name, key.version, key.partition, from);
 }
 
 /**
@@ -140,7 +160,8 @@ export async function runProjection(o: RunProjectionOptions): Promise<RunResult>
   const { sql, projection } = o;
   const fixedVersion = o.version !== undefined;
   const version = o.version ?? (await ensureActiveVersion(sql, projection));
-  const partitions = o.partitions && o.partitions.length > 0 ? [...new Set(o.partitions)] : [ALL_PARTITION];
+  const partitions =
+    o.partitions && o.partitions.length > 0 ? [...new Set(o.partitions)] : [ALL_PARTITION];
   const waker = new Waker();
   if (o.signal) setMaxListeners(0, o.signal);
   const listener = await sql.listen(EVENTS_CHANNEL, () => waker.notify());
@@ -149,7 +170,9 @@ export async function runProjection(o: RunProjectionOptions): Promise<RunResult>
   const caughtUpTarget = o.untilCaughtUp ? await o.store.headPosition() : 0;
   try {
     const results = await Promise.all(
-      partitions.map((p) => runPartition({ ...o, logger, version, fixedVersion, waker, lockConn, caughtUpTarget }, p)),
+      partitions.map((p) =>
+        runPartition({ ...o, logger, version, fixedVersion, waker, lockConn, caughtUpTarget }, p),
+      ),
     );
     return { name: projection.name, version, partitions: results };
   } finally {
@@ -204,7 +227,9 @@ async function runPartition(c: PartitionContext, partition: string): Promise<Par
   const [k1, k2] = [`sakip:projection`, lockKey(name, version, partition)];
   let warned = false;
   for (;;) {
-    const [row] = await c.lockConn<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtext(${k1}), hashtext(${k2})) as ok`;
+    const [row] = await c.lockConn<
+      { ok: boolean }[]
+    >`select pg_try_advisory_lock(hashtext(${k1}), hashtext(${k2})) as ok`;
     if (row?.ok) break;
     if (!warned) logger.info(log, 'another worker holds this projection partition; standing by');
     warned = true;
@@ -218,20 +243,35 @@ async function runPartition(c: PartitionContext, partition: string): Promise<Par
     if (!loaded) throw new Error(`no checkpoint row for ${k2}`);
     checkpoint = { transactionId: loaded.transactionId, position: loaded.position };
     let wasStopped = loaded.state === 'stopped';
-    if (wasStopped) logger.warn({ ...log, lastError: loaded.lastError }, 'projection was stopped on a poison event; retrying it');
+    if (wasStopped)
+      logger.warn(
+        { ...log, lastError: loaded.lastError },
+        'projection was stopped on a poison event; retrying it',
+      );
     logger.info({ ...log, checkpoint }, 'projection partition started');
 
-    const provinceFilter = partition === ALL_PARTITION || partition === NATIONAL_PARTITION ? undefined : [partition];
+    const provinceFilter =
+      partition === ALL_PARTITION || partition === NATIONAL_PARTITION ? undefined : [partition];
     const inPartition = (e: RecordedEvent): boolean =>
-      partition === ALL_PARTITION || partition !== NATIONAL_PARTITION || provinceKey(e) === NATIONAL_PARTITION;
+      partition === ALL_PARTITION ||
+      partition !== NATIONAL_PARTITION ||
+      provinceKey(e) === NATIONAL_PARTITION;
 
     for (;;) {
       if (signal?.aborted) return done('aborted');
-      const page = await store.readFeed({ after: checkpoint, limit: batchSize, provinceCodes: provinceFilter });
+      const page = await store.readFeed({
+        after: checkpoint,
+        limit: batchSize,
+        provinceCodes: provinceFilter,
+      });
       if (page.events.length === 0 || !page.checkpoint) {
         // Caught up means: nothing written before this run started is still unread. An empty page
         // alone is not enough: an open transaction anywhere on the server holds the gap-safe feed back.
-        if (c.untilCaughtUp && !(await unreadBefore(sql, checkpoint, c.caughtUpTarget, provinceFilter))) return done('caught_up');
+        if (
+          c.untilCaughtUp &&
+          !(await unreadBefore(sql, checkpoint, c.caughtUpTarget, provinceFilter))
+        )
+          return done('caught_up');
         if (c.untilCaughtUp) {
           await new Promise((r) => setTimeout(r, 50));
           continue;
@@ -245,14 +285,24 @@ async function runPartition(c: PartitionContext, partition: string): Promise<Par
       const from = checkpoint;
       const next = page.checkpoint;
       const outcome = await sql.begin(async (tx) => {
-        const r = await applyEvents(tx, handled, { projection, version, partition, tables, policy, logger });
+        const r = await applyEvents(tx, handled, {
+          projection,
+          version,
+          partition,
+          tables,
+          policy,
+          logger,
+        });
         let to = next;
         if (r.stoppedAt) {
           const i = page.events.indexOf(r.stoppedAt);
           const prev = i > 0 ? page.events[i - 1] : undefined;
           to = prev ? { transactionId: prev.transactionId, position: prev.globalPosition } : from;
         }
-        await casCheckpoint(tx, key, from, to, { state: r.stoppedAt ? 'stopped' : 'running', error: r.error });
+        await casCheckpoint(tx, key, from, to, {
+          state: r.stoppedAt ? 'stopped' : 'running',
+          error: r.error,
+        });
         if (wasStopped && !r.stoppedAt) {
           await tx`update projection_dead_letters set status = 'resolved'
                     where name = ${name} and version = ${version} and partition = ${partition} and status = 'blocking'`;
@@ -281,7 +331,10 @@ async function runPartition(c: PartitionContext, partition: string): Promise<Par
  * checkpoint is (everything up to it is applied for every province, e.g. after a rebuild).
  * '*' and province partitions of one version must not both advance.
  */
-async function initCheckpoint(sql: Sql, key: { name: string; version: number; partition: string }): Promise<void> {
+async function initCheckpoint(
+  sql: Sql,
+  key: { name: string; version: number; partition: string },
+): Promise<void> {
   if (key.partition === ALL_PARTITION) {
     const others = await sql<{ partition: string; position: number }[]>`
       select partition, position from projection_checkpoints

@@ -12,7 +12,12 @@ export {
   type RunResult,
   type StopReason,
 } from './engine';
-export { applyEvents, handlesEvent, type ApplyEventsOptions, type ApplyEventsResult } from './apply';
+export {
+  applyEvents,
+  handlesEvent,
+  type ApplyEventsOptions,
+  type ApplyEventsResult,
+} from './apply';
 export { rebuild, rebuildProjection, type RebuildOptions, type RebuildResult } from './rebuild';
 export { projectionStatus, status, type ProjectionPartitionStatus } from './status';
 export {

@@ -14,7 +14,10 @@ function write(level: number, obj: Record<string, unknown>, msg: string): void {
 export function errorText(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
-    return `${err.name}: ${err.message}${typeof code === 'string' ? ` [${code}]` : ''}`.slice(0, 2000);
+    return `${err.name}: ${err.message}${typeof code === 'string' ? ` [${code}]` : ''}`.slice(
+      0,
+      2000,
+    );
   }
   return String(err).slice(0, 2000);
 }

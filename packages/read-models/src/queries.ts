@@ -5,7 +5,10 @@ type Db = Sql | TransactionSql;
 type Row = Record<string, unknown>;
 
 /** Comparison rows of one catalog indicator across OPDs and kabupaten of a province, with the catalog name. */
-export function comparisonRows(sql: Db, o: { provinceCode: string; catalogCode: string; year?: number }): Promise<Row[]> {
+export function comparisonRows(
+  sql: Db,
+  o: { provinceCode: string; catalogCode: string; year?: number },
+): Promise<Row[]> {
   return sql`
     select c.*, k.name as catalog_name, k.satuan as catalog_satuan
       from rm_comparison c
@@ -16,7 +19,10 @@ export function comparisonRows(sql: Db, o: { provinceCode: string; catalogCode: 
 }
 
 /** What waits for the OPD head ('head': submitted) or the inspectorate ('inspector': verified by the head), oldest first. */
-export function verificationQueue(sql: Db, o: { opdId: string; level: 'head' | 'inspector'; year?: number }): Promise<Row[]> {
+export function verificationQueue(
+  sql: Db,
+  o: { opdId: string; level: 'head' | 'inspector'; year?: number },
+): Promise<Row[]> {
   return sql`
     select * from rm_realizations_verification_queue
      where opd_id = ${o.opdId} and level = ${o.level} ${o.year === undefined ? sql`` : sql`and year = ${o.year}`}
@@ -54,7 +60,11 @@ export function realizationsOf(sql: Db, opdId: string, year: number): Promise<Ro
 }
 
 /** Pagu (latest stage), spent and serapan per program of an OPD for a year, plus every stage and period. */
-export async function budgetOf(sql: Db, opdId: string, year: number): Promise<{ programs: Row[]; stages: Row[]; spending: Row[] }> {
+export async function budgetOf(
+  sql: Db,
+  opdId: string,
+  year: number,
+): Promise<{ programs: Row[]; stages: Row[]; spending: Row[] }> {
   const [programs, stages, spending] = await Promise.all([
     sql`select * from rm_budget where opd_id = ${opdId} and year = ${year} order by program_code`,
     sql`select * from rm_budget_stages where opd_id = ${opdId} and year = ${year} order by stage_order, program_code`,

@@ -30,13 +30,20 @@ export interface RebuildResult {
  * version (its tables stay until dropped by hand). The old version keeps serving meanwhile. A
  * rebuild that was interrupted resumes its 'building' version from its checkpoint.
  */
-export async function rebuildProjection(sql: Sql, store: EventStore, name: string, o: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildProjection(
+  sql: Sql,
+  store: EventStore,
+  name: string,
+  o: RebuildOptions = {},
+): Promise<RebuildResult> {
   const logger = o.logger ?? jsonLogger;
   const projection = findProjection(name, o.projections ?? defaultProjections);
   const started = performance.now();
   const lock = await sql.reserve();
   try {
-    const [got] = await lock<{ ok: boolean }[]>`select pg_try_advisory_lock(hashtext('sakip:rebuild'), hashtext(${name})) as ok`;
+    const [got] = await lock<
+      { ok: boolean }[]
+    >`select pg_try_advisory_lock(hashtext('sakip:rebuild'), hashtext(${name})) as ok`;
     if (!got?.ok) throw new Error(`a rebuild of ${name} is already running`);
     try {
       const previous = await activeVersion(sql, name);
@@ -47,7 +54,9 @@ export async function rebuildProjection(sql: Sql, store: EventStore, name: strin
         version = building.version;
         logger.info({ projection: name, version }, 'resuming interrupted rebuild');
       } else {
-        const [max] = await sql<{ v: number | null }[]>`select max(version) as v from projection_versions where name = ${name}`;
+        const [max] = await sql<
+          { v: number | null }[]
+        >`select max(version) as v from projection_versions where name = ${name}`;
         version = Math.max(projection.version, (max?.v ?? 0) + 1);
         await createVersion(sql, projection, version, 'building');
         logger.info({ projection: name, version, previous }, 'rebuild started');
@@ -68,7 +77,10 @@ export async function rebuildProjection(sql: Sql, store: EventStore, name: strin
         });
         const part = r.partitions[0];
         applied += part?.applied ?? 0;
-        if (part?.reason === 'stopped') throw new Error(`rebuild of ${name} v${version} stopped on a poison event: ${part.error ?? ''}`);
+        if (part?.reason === 'stopped')
+          throw new Error(
+            `rebuild of ${name} v${version} stopped on a poison event: ${part.error ?? ''}`,
+          );
         if (part?.reason === 'aborted') throw new Error(`rebuild of ${name} v${version} aborted`);
         if ((part?.applied ?? 0) < 1000) break;
       }
@@ -80,10 +92,22 @@ export async function rebuildProjection(sql: Sql, store: EventStore, name: strin
         await replaceViews(tx, projection, version);
       });
       const seconds = (performance.now() - started) / 1000;
-      logger.info({ projection: name, version, previous, applied, seconds }, 'rebuild switched to the new version');
-      return { name, previousVersion: previous, version, applied, seconds, tables: { ...tableNames(projection, version) } };
+      logger.info(
+        { projection: name, version, previous, applied, seconds },
+        'rebuild switched to the new version',
+      );
+      return {
+        name,
+        previousVersion: previous,
+        version,
+        applied,
+        seconds,
+        tables: { ...tableNames(projection, version) },
+      };
     } finally {
-      await lock`select pg_advisory_unlock(hashtext('sakip:rebuild'), hashtext(${name}))`.catch(() => {});
+      await lock`select pg_advisory_unlock(hashtext('sakip:rebuild'), hashtext(${name}))`.catch(
+        () => {},
+      );
     }
   } finally {
     lock.release();

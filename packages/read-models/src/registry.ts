@@ -18,8 +18,12 @@ export const projections: readonly Projection[] = [
   budgetProjection,
 ];
 
-export function findProjection(name: string, list: readonly Projection[] = projections): Projection {
+export function findProjection(
+  name: string,
+  list: readonly Projection[] = projections,
+): Projection {
   const p = list.find((x) => x.name === name);
-  if (!p) throw new Error(`unknown projection '${name}' (known: ${list.map((x) => x.name).join(', ')})`);
+  if (!p)
+    throw new Error(`unknown projection '${name}' (known: ${list.map((x) => x.name).join(', ')})`);
   return p;
 }

@@ -15,7 +15,10 @@ function baseName(projection: string, table: string): string {
   return table === projection ? `rm_${projection}` : `rm_${projection}_${table}`;
 }
 
-export function tableNames(projection: Pick<Projection, 'name' | 'tables'>, version: number): TableNames {
+export function tableNames(
+  projection: Pick<Projection, 'name' | 'tables'>,
+  version: number,
+): TableNames {
   const out: Record<string, string> = {};
   for (const t of projection.tables) out[t] = `${baseName(projection.name, t)}_v${version}`;
   return out;
@@ -53,7 +56,11 @@ export class PartitionManager {
     private readonly logger?: Logger,
   ) {}
 
-  async ensure(projection: Projection, tables: TableNames, provinces: Iterable<string>): Promise<void> {
+  async ensure(
+    projection: Projection,
+    tables: TableNames,
+    provinces: Iterable<string>,
+  ): Promise<void> {
     const parents = (projection.partitionedTables ?? []).map((t) => {
       const parent = tables[t];
       if (!parent) throw new Error(`read-models: ${projection.name} partitions unknown table ${t}`);
@@ -68,12 +75,17 @@ export class PartitionManager {
     }
     if (missing.length === 0) return;
     await this.sql.begin(async (tx) => {
-      for (const [parent] of missing) await tx`select pg_advisory_xact_lock(hashtext('sakip:partition'), hashtext(${parent}))`;
+      for (const [parent] of missing)
+        await tx`select pg_advisory_xact_lock(hashtext('sakip:partition'), hashtext(${parent}))`;
       for (const [parent, province] of missing) {
         const child = partitionTableName(parent, province);
-        const [exists] = await tx<{ n: number }[]>`select count(*)::int as n from pg_class where relname = ${child}`;
+        const [exists] = await tx<
+          { n: number }[]
+        >`select count(*)::int as n from pg_class where relname = ${child}`;
         if (!exists || exists.n === 0) {
-          await tx.unsafe(`create table "${child}" partition of "${parent}" for values in (${quoteLiteral(province)})`);
+          await tx.unsafe(
+            `create table "${child}" partition of "${parent}" for values in (${quoteLiteral(province)})`,
+          );
           this.logger?.info({ table: parent, province }, 'partition created');
         }
       }
@@ -88,7 +100,10 @@ export interface VersionRow {
   status: 'building' | 'active' | 'retired';
 }
 
-export async function activeVersion(sql: Sql | TransactionSql, name: string): Promise<number | null> {
+export async function activeVersion(
+  sql: Sql | TransactionSql,
+  name: string,
+): Promise<number | null> {
   const [row] = await sql<{ version: number }[]>`
     select version from projection_versions where name = ${name} and status = 'active'`;
   return row?.version ?? null;
@@ -103,7 +118,8 @@ export async function createVersion(
 ): Promise<void> {
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('sakip:projection-registry'), hashtext(${projection.name}))`;
-    const [exists] = await tx`select 1 from projection_versions where name = ${projection.name} and version = ${version}`;
+    const [exists] =
+      await tx`select 1 from projection_versions where name = ${projection.name} and version = ${version}`;
     if (exists) return;
     const tables = tableNames(projection, version);
     await projection.setup(tx, tables);
@@ -121,7 +137,9 @@ export async function ensureActiveVersion(sql: Sql, projection: Projection): Pro
   await sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext('sakip:projection-registry'), hashtext(${projection.name}))`;
     if ((await activeVersion(tx, projection.name)) !== null) return;
-    const [max] = await tx<{ v: number | null }[]>`select max(version) as v from projection_versions where name = ${projection.name}`;
+    const [max] = await tx<
+      { v: number | null }[]
+    >`select max(version) as v from projection_versions where name = ${projection.name}`;
     const version = Math.max(projection.version, (max?.v ?? 0) + 1);
     const tables = tableNames(projection, version);
     await projection.setup(tx, tables);
@@ -136,7 +154,11 @@ export async function ensureActiveVersion(sql: Sql, projection: Projection): Pro
 }
 
 /** Points rm_<name>[_<table>] at `version` (drop + create: columns may differ between versions). */
-export async function replaceViews(tx: TransactionSql, projection: Projection, version: number): Promise<void> {
+export async function replaceViews(
+  tx: TransactionSql,
+  projection: Projection,
+  version: number,
+): Promise<void> {
   const views = viewNames(projection);
   const tables = tableNames(projection, version);
   for (const t of projection.tables) {

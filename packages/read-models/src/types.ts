@@ -31,7 +31,11 @@ export interface Projection {
    * effect as apply() over the events in order. If it throws, the engine rolls it back and
    * replays the batch event by event with apply() to isolate the poison event.
    */
-  applyBatch?(tx: TransactionSql, events: readonly RecordedEvent[], tables: TableNames): Promise<void>;
+  applyBatch?(
+    tx: TransactionSql,
+    events: readonly RecordedEvent[],
+    tables: TableNames,
+  ): Promise<void>;
 }
 
 export type PoisonPolicy = 'stop' | 'skip';

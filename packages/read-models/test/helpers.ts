@@ -6,7 +6,9 @@ import type { Logger } from '../src';
 export const quietLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** Logger that records lines (to assert poison events are reported loudly). */
-export function recordingLogger(): Logger & { lines: { level: string; msg: string; obj: Record<string, unknown> }[] } {
+export function recordingLogger(): Logger & {
+  lines: { level: string; msg: string; obj: Record<string, unknown> }[];
+} {
   const lines: { level: string; msg: string; obj: Record<string, unknown> }[] = [];
   return {
     lines,
@@ -19,7 +21,11 @@ export function recordingLogger(): Logger & { lines: { level: string; msg: strin
 export function meta(provinceCode: string | null, regionCode: string | null = null): EventMetadata {
   const commandId = randomUUID();
   return {
-    actor: { userId: 'tester', role: 'province_admin', scope: { level: 'province', code: provinceCode ?? 'ID' } },
+    actor: {
+      userId: 'tester',
+      role: 'province_admin',
+      scope: { level: 'province', code: provinceCode ?? 'ID' },
+    },
     commandId,
     correlationId: commandId,
     causationId: commandId,
@@ -37,12 +43,23 @@ export async function appendRaw(
   provinceCode: string | null = '18',
 ): Promise<number[]> {
   const m = meta(provinceCode);
-  const r = await store.append({ streamId, streamType: 'test', expectedVersion, events, metadata: m, payload: { id: m.commandId } });
+  const r = await store.append({
+    streamId,
+    streamType: 'test',
+    expectedVersion,
+    events,
+    metadata: m,
+    payload: { id: m.commandId },
+  });
   return r.globalPositions;
 }
 
 /** Polls until `check` returns true (the feed waits for the cluster-wide xmin, so never assume). */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
@@ -52,12 +69,16 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 20_0
 }
 
 export async function count(sql: Sql, table: string, where = 'true'): Promise<number> {
-  const [r] = await sql.unsafe<{ n: number }[]>(`select count(*)::int as n from "${table}" where ${where}`);
+  const [r] = await sql.unsafe<{ n: number }[]>(
+    `select count(*)::int as n from "${table}" where ${where}`,
+  );
   return r?.n ?? 0;
 }
 
 /** All rows of a table in a stable order, as JSON text per row (row-for-row comparison). */
 export async function dump(sql: Sql, table: string, orderBy: string): Promise<string[]> {
-  const rows = await sql.unsafe<{ j: string }[]>(`select row_to_json(t)::text as j from "${table}" t order by ${orderBy}`);
+  const rows = await sql.unsafe<{ j: string }[]>(
+    `select row_to_json(t)::text as j from "${table}" t order by ${orderBy}`,
+  );
   return rows.map((r) => r.j);
 }

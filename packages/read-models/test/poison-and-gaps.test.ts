@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import { EventStore } from '@sakip/event-store';
-import { auditLogProjection, opdTreeProjection, projectionStatus, rebuildProjection, runProjection } from '../src';
+import {
+  auditLogProjection,
+  opdTreeProjection,
+  projectionStatus,
+  rebuildProjection,
+  runProjection,
+} from '../src';
 import { generateEvents } from '../src/testing';
 import { appendRaw, count, dump, eventually, quietLogger, recordingLogger } from './helpers';
 
@@ -15,18 +21,42 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const opd = (id: string, name: string) => ({ type: 'OpdRegistered', data: { opdId: id, regionCode: '18.04', provinceCode: '18', code: id, name } });
+const opd = (id: string, name: string) => ({
+  type: 'OpdRegistered',
+  data: { opdId: id, regionCode: '18.04', provinceCode: '18', code: id, name },
+});
 
 describe('poison events', () => {
   it("policy 'skip': dead-lettered with the error, logged, the projector goes on", async () => {
     await appendRaw(store, 'opd-A', 0, [opd('A', 'Dinas A')]);
-    await appendRaw(store, 'opd-BAD', 0, [{ type: 'OpdRegistered', data: { opdId: 'BAD', regionCode: '18.04', code: 'X' } }]); // no name
-    await appendRaw(store, 'opd-B', 0, [opd('B', 'Dinas B'), { type: 'UnitAdded', data: { opdId: 'B', code: 'U1', name: 'Bidang', kind: 'bidang', parentCode: null } }]);
+    await appendRaw(store, 'opd-BAD', 0, [
+      { type: 'OpdRegistered', data: { opdId: 'BAD', regionCode: '18.04', code: 'X' } },
+    ]); // no name
+    await appendRaw(store, 'opd-B', 0, [
+      opd('B', 'Dinas B'),
+      {
+        type: 'UnitAdded',
+        data: { opdId: 'B', code: 'U1', name: 'Bidang', kind: 'bidang', parentCode: null },
+      },
+    ]);
     const logger = recordingLogger();
-    const r = await runProjection({ sql: db.sql, store, projection: opdTreeProjection, policy: 'skip', untilCaughtUp: true, logger, batchSize: 100 });
+    const r = await runProjection({
+      sql: db.sql,
+      store,
+      projection: opdTreeProjection,
+      policy: 'skip',
+      untilCaughtUp: true,
+      logger,
+      batchSize: 100,
+    });
     expect(r.partitions[0]?.reason).toBe('caught_up');
-    expect(await dump(db.sql, 'rm_opd_tree_opds', 'opd_id').then((rows) => rows.map((j) => (JSON.parse(j) as { opd_id: string }).opd_id))).toEqual(['A', 'B']);
-    const dl = await db.sql`select type, error, status from projection_dead_letters where name = 'opd_tree'`;
+    expect(
+      await dump(db.sql, 'rm_opd_tree_opds', 'opd_id').then((rows) =>
+        rows.map((j) => (JSON.parse(j) as { opd_id: string }).opd_id),
+      ),
+    ).toEqual(['A', 'B']);
+    const dl =
+      await db.sql`select type, error, status from projection_dead_letters where name = 'opd_tree'`;
     expect(dl).toHaveLength(1);
     expect(dl[0]?.error).toMatch(/data\.name must be a non-empty string/);
     expect(dl[0]?.status).toBe('skipped');
@@ -38,16 +68,34 @@ describe('poison events', () => {
   it("policy 'stop': dead-lettered, the projection stops before it and status shows it", async () => {
     const logger = recordingLogger();
     // audit_log is fresh: a dedicated projection whose apply rejects one event type.
-    const strict = { ...auditLogProjection, name: 'audit_strict', tables: ['audit_strict'], partitionedTables: ['audit_strict'],
-      setup: (tx: Parameters<typeof auditLogProjection.setup>[0], t: Record<string, string>) => auditLogProjection.setup(tx, { audit_log: t.audit_strict ?? '' }),
-      apply: async (tx: Parameters<typeof auditLogProjection.apply>[0], e: Parameters<typeof auditLogProjection.apply>[1], t: Record<string, string>) => {
+    const strict = {
+      ...auditLogProjection,
+      name: 'audit_strict',
+      tables: ['audit_strict'],
+      partitionedTables: ['audit_strict'],
+      setup: (tx: Parameters<typeof auditLogProjection.setup>[0], t: Record<string, string>) =>
+        auditLogProjection.setup(tx, { audit_log: t.audit_strict ?? '' }),
+      apply: async (
+        tx: Parameters<typeof auditLogProjection.apply>[0],
+        e: Parameters<typeof auditLogProjection.apply>[1],
+        t: Record<string, string>,
+      ) => {
         if (e.type === 'Poison') throw new Error('cannot project Poison');
         await auditLogProjection.apply(tx, e, { audit_log: t.audit_strict ?? '' });
       },
-      applyBatch: undefined };
+      applyBatch: undefined,
+    };
     const [poisonPos] = await appendRaw(store, 'p-1', 0, [{ type: 'Poison', data: {} }]);
     await appendRaw(store, 'p-2', 0, [{ type: 'Fine', data: {} }]);
-    const r = await runProjection({ sql: db.sql, store, projection: strict, policy: 'stop', untilCaughtUp: true, logger, batchSize: 100 });
+    const r = await runProjection({
+      sql: db.sql,
+      store,
+      projection: strict,
+      policy: 'stop',
+      untilCaughtUp: true,
+      logger,
+      batchSize: 100,
+    });
     expect(r.partitions[0]?.reason).toBe('stopped');
     expect(r.partitions[0]?.error).toMatch(/cannot project Poison/);
     const s = (await projectionStatus(db.sql)).find((x) => x.name === 'audit_strict');
@@ -56,11 +104,19 @@ describe('poison events', () => {
     expect(s?.deadLetters).toBe(1);
     expect(s?.position).toBeLessThan(poisonPos ?? 0);
     expect(s?.lag).toBeGreaterThan(0);
-    const [dl] = await db.sql`select status, global_position from projection_dead_letters where name = 'audit_strict'`;
+    const [dl] =
+      await db.sql`select status, global_position from projection_dead_letters where name = 'audit_strict'`;
     expect(dl).toMatchObject({ status: 'blocking', global_position: poisonPos });
     expect(logger.lines.some((l) => l.level === 'error' && /STOPPED/.test(l.msg))).toBe(true);
     // Restarting retries the poison event and stops again (never silently passes it).
-    const again = await runProjection({ sql: db.sql, store, projection: strict, policy: 'stop', untilCaughtUp: true, logger: quietLogger });
+    const again = await runProjection({
+      sql: db.sql,
+      store,
+      projection: strict,
+      policy: 'stop',
+      untilCaughtUp: true,
+      logger: quietLogger,
+    });
     expect(again.partitions[0]?.reason).toBe('stopped');
   });
 });
@@ -69,19 +125,49 @@ describe('concurrency', () => {
   it('concurrent writers and a long open transaction: no event skipped', async () => {
     const before = await store.headPosition();
     const ac = new AbortController();
-    const run = runProjection({ sql: db.sql, store, projection: auditLogProjection, batchSize: 200, signal: ac.signal, logger: quietLogger, pollIntervalMs: 50 });
+    const run = runProjection({
+      sql: db.sql,
+      store,
+      projection: auditLogProjection,
+      batchSize: 200,
+      signal: ac.signal,
+      logger: quietLogger,
+      pollIntervalMs: 50,
+    });
     // A writer holds a transaction open (its positions are low) while others append and commit.
     const slow = db.sql.begin(async (tx) => {
-      await new EventStore(tx).append({ streamId: 'slow-1', streamType: 'test', expectedVersion: 0, events: [{ type: 'Slow', data: {} }],
-        metadata: { actor: { userId: 'u', role: 'r', scope: { level: 'national', code: 'ID' } }, commandId: crypto.randomUUID(), correlationId: 'c', causationId: 'c', provinceCode: '18', regionCode: null }, payload: { slow: 1 } });
+      await new EventStore(tx).append({
+        streamId: 'slow-1',
+        streamType: 'test',
+        expectedVersion: 0,
+        events: [{ type: 'Slow', data: {} }],
+        metadata: {
+          actor: { userId: 'u', role: 'r', scope: { level: 'national', code: 'ID' } },
+          commandId: crypto.randomUUID(),
+          correlationId: 'c',
+          causationId: 'c',
+          provinceCode: '18',
+          regionCode: null,
+        },
+        payload: { slow: 1 },
+      });
       await new Promise((r) => setTimeout(r, 1500));
     });
-    const { appended } = await generateEvents(store, { total: 2000, streamSize: 20, concurrency: 4, tag: 'conc' });
+    const { appended } = await generateEvents(store, {
+      total: 2000,
+      streamSize: 20,
+      concurrency: 4,
+      tag: 'conc',
+    });
     await slow;
     const total = (await store.headPosition()) - before;
     expect(total).toBe(appended + 1);
     const [all] = await db.sql<{ n: number }[]>`select count(*)::int as n from events`;
-    await eventually(async () => (await count(db.sql, 'rm_audit_log')) === all?.n, 20_000, 'all events projected');
+    await eventually(
+      async () => (await count(db.sql, 'rm_audit_log')) === all?.n,
+      20_000,
+      'all events projected',
+    );
     ac.abort();
     await run;
     expect(await count(db.sql, 'rm_audit_log', `type = 'Slow'`)).toBe(1);
@@ -92,26 +178,45 @@ describe('concurrency', () => {
     const runner = (async () => {
       // The projector loop: restarts on the new version after the switch.
       for (;;) {
-        const r = await runProjection({ sql: db.sql, store, projection: opdTreeProjection, batchSize: 300, signal: ac.signal, logger: quietLogger, pollIntervalMs: 50 });
+        const r = await runProjection({
+          sql: db.sql,
+          store,
+          projection: opdTreeProjection,
+          batchSize: 300,
+          signal: ac.signal,
+          logger: quietLogger,
+          pollIntervalMs: 50,
+        });
         if (!r.partitions.some((p) => p.reason === 'switched')) return r;
       }
     })();
     await generateEvents(store, { total: 3000, streamSize: 30, tag: 'rb0' });
     let writing = true;
     const writer = (async () => {
-      for (let i = 0; writing; i++) await generateEvents(store, { total: 300, streamSize: 30, concurrency: 2, tag: `rbw${i}` });
+      for (let i = 0; writing; i++)
+        await generateEvents(store, { total: 300, streamSize: 30, concurrency: 2, tag: `rbw${i}` });
     })();
     const served: number[] = [];
-    const before = (await db.sql<{ version: number }[]>`select version from projection_versions where name = 'opd_tree' and status = 'active'`)[0]?.version ?? 0;
+    const before =
+      (
+        await db.sql<
+          { version: number }[]
+        >`select version from projection_versions where name = 'opd_tree' and status = 'active'`
+      )[0]?.version ?? 0;
     const result = await rebuildProjection(db.sql, store, 'opd_tree', {
       logger: quietLogger,
       batchSize: 500,
       policy: 'skip', // the malformed OpdRegistered of the first test is in the feed
       beforeSwitch: async (v) => {
-        const [row] = await db.sql<{ status: string }[]>`select status from projection_versions where name = 'opd_tree' and version = ${v}`;
+        const [row] = await db.sql<
+          { status: string }[]
+        >`select status from projection_versions where name = 'opd_tree' and version = ${v}`;
         expect(row?.status).toBe('building');
         // The view still reads the old version, which the runner keeps updating.
-        served.push(await count(db.sql, 'rm_opd_tree_opds'), await count(db.sql, `rm_opd_tree_opds_v${before}`));
+        served.push(
+          await count(db.sql, 'rm_opd_tree_opds'),
+          await count(db.sql, `rm_opd_tree_opds_v${before}`),
+        );
       },
     });
     expect(result.version).toBe(before + 1);
@@ -119,17 +224,37 @@ describe('concurrency', () => {
     expect(served[0]).toBeGreaterThan(0);
     writing = false;
     await writer;
-    const [opdsInEvents] = await db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'OpdRegistered'`;
-    await eventually(async () => (await count(db.sql, 'rm_opd_tree_opds')) >= (opdsInEvents?.n ?? 0) - 1, 20_000, 'new version caught up');
-    await eventually(async () => (await projectionStatus(db.sql)).filter((s) => s.name === 'opd_tree' && s.versionStatus === 'active').every((s) => s.lag === 0), 20_000, 'lag 0');
+    const [opdsInEvents] = await db.sql<
+      { n: number }[]
+    >`select count(*)::int as n from events where type = 'OpdRegistered'`;
+    await eventually(
+      async () => (await count(db.sql, 'rm_opd_tree_opds')) >= (opdsInEvents?.n ?? 0) - 1,
+      20_000,
+      'new version caught up',
+    );
+    await eventually(
+      async () =>
+        (await projectionStatus(db.sql))
+          .filter((s) => s.name === 'opd_tree' && s.versionStatus === 'active')
+          .every((s) => s.lag === 0),
+      20_000,
+      'lag 0',
+    );
     ac.abort();
     await runner;
     // The incrementally continued new version equals yet another fresh rebuild.
-    const fresh = await rebuildProjection(db.sql, store, 'opd_tree', { logger: quietLogger, policy: 'skip' });
-    const dl = await count(db.sql, 'projection_dead_letters', `name = 'opd_tree' and version = ${fresh.version}`);
-    expect(dl).toBe(1); // the malformed OpdRegistered of the first test
-    expect(await dump(db.sql, `rm_opd_tree_opds_v${fresh.version}`, 'province_code, opd_id')).toEqual(
-      await dump(db.sql, `rm_opd_tree_opds_v${result.version}`, 'province_code, opd_id'),
+    const fresh = await rebuildProjection(db.sql, store, 'opd_tree', {
+      logger: quietLogger,
+      policy: 'skip',
+    });
+    const dl = await count(
+      db.sql,
+      'projection_dead_letters',
+      `name = 'opd_tree' and version = ${fresh.version}`,
     );
+    expect(dl).toBe(1); // the malformed OpdRegistered of the first test
+    expect(
+      await dump(db.sql, `rm_opd_tree_opds_v${fresh.version}`, 'province_code, opd_id'),
+    ).toEqual(await dump(db.sql, `rm_opd_tree_opds_v${result.version}`, 'province_code, opd_id'));
   });
 });

@@ -10,7 +10,8 @@ import type { ChartSpec } from './model';
 export const CHART_WIDTH = 900;
 export const CHART_HEIGHT = 420;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function niceMax(v: number): number {
   if (v <= 0) return 1;
@@ -19,7 +20,8 @@ function niceMax(v: number): number {
   return 10 * p;
 }
 
-const fmt = (v: number) => formatIndonesianNumber(v.toFixed(2), Number.isInteger(v) ? 0 : v < 10 ? 2 : 0);
+const fmt = (v: number) =>
+  formatIndonesianNumber(v.toFixed(2), Number.isInteger(v) ? 0 : v < 10 ? 2 : 0);
 
 /** Grouped vertical bars with value labels, an optional dashed reference line and a legend. */
 export function chartSvg(chart: ChartSpec): string {
@@ -32,14 +34,22 @@ export function chartSvg(chart: ChartSpec): string {
   const plotH = H - m.top - m.bottom;
   const y = (v: number) => m.top + plotH - (Math.max(0, v) / max) * plotH;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Noto Sans" font-size="14">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="Noto Sans" font-size="14">`,
+  );
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
   for (let k = 0; k <= 5; k++) {
     const v = (max / 5) * k;
-    out.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#dddddd"/>`);
-    out.push(`<text x="${m.left - 8}" y="${(y(v) + 5).toFixed(1)}" text-anchor="end" fill="#444444">${esc(fmt(v))}</text>`);
+    out.push(
+      `<line x1="${m.left}" x2="${W - m.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#dddddd"/>`,
+    );
+    out.push(
+      `<text x="${m.left - 8}" y="${(y(v) + 5).toFixed(1)}" text-anchor="end" fill="#444444">${esc(fmt(v))}</text>`,
+    );
   }
-  out.push(`<text x="18" y="${m.top + plotH / 2}" transform="rotate(-90 18 ${m.top + plotH / 2})" text-anchor="middle" fill="#444444">${esc(chart.unit)}</text>`);
+  out.push(
+    `<text x="18" y="${m.top + plotH / 2}" transform="rotate(-90 18 ${m.top + plotH / 2})" text-anchor="middle" fill="#444444">${esc(chart.unit)}</text>`,
+  );
   const n = Math.max(1, chart.categories.length);
   const groupW = plotW / n;
   const barW = Math.min(60, (groupW * 0.75) / Math.max(1, chart.series.length));
@@ -49,20 +59,32 @@ export function chartSvg(chart: ChartSpec): string {
       const v = s.values[i];
       const x = gx + barW * j;
       if (v === null || v === undefined) {
-        out.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(0) - 6).toFixed(1)}" text-anchor="middle" font-size="12" fill="#999999">n/a</text>`);
+        out.push(
+          `<text x="${(x + barW / 2).toFixed(1)}" y="${(y(0) - 6).toFixed(1)}" text-anchor="middle" font-size="12" fill="#999999">n/a</text>`,
+        );
         return;
       }
-      out.push(`<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(barW - 2).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${esc(s.color)}"/>`);
-      out.push(`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(v) - 5).toFixed(1)}" text-anchor="middle" font-size="12" fill="#222222">${esc(fmt(v))}</text>`);
+      out.push(
+        `<rect x="${x.toFixed(1)}" y="${y(v).toFixed(1)}" width="${(barW - 2).toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}" fill="${esc(s.color)}"/>`,
+      );
+      out.push(
+        `<text x="${(x + barW / 2).toFixed(1)}" y="${(y(v) - 5).toFixed(1)}" text-anchor="middle" font-size="12" fill="#222222">${esc(fmt(v))}</text>`,
+      );
     });
     const label = cat.length > 14 ? `${cat.slice(0, 13)}…` : cat;
-    out.push(`<text x="${(m.left + groupW * i + groupW / 2).toFixed(1)}" y="${H - m.bottom + 20}" text-anchor="middle" font-size="13" fill="#222222">${esc(label)}</text>`);
+    out.push(
+      `<text x="${(m.left + groupW * i + groupW / 2).toFixed(1)}" y="${H - m.bottom + 20}" text-anchor="middle" font-size="13" fill="#222222">${esc(label)}</text>`,
+    );
   });
   out.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y(0)}" y2="${y(0)}" stroke="#333333"/>`);
   if (chart.reference) {
     const ry = y(chart.reference.value).toFixed(1);
-    out.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${ry}" y2="${ry}" stroke="#c0392b" stroke-dasharray="6 4"/>`);
-    out.push(`<text x="${W - m.right - 4}" y="${Number(ry) - 6}" text-anchor="end" font-size="12" fill="#c0392b">${esc(chart.reference.label)}</text>`);
+    out.push(
+      `<line x1="${m.left}" x2="${W - m.right}" y1="${ry}" y2="${ry}" stroke="#c0392b" stroke-dasharray="6 4"/>`,
+    );
+    out.push(
+      `<text x="${W - m.right - 4}" y="${Number(ry) - 6}" text-anchor="end" font-size="12" fill="#c0392b">${esc(chart.reference.label)}</text>`,
+    );
   }
   chart.series.forEach((s, j) => {
     const lx = m.left + j * 160;
@@ -85,7 +107,11 @@ export function chartPng(chart: ChartSpec): Buffer {
   if (hit) return hit;
   const img = new Resvg(chartSvg(chart), {
     background: '#ffffff',
-    font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: 'Noto Sans' },
+    font: {
+      fontFiles: [FONT_FILES.regular, FONT_FILES.bold],
+      loadSystemFonts: false,
+      defaultFontFamily: 'Noto Sans',
+    },
     fitTo: { mode: 'width', value: CHART_WIDTH },
   }).render();
   const png = rgbPng(img.width, img.height, img.pixels);
@@ -120,5 +146,10 @@ export function rgbPng(width: number, height: number, rgba: Buffer): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 6 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

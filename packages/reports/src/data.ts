@@ -102,7 +102,13 @@ export interface ReportPkParty {
 export interface ReportPk {
   firstParty: ReportPkParty | null;
   secondParty: ReportPkParty | null;
-  revisions: { revision: number; date: string; reason: string | null; targets: { indicatorCode: string; value: string | null; text: string | null }[]; budgets: { programCode: string; amount: string }[] }[];
+  revisions: {
+    revision: number;
+    date: string;
+    reason: string | null;
+    targets: { indicatorCode: string; value: string | null; text: string | null }[];
+    budgets: { programCode: string; amount: string }[];
+  }[];
   /** Targets that differ from the Renstra (flagged, never hidden). */
   conflicts: string[];
 }

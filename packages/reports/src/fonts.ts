@@ -16,6 +16,10 @@ export const FONT_FILES = {
 let cache: Record<keyof typeof FONT_FILES, Buffer> | null = null;
 
 export function fontBytes(): Record<keyof typeof FONT_FILES, Buffer> {
-  cache ??= { regular: readFileSync(FONT_FILES.regular), bold: readFileSync(FONT_FILES.bold), italic: readFileSync(FONT_FILES.italic) };
+  cache ??= {
+    regular: readFileSync(FONT_FILES.regular),
+    bold: readFileSync(FONT_FILES.bold),
+    italic: readFileSync(FONT_FILES.italic),
+  };
   return cache;
 }

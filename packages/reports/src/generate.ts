@@ -47,14 +47,29 @@ export async function renderFormat(doc: LkjipDocument, format: ReportFormat): Pr
   return Buffer.from(renderHtml(doc), 'utf8');
 }
 
-export function loadReportData(deps: { sql: Sql }, opdId: string, year: number, options: LoadOptions = {}): Promise<LkjipData> {
-  return isRegionCode(opdId) ? loadPemdaLkjipData(deps, opdId, year, options) : loadLkjipData(deps, opdId, year, options);
+export function loadReportData(
+  deps: { sql: Sql },
+  opdId: string,
+  year: number,
+  options: LoadOptions = {},
+): Promise<LkjipData> {
+  return isRegionCode(opdId)
+    ? loadPemdaLkjipData(deps, opdId, year, options)
+    : loadLkjipData(deps, opdId, year, options);
 }
 
-export async function generateReport(deps: ReportDeps, input: GenerateInput): Promise<GeneratedReport> {
+export async function generateReport(
+  deps: ReportDeps,
+  input: GenerateInput,
+): Promise<GeneratedReport> {
   const formats = input.formats?.length ? [...new Set(input.formats)] : (['docx', 'pdf'] as const);
   const headPosition = await new EventStore(deps.sql).headPosition();
-  const data = await loadReportData(deps, input.opdId, input.year, input.position === undefined ? {} : { position: input.position });
+  const data = await loadReportData(
+    deps,
+    input.opdId,
+    input.year,
+    input.position === undefined ? {} : { position: input.position },
+  );
   const doc = buildLkjip(data);
   const hash = contentHash(doc);
   const decrees = doc.meta.decrees;
@@ -85,10 +100,41 @@ export async function generateReport(deps: ReportDeps, input: GenerateInput): Pr
     }
     files.push(path ? { ...row, path } : row);
   }
-  return { opdId: input.opdId, year: input.year, feedPosition: data.feedPosition, decrees, contentHash: hash, files };
+  return {
+    opdId: input.opdId,
+    year: input.year,
+    feedPosition: data.feedPosition,
+    decrees,
+    contentHash: hash,
+    files,
+  };
 }
 
 /** Records a job's final failure so the reason stays visible next to the reports. */
-export async function recordReportFailure(sql: Sql, input: { opdId: string; year: number; format: ReportFormat; feedPosition: number; jobId: string | null; error: string }): Promise<ReportRow> {
-  return insertReport(sql, { opdId: input.opdId, year: input.year, format: input.format, feedPosition: input.feedPosition, headPosition: null, decrees: [], contentHash: null, sha256: null, storageKey: null, size: null, jobId: input.jobId, status: 'failed', error: input.error.slice(0, 4000) });
+export async function recordReportFailure(
+  sql: Sql,
+  input: {
+    opdId: string;
+    year: number;
+    format: ReportFormat;
+    feedPosition: number;
+    jobId: string | null;
+    error: string;
+  },
+): Promise<ReportRow> {
+  return insertReport(sql, {
+    opdId: input.opdId,
+    year: input.year,
+    format: input.format,
+    feedPosition: input.feedPosition,
+    headPosition: null,
+    decrees: [],
+    contentHash: null,
+    sha256: null,
+    storageKey: null,
+    size: null,
+    jobId: input.jobId,
+    status: 'failed',
+    error: input.error.slice(0, 4000),
+  });
 }

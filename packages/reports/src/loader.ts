@@ -3,7 +3,14 @@
 // realizations and narratives of the year and the years before in the period, its region's
 // settings, the province catalog and the comparison figures of the year), so a rebuild with
 // no new relevant event reads exactly the same events and gives the same document.
-import { AchievementQueries, AgreementQueries, OrgQueries, PlanQueries, planInForce, StateLoader } from '@sakip/application';
+import {
+  AchievementQueries,
+  AgreementQueries,
+  OrgQueries,
+  PlanQueries,
+  planInForce,
+  StateLoader,
+} from '@sakip/application';
 import type { Sql } from '@sakip/db';
 import {
   comparisonDecider,
@@ -31,15 +38,22 @@ export class PinnedEventStore extends EventStore {
     super(sql);
   }
 
-  override async readStream(streamId: string, afterVersion = 0): Promise<{ version: number; events: RecordedEvent[] }> {
+  override async readStream(
+    streamId: string,
+    afterVersion = 0,
+  ): Promise<{ version: number; events: RecordedEvent[] }> {
     const { events } = await super.readStream(streamId, afterVersion);
     const seen = events.filter((e) => e.globalPosition <= this.pinnedAt);
     return { version: seen.at(-1)?.streamVersion ?? afterVersion, events: seen };
   }
 
-  override async readStreams(from: readonly { streamId: string; afterVersion: number }[]): Promise<Map<string, RecordedEvent[]>> {
+  override async readStreams(
+    from: readonly { streamId: string; afterVersion: number }[],
+  ): Promise<Map<string, RecordedEvent[]>> {
     const all = await super.readStreams(from);
-    return new Map([...all].map(([id, events]) => [id, events.filter((e) => e.globalPosition <= this.pinnedAt)]));
+    return new Map(
+      [...all].map(([id, events]) => [id, events.filter((e) => e.globalPosition <= this.pinnedAt)]),
+    );
   }
 }
 
@@ -62,13 +76,30 @@ const HISTORY_YEARS = 6;
  * The latest position of the events an OPD's report for a year reads (0 when none), at or
  * below `atMost` when given. The scheduler compares it with a report's feed_position.
  */
-export async function dataPosition(sql: Sql, opdId: string, year: number, atMost?: number): Promise<number> {
+export async function dataPosition(
+  sql: Sql,
+  opdId: string,
+  year: number,
+  atMost?: number,
+): Promise<number> {
   const region = regionOf(opdId);
   const province = region.slice(0, 2);
   const o = likeEscape(opdId);
-  const exact = [`opd-${opdId}`, `plan-${opdId}`, `budget-${opdId}-${year}`, `spend-${opdId}-${year}`, regionStreamId(region), regionStreamId(province), `catalog-${province}`];
+  const exact = [
+    `opd-${opdId}`,
+    `plan-${opdId}`,
+    `budget-${opdId}-${year}`,
+    `spend-${opdId}-${year}`,
+    regionStreamId(region),
+    regionStreamId(province),
+    `catalog-${province}`,
+  ];
   const years = Array.from({ length: HISTORY_YEARS }, (_, k) => year - k);
-  const patterns = [`pk-${o}-${year}-%`, `cmp-%-${year}`, ...years.flatMap((y) => [`real-${o}-%-${y}`, `narr-${o}-%-${y}`])];
+  const patterns = [
+    `pk-${o}-${year}-%`,
+    `cmp-%-${year}`,
+    ...years.flatMap((y) => [`real-${o}-%-${y}`, `narr-${o}-%-${y}`]),
+  ];
   const [row] = await sql<{ p: number | null }[]>`
     select max(e.global_position)::bigint as p
     from events e
@@ -79,7 +110,9 @@ export async function dataPosition(sql: Sql, opdId: string, year: number, atMost
 
 /** ISO date (Asia/Jakarta) of the event at a position; the year's last day when there is none. */
 async function dateAt(sql: Sql, position: number, year: number): Promise<string> {
-  const [row] = await sql<{ d: string }[]>`select to_char(recorded_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as d from events where global_position = ${position}`;
+  const [row] = await sql<
+    { d: string }[]
+  >`select to_char(recorded_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as d from events where global_position = ${position}`;
   return row?.d ?? `${year}-12-31`;
 }
 
@@ -105,7 +138,12 @@ export interface LoadOptions {
 }
 
 /** Everything an OPD's LKjIP for a year shows, read at one position. */
-export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: number, options: LoadOptions = {}): Promise<LkjipData> {
+export async function loadLkjipData(
+  deps: { sql: Sql },
+  opdId: string,
+  year: number,
+  options: LoadOptions = {},
+): Promise<LkjipData> {
   const { sql } = deps;
   const feedPosition = await dataPosition(sql, opdId, year, options.position);
   const store = new PinnedEventStore(sql, feedPosition);
@@ -114,13 +152,20 @@ export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: num
   if (!opd || opd.status === 'none') throw new ReportSubjectNotFound(opdId);
   const regionCode = opd.regionCode || regionOf(opdId);
   const provinceCode = regionCode.slice(0, 2);
-  const [region, province] = await Promise.all([loader.load(regionDecider, regionStreamId(regionCode)), loader.load(regionDecider, regionStreamId(provinceCode))]);
+  const [region, province] = await Promise.all([
+    loader.load(regionDecider, regionStreamId(regionCode)),
+    loader.load(regionDecider, regionStreamId(provinceCode)),
+  ]);
   const plan = await planInForce(loader, opdId, year);
   const planState = (await loader.load(planDecider, planStreamId(opdId))).state;
   const achievements = new AchievementQueries(store, loader);
   const agreements = new AgreementQueries(loader);
   const ay = await achievements.opdYear(opdId, year);
-  const decrees = plan ? (await new PlanQueries(store).decrees(opdId)).filter((d) => plan.decreeIds.includes(d.decreeId)) : [];
+  const decrees = plan
+    ? (await new PlanQueries(store).decrees(opdId)).filter((d) =>
+        plan.decreeIds.includes(d.decreeId),
+      )
+    : [];
   const lastDecree = plan ? planState.decrees[plan.decreeIds.at(-1) ?? ''] : undefined;
 
   // Earlier years of the period, for the comparison tables.
@@ -130,7 +175,11 @@ export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: num
       const earlier = await achievements.opdYear(opdId, y);
       for (const row of earlier?.indicators ?? []) {
         const list = history.get(row.indicator.code) ?? [];
-        list.push({ year: y, realization: row.achievement.year.basis, capaian: row.achievement.year.display });
+        list.push({
+          year: y,
+          realization: row.achievement.year.basis,
+          capaian: row.achievement.year.display,
+        });
         history.set(row.indicator.code, list);
       }
     }
@@ -138,7 +187,9 @@ export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: num
 
   // Province and national comparison figures, by catalog code when the indicator is mapped.
   const catalog = await agreements.catalog(provinceCode);
-  const catalogCode = new Map(catalog.mappings.filter((m) => m.opdId === opdId).map((m) => [m.indicatorCode, m.catalogCode]));
+  const catalogCode = new Map(
+    catalog.mappings.filter((m) => m.opdId === opdId).map((m) => [m.indicatorCode, m.catalogCode]),
+  );
   const indicators: ReportIndicator[] = [];
   for (const row of ay?.indicators ?? []) {
     const def = plan?.indicators[row.indicator.code];
@@ -158,33 +209,67 @@ export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: num
       formulaText: def?.formulaText ?? null,
       sumberData: def?.sumberData ?? null,
       baseline: def?.baseline ?? null,
-      renstraTargets: (def?.targets ?? []).map((t) => ({ year: t.year, value: t.value, text: t.text ?? null })),
+      renstraTargets: (def?.targets ?? []).map((t) => ({
+        year: t.year,
+        value: t.value,
+        text: t.text ?? null,
+      })),
       target: { value: row.target.value, text: row.target.text, source: row.target.source },
       realizations: row.realizations,
       yearBasis: y.basis,
-      capaian: y.capaian.computable ? { value: y.capaian.value, display: y.display, reason: null, predikat: y.predikat?.label ?? null } : { value: null, display: null, reason: firstPart(y.capaian.message), predikat: null },
+      capaian: y.capaian.computable
+        ? {
+            value: y.capaian.value,
+            display: y.display,
+            reason: null,
+            predikat: y.predikat?.label ?? null,
+          }
+        : { value: null, display: null, reason: firstPart(y.capaian.message), predikat: null },
       history: history.get(row.indicator.code) ?? [],
-      comparison: { province: prov ? { value: prov.value, source: prov.source } : null, national: nat ? { value: nat.value, source: nat.source } : null },
+      comparison: {
+        province: prov ? { value: prov.value, source: prov.source } : null,
+        national: nat ? { value: nat.value, source: nat.source } : null,
+      },
       warnings: row.warnings.map((w) => w.messageId),
     });
   }
   const collator = new Intl.Collator('id', { numeric: true });
-  const elements = Object.values(plan?.elements ?? {}).sort((a, b) => collator.compare(a.code, b.code));
+  const elements = Object.values(plan?.elements ?? {}).sort((a, b) =>
+    collator.compare(a.code, b.code),
+  );
   const order = new Map(elements.map((e, k) => [e.code, k]));
-  indicators.sort((a, b) => (order.get(a.elementCode) ?? 1e9) - (order.get(b.elementCode) ?? 1e9) || collator.compare(a.code, b.code));
+  indicators.sort(
+    (a, b) =>
+      (order.get(a.elementCode) ?? 1e9) - (order.get(b.elementCode) ?? 1e9) ||
+      collator.compare(a.code, b.code),
+  );
 
   const narratives: Record<string, ReportNarrative> = {};
   for (const s of elements.filter((e) => e.level === 'sasaran')) {
     const n = currentNarrative(await achievements.narrative(opdId, s.code, year));
-    if (n) narratives[s.code] = { faktorPendukung: n.faktorPendukung, faktorPenghambat: n.faktorPenghambat, solusi: n.solusi };
+    if (n)
+      narratives[s.code] = {
+        faktorPendukung: n.faktorPendukung,
+        faktorPenghambat: n.faktorPenghambat,
+        solusi: n.solusi,
+      };
   }
 
   const pk = await agreements.pk(opdId, year, 'KADIS');
   const budget = await agreements.budget(opdId, year);
   const names = new Map(indicators.map((i) => [i.code, i.name]));
   const kadis = opd.positions.KADIS;
-  const head = pk?.firstParty ?? (lastDecree ? { name: lastDecree.info.signer.name, nip: lastDecree.info.signer.nip, position: lastDecree.info.signer.position } : null);
-  const templates = options.templates ?? (await loadTemplates(sql, [opdId, regionCode, provinceCode]));
+  const head =
+    pk?.firstParty ??
+    (lastDecree
+      ? {
+          name: lastDecree.info.signer.name,
+          nip: lastDecree.info.signer.nip,
+          position: lastDecree.info.signer.position,
+        }
+      : null);
+  const templates =
+    options.templates ?? (await loadTemplates(sql, [opdId, regionCode, provinceCode]));
   return {
     kind: 'opd',
     subjectId: opdId,
@@ -197,23 +282,51 @@ export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: num
     place: lastDecree?.info.place ?? null,
     head,
     period: plan ? { start: plan.periodStart, end: plan.periodEnd } : null,
-    decrees: decrees.map((d) => ({ decreeId: d.decreeId, number: d.number, title: d.title, kind: d.kind, date: d.date, sequence: d.sequence })),
+    decrees: decrees.map((d) => ({
+      decreeId: d.decreeId,
+      number: d.number,
+      title: d.title,
+      kind: d.kind,
+      date: d.date,
+      sequence: d.sequence,
+    })),
     tugas: kadis?.tugas || null,
     fungsi: kadis?.fungsi ?? [],
     units: Object.values(opd.units)
       .map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode }))
       .sort((a, b) => collator.compare(a.code, b.code)),
-    elements: elements.map((e) => ({ code: e.code, level: e.level, name: e.name, parentCode: e.parentCode })),
+    elements: elements.map((e) => ({
+      code: e.code,
+      level: e.level,
+      name: e.name,
+      parentCode: e.parentCode,
+    })),
     indicators,
     pk: pk
       ? {
           firstParty: pk.firstParty,
           secondParty: pk.secondParty,
-          revisions: pk.revisions.map((r) => ({ revision: r.revision, date: r.date, reason: r.reason, targets: r.targets.map((t) => ({ indicatorCode: t.indicatorCode, value: t.value, text: t.text })), budgets: r.budgets })),
+          revisions: pk.revisions.map((r) => ({
+            revision: r.revision,
+            date: r.date,
+            reason: r.reason,
+            targets: r.targets.map((t) => ({
+              indicatorCode: t.indicatorCode,
+              value: t.value,
+              text: t.text,
+            })),
+            budgets: r.budgets,
+          })),
           conflicts: pk.renstraConflicts.map((c) => conflictText(c, names)),
         }
       : null,
-    budgetStages: budget.totals.map((t) => ({ stage: t.stage, sequence: t.sequence, documentRef: t.documentRef, total: t.total, byProgram: t.byProgram })),
+    budgetStages: budget.totals.map((t) => ({
+      stage: t.stage,
+      sequence: t.sequence,
+      documentRef: t.documentRef,
+      total: t.total,
+      byProgram: t.byProgram,
+    })),
     programs: (ay?.programs ?? []).map((p) => ({
       code: p.programCode,
       name: p.name,
@@ -224,7 +337,10 @@ export async function loadLkjipData(deps: { sql: Sql }, opdId: string, year: num
       efficiency: p.efficiency.ok ? { value: p.efficiency.value, label: p.efficiency.label } : null,
     })),
     narratives,
-    settings: { lowerIsBetterMethod: ay?.settings.lowerIsBetterMethod ?? 'two_t_minus_r', efficiencyMethod: ay?.settings.efficiencyMethod ?? 'ratio' },
+    settings: {
+      lowerIsBetterMethod: ay?.settings.lowerIsBetterMethod ?? 'two_t_minus_r',
+      efficiencyMethod: ay?.settings.efficiencyMethod ?? 'ratio',
+    },
     templates,
   };
 }
@@ -236,12 +352,23 @@ export async function opdsOfRegion(sql: Sql, regionCode: string): Promise<string
 }
 
 /** Pemda-level LKjIP: every OPD of the region, their IKU aggregated the same way. */
-export async function loadPemdaLkjipData(deps: { sql: Sql }, regionCode: string, year: number, options: LoadOptions = {}): Promise<LkjipData> {
+export async function loadPemdaLkjipData(
+  deps: { sql: Sql },
+  regionCode: string,
+  year: number,
+  options: LoadOptions = {},
+): Promise<LkjipData> {
   const { sql } = deps;
   const opdIds = await opdsOfRegion(sql, regionCode);
   if (!opdIds.length) throw new ReportSubjectNotFound(regionCode);
   const parts: LkjipData[] = [];
-  for (const id of opdIds) parts.push(await loadLkjipData(deps, id, year, { ...options, templates: options.templates ?? { kataPengantar: '', latarBelakang: '' } }));
+  for (const id of opdIds)
+    parts.push(
+      await loadLkjipData(deps, id, year, {
+        ...options,
+        templates: options.templates ?? { kataPengantar: '', latarBelakang: '' },
+      }),
+    );
   const feedPosition = Math.max(...parts.map((p) => p.feedPosition));
   const store = new PinnedEventStore(sql, feedPosition);
   const loader = new StateLoader(store);
@@ -251,13 +378,42 @@ export async function loadPemdaLkjipData(deps: { sql: Sql }, regionCode: string,
   const narratives: Record<string, ReportNarrative> = {};
   for (const p of parts) {
     const ns = Object.values(p.narratives);
-    if (ns.length) narratives[p.subjectId] = { faktorPendukung: ns.map((n) => n.faktorPendukung).filter(Boolean).join(' '), faktorPenghambat: ns.map((n) => n.faktorPenghambat).filter(Boolean).join(' '), solusi: ns.map((n) => n.solusi).filter(Boolean).join(' ') };
+    if (ns.length)
+      narratives[p.subjectId] = {
+        faktorPendukung: ns
+          .map((n) => n.faktorPendukung)
+          .filter(Boolean)
+          .join(' '),
+        faktorPenghambat: ns
+          .map((n) => n.faktorPenghambat)
+          .filter(Boolean)
+          .join(' '),
+        solusi: ns
+          .map((n) => n.solusi)
+          .filter(Boolean)
+          .join(' '),
+      };
   }
-  const stageTotals = new Map<string, { stage: string; sequence: number | null; documentRef: string; total: Dec; byProgram: Record<string, string> }>();
+  const stageTotals = new Map<
+    string,
+    {
+      stage: string;
+      sequence: number | null;
+      documentRef: string;
+      total: Dec;
+      byProgram: Record<string, string>;
+    }
+  >();
   for (const p of parts) {
     for (const s of p.budgetStages) {
       const key = `${s.stage}:${s.sequence ?? ''}`;
-      const cur = stageTotals.get(key) ?? { stage: s.stage, sequence: s.sequence, documentRef: 'dokumen masing-masing OPD', total: new Dec(0), byProgram: {} };
+      const cur = stageTotals.get(key) ?? {
+        stage: s.stage,
+        sequence: s.sequence,
+        documentRef: 'dokumen masing-masing OPD',
+        total: new Dec(0),
+        byProgram: {},
+      };
       cur.total = cur.total.plus(s.total);
       cur.byProgram[p.subjectName] = s.total;
       stageTotals.set(key, cur);
@@ -278,19 +434,36 @@ export async function loadPemdaLkjipData(deps: { sql: Sql }, regionCode: string,
     dataDate: dates.at(-1) ?? `${year}-12-31`,
     place: parts.find((p) => p.place)?.place ?? null,
     head: null,
-    period: periods.length ? { start: Math.min(...periods.map((p) => p.start)), end: Math.max(...periods.map((p) => p.end)) } : null,
+    period: periods.length
+      ? {
+          start: Math.min(...periods.map((p) => p.start)),
+          end: Math.max(...periods.map((p) => p.end)),
+        }
+      : null,
     decrees: parts.flatMap((p) => p.decrees),
     tugas: null,
     fungsi: [],
     units: [],
-    elements: parts.flatMap((p) => p.elements.filter((e) => e.level === 'tujuan' || e.level === 'sasaran').map((e) => ({ ...e, opdName: p.subjectName }))),
-    indicators: parts.flatMap((p) => p.indicators.filter((i) => i.kind === 'iku').map((i) => ({ ...i, opdId: p.subjectId, opdName: p.subjectName }))),
+    elements: parts.flatMap((p) =>
+      p.elements
+        .filter((e) => e.level === 'tujuan' || e.level === 'sasaran')
+        .map((e) => ({ ...e, opdName: p.subjectName })),
+    ),
+    indicators: parts.flatMap((p) =>
+      p.indicators
+        .filter((i) => i.kind === 'iku')
+        .map((i) => ({ ...i, opdId: p.subjectId, opdName: p.subjectName })),
+    ),
     pk: null,
     budgetStages: [...stageTotals.values()].map((s) => ({ ...s, total: s.total.toString() })),
     programs: parts.flatMap((p) => p.programs.map((x) => ({ ...x, opdName: p.subjectName }))),
     narratives,
     settings: parts[0]!.settings,
     templates,
-    members: parts.map((p) => ({ opdId: p.subjectId, name: p.subjectName, feedPosition: p.feedPosition })),
+    members: parts.map((p) => ({
+      opdId: p.subjectId,
+      name: p.subjectName,
+      feedPosition: p.feedPosition,
+    })),
   };
 }

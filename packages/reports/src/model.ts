@@ -29,15 +29,43 @@ export interface ChartSpec {
 }
 
 export type Block =
-  | { type: 'heading'; level: 1 | 2 | 3; text: string; id: string; /** Listed in the table of contents. */ toc: boolean }
-  | { type: 'paragraph'; text: string; align?: Align; bold?: boolean; italic?: boolean; size?: 'small' | 'normal' | 'large' | 'title' }
+  | {
+      type: 'heading';
+      level: 1 | 2 | 3;
+      text: string;
+      id: string;
+      /** Listed in the table of contents. */ toc: boolean;
+    }
+  | {
+      type: 'paragraph';
+      text: string;
+      align?: Align;
+      bold?: boolean;
+      italic?: boolean;
+      size?: 'small' | 'normal' | 'large' | 'title';
+    }
   | { type: 'list'; ordered: boolean; items: string[] }
-  | { type: 'table'; id: string; caption: string; columns: Column[]; rows: string[][]; /** Row indexes shown bold (totals, groups). */ boldRows?: number[]; note?: string }
+  | {
+      type: 'table';
+      id: string;
+      caption: string;
+      columns: Column[];
+      rows: string[][];
+      /** Row indexes shown bold (totals, groups). */ boldRows?: number[];
+      note?: string;
+    }
   | { type: 'chart'; id: string; caption: string; chart: ChartSpec }
   | { type: 'toc'; title: string }
   | { type: 'captionList'; kind: 'table' | 'chart'; title: string }
   | { type: 'pageBreak' }
-  | { type: 'signature'; place: string; date: string; position: string; name: string; nip: string | null };
+  | {
+      type: 'signature';
+      place: string;
+      date: string;
+      position: string;
+      name: string;
+      nip: string | null;
+    };
 
 export interface DocumentMeta {
   title: string;

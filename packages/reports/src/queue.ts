@@ -4,7 +4,12 @@
 import type { Sql } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import type { Job, JobsOptions, Queue } from 'bullmq';
-import { generateReport, recordReportFailure, type GeneratedReport, type ReportDeps } from './generate';
+import {
+  generateReport,
+  recordReportFailure,
+  type GeneratedReport,
+  type ReportDeps,
+} from './generate';
 import { dataPosition, opdsOfRegion } from './loader';
 import { lastReportedPosition, listReports, type ReportFormat, type ReportRow } from './repository';
 
@@ -29,16 +34,23 @@ export interface JobPolicy {
   backoffMs: number;
   formats: ReportFormat[];
 }
-export const DEFAULT_JOB_POLICY: JobPolicy = { attempts: 3, backoffMs: 30_000, formats: ['docx', 'pdf'] };
+export const DEFAULT_JOB_POLICY: JobPolicy = {
+  attempts: 3,
+  backoffMs: 30_000,
+  formats: ['docx', 'pdf'],
+};
 
-export const reportJobId = (opdId: string, year: number, feedPosition: number): string => `${opdId}:${year}:${feedPosition}`;
+export const reportJobId = (opdId: string, year: number, feedPosition: number): string =>
+  `${opdId}:${year}:${feedPosition}`;
 
 const isRegionCode = (id: string) => /^\d{2}(\.\d{2})?$/.test(id);
 
 /** The data position of an OPD's (or, for a region code, the pemda's) report for a year. */
 export async function subjectPosition(sql: Sql, subjectId: string, year: number): Promise<number> {
   if (!isRegionCode(subjectId)) return dataPosition(sql, subjectId, year);
-  const positions = await Promise.all((await opdsOfRegion(sql, subjectId)).map((id) => dataPosition(sql, id, year)));
+  const positions = await Promise.all(
+    (await opdsOfRegion(sql, subjectId)).map((id) => dataPosition(sql, id, year)),
+  );
   return Math.max(0, ...positions);
 }
 
@@ -67,7 +79,13 @@ export interface EnqueueResult {
  */
 export async function enqueueReport(
   queue: Queue,
-  input: { opdId: string; year: number; formats?: ReportFormat[]; reason?: GenerateJobData['reason']; retryFailed?: boolean },
+  input: {
+    opdId: string;
+    year: number;
+    formats?: ReportFormat[];
+    reason?: GenerateJobData['reason'];
+    retryFailed?: boolean;
+  },
   deps: { sql: Sql; policy?: Partial<JobPolicy> },
 ): Promise<EnqueueResult> {
   const policy = { ...DEFAULT_JOB_POLICY, ...deps.policy };
@@ -82,14 +100,32 @@ export async function enqueueReport(
     }
     return { jobId, feedPosition, added: false, state };
   }
-  const data: GenerateJobData = { kind: 'generate', opdId: input.opdId, year: input.year, feedPosition, formats: input.formats ?? policy.formats, reason: input.reason ?? 'on_demand' };
+  const data: GenerateJobData = {
+    kind: 'generate',
+    opdId: input.opdId,
+    year: input.year,
+    feedPosition,
+    formats: input.formats ?? policy.formats,
+    reason: input.reason ?? 'on_demand',
+  };
   const job = await queue.add('generate', data, jobOptions(jobId, policy));
   return { jobId, feedPosition, added: job.id === jobId, state: await job.getState() };
 }
 
 /** Installs (or updates) the repeatable scheduler job: cron pattern in a time zone. */
-export async function upsertReportScheduler(queue: Queue, schedule: { pattern: string; tz: string }): Promise<void> {
-  await queue.upsertJobScheduler(SCHEDULER_ID, { pattern: schedule.pattern, tz: schedule.tz }, { name: 'schedule', data: { kind: 'schedule' } satisfies ScheduleJobData, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+export async function upsertReportScheduler(
+  queue: Queue,
+  schedule: { pattern: string; tz: string },
+): Promise<void> {
+  await queue.upsertJobScheduler(
+    SCHEDULER_ID,
+    { pattern: schedule.pattern, tz: schedule.tz },
+    {
+      name: 'schedule',
+      data: { kind: 'schedule' } satisfies ScheduleJobData,
+      opts: { removeOnComplete: 100, removeOnFail: 100 },
+    },
+  );
 }
 
 /** The calendar year at `now` in a time zone. */
@@ -98,8 +134,15 @@ export function yearIn(now: Date, tz: string): number {
 }
 
 /** Past years of an OPD worth checking: years with a report or with year-specific data. */
-async function pastYears(sql: Sql, opdId: string, current: number, lookback: number): Promise<number[]> {
-  const reported = await sql<{ year: number }[]>`select distinct year from reports where opd_id = ${opdId} and year < ${current}`;
+async function pastYears(
+  sql: Sql,
+  opdId: string,
+  current: number,
+  lookback: number,
+): Promise<number[]> {
+  const reported = await sql<
+    { year: number }[]
+  >`select distinct year from reports where opd_id = ${opdId} and year < ${current}`;
   const years = new Set(reported.map((r) => r.year));
   const o = opdId.replace(/[\\%_]/g, (c) => `\\${c}`);
   for (let y = current - lookback; y < current; y++) {
@@ -117,12 +160,18 @@ async function pastYears(sql: Sql, opdId: string, current: number, lookback: num
  * past its last report's feed position. Jobs are deduplicated by id, so ticks that overlap or
  * repeat queue nothing new.
  */
-export async function scheduleReports(queue: Queue, deps: { sql: Sql; policy?: Partial<JobPolicy>; tz: string; now?: Date; lookbackYears?: number }): Promise<EnqueueResult[]> {
+export async function scheduleReports(
+  queue: Queue,
+  deps: { sql: Sql; policy?: Partial<JobPolicy>; tz: string; now?: Date; lookbackYears?: number },
+): Promise<EnqueueResult[]> {
   const current = yearIn(deps.now ?? new Date(), deps.tz);
   const opdIds = (await new EventStore(deps.sql).streamIds('opd', 'opd-')).map((id) => id.slice(4));
   const out: EnqueueResult[] = [];
   for (const opdId of opdIds) {
-    for (const year of [current, ...(await pastYears(deps.sql, opdId, current, deps.lookbackYears ?? 5))]) {
+    for (const year of [
+      current,
+      ...(await pastYears(deps.sql, opdId, current, deps.lookbackYears ?? 5)),
+    ]) {
       const position = await dataPosition(deps.sql, opdId, year);
       const last = await lastReportedPosition(deps.sql, opdId, year);
       if (last !== null && last >= position) continue;
@@ -139,19 +188,40 @@ export interface ProcessorDeps extends ReportDeps {
 }
 
 /** The worker's processor for both job kinds. */
-export async function processLkjipJob(deps: ProcessorDeps, job: Job<LkjipJobData>): Promise<GeneratedReport | { scheduled: number; added: number }> {
+export async function processLkjipJob(
+  deps: ProcessorDeps,
+  job: Job<LkjipJobData>,
+): Promise<GeneratedReport | { scheduled: number; added: number }> {
   const data = job.data;
   if (data.kind === 'schedule') {
-    const results = await scheduleReports(deps.queue, { sql: deps.sql, tz: deps.tz, ...(deps.policy ? { policy: deps.policy } : {}) });
+    const results = await scheduleReports(deps.queue, {
+      sql: deps.sql,
+      tz: deps.tz,
+      ...(deps.policy ? { policy: deps.policy } : {}),
+    });
     return { scheduled: results.length, added: results.filter((r) => r.added).length };
   }
   try {
-    return await generateReport(deps, { opdId: data.opdId, year: data.year, formats: data.formats, position: data.feedPosition, ...(job.id ? { jobId: job.id } : {}) });
+    return await generateReport(deps, {
+      opdId: data.opdId,
+      year: data.year,
+      formats: data.formats,
+      position: data.feedPosition,
+      ...(job.id ? { jobId: job.id } : {}),
+    });
   } catch (err) {
     const attempts = job.opts.attempts ?? 1;
     if (job.attemptsMade + 1 >= attempts) {
       const message = err instanceof Error ? err.message : String(err);
-      for (const format of data.formats) await recordReportFailure(deps.sql, { opdId: data.opdId, year: data.year, format, feedPosition: data.feedPosition, jobId: job.id ?? null, error: message });
+      for (const format of data.formats)
+        await recordReportFailure(deps.sql, {
+          opdId: data.opdId,
+          year: data.year,
+          format,
+          feedPosition: data.feedPosition,
+          jobId: job.id ?? null,
+          error: message,
+        });
     }
     throw err;
   }
@@ -190,12 +260,32 @@ async function view(job: Job<LkjipJobData>): Promise<JobView> {
 }
 
 /** For the API: the jobs (queued, running, failed with reason, done) and stored reports of an OPD/year. */
-export async function reportStatus(queue: Queue, sql: Sql, filter: { opdId: string; year?: number }): Promise<{ jobs: JobView[]; reports: ReportRow[] }> {
-  const jobs = (await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'], 0, 1000)) as Job<LkjipJobData>[];
-  const mine = jobs.filter((j) => j && j.data.kind === 'generate' && j.data.opdId === filter.opdId && (filter.year === undefined || j.data.year === filter.year));
+export async function reportStatus(
+  queue: Queue,
+  sql: Sql,
+  filter: { opdId: string; year?: number },
+): Promise<{ jobs: JobView[]; reports: ReportRow[] }> {
+  const jobs = (await queue.getJobs(
+    ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'],
+    0,
+    1000,
+  )) as Job<LkjipJobData>[];
+  const mine = jobs.filter(
+    (j) =>
+      j &&
+      j.data.kind === 'generate' &&
+      j.data.opdId === filter.opdId &&
+      (filter.year === undefined || j.data.year === filter.year),
+  );
   const views = await Promise.all(mine.map(view));
   views.sort((a, b) => b.timestamp - a.timestamp);
-  return { jobs: views, reports: await listReports(sql, { opdId: filter.opdId, ...(filter.year === undefined ? {} : { year: filter.year }) }) };
+  return {
+    jobs: views,
+    reports: await listReports(sql, {
+      opdId: filter.opdId,
+      ...(filter.year === undefined ? {} : { year: filter.year }),
+    }),
+  };
 }
 
 /** One job by id (e.g. the id enqueueReport returned). */

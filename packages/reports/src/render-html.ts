@@ -2,14 +2,17 @@
 import { chartSvg } from './charts';
 import type { Block, LkjipDocument } from './model';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function block(b: Block, doc: LkjipDocument): string {
   switch (b.type) {
     case 'heading':
       return `<h${b.level} id="${esc(b.id)}">${esc(b.text)}</h${b.level}>`;
     case 'paragraph': {
-      const cls = [b.align ? `a-${b.align}` : '', b.size ? `s-${b.size}` : ''].filter(Boolean).join(' ');
+      const cls = [b.align ? `a-${b.align}` : '', b.size ? `s-${b.size}` : '']
+        .filter(Boolean)
+        .join(' ');
       let text = esc(b.text);
       if (b.bold) text = `<strong>${text}</strong>`;
       if (b.italic) text = `<em>${text}</em>`;
@@ -23,17 +26,30 @@ function block(b: Block, doc: LkjipDocument): string {
       const total = b.columns.reduce((a, c) => a + c.width, 0);
       const bold = new Set(b.boldRows ?? []);
       const head = `<tr>${b.columns.map((c) => `<th style="width:${((c.width / total) * 100).toFixed(1)}%">${esc(c.header)}</th>`).join('')}</tr>`;
-      const rows = b.rows.map((r, k) => `<tr${bold.has(k) ? ' class="bold"' : ''}>${b.columns.map((c, i) => `<td class="a-${c.align ?? 'left'}">${esc(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
+      const rows = b.rows
+        .map(
+          (r, k) =>
+            `<tr${bold.has(k) ? ' class="bold"' : ''}>${b.columns.map((c, i) => `<td class="a-${c.align ?? 'left'}">${esc(r[i] ?? '')}</td>`).join('')}</tr>`,
+        )
+        .join('');
       return `<figure id="${esc(b.id)}"><figcaption>${esc(b.caption)}</figcaption><table><thead>${head}</thead><tbody>${rows}</tbody></table>${b.note ? `<p class="note">${esc(b.note)}</p>` : ''}</figure>`;
     }
     case 'chart':
       return `<figure id="${esc(b.id)}" class="chart">${chartSvg(b.chart)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
     case 'toc': {
-      const items = [...doc.front, ...doc.body].flatMap((x) => (x.type === 'heading' && x.toc ? [`<li class="l${x.level}"><a href="#${esc(x.id)}">${esc(x.text)}</a></li>`] : []));
+      const items = [...doc.front, ...doc.body].flatMap((x) =>
+        x.type === 'heading' && x.toc
+          ? [`<li class="l${x.level}"><a href="#${esc(x.id)}">${esc(x.text)}</a></li>`]
+          : [],
+      );
       return `<nav><h1>${esc(b.title)}</h1><ul class="toc">${items.join('')}</ul></nav>`;
     }
     case 'captionList': {
-      const items = [...doc.front, ...doc.body].flatMap((x) => ((b.kind === 'table' && x.type === 'table') || (b.kind === 'chart' && x.type === 'chart') ? [`<li><a href="#${esc(x.id)}">${esc(x.caption)}</a></li>`] : []));
+      const items = [...doc.front, ...doc.body].flatMap((x) =>
+        (b.kind === 'table' && x.type === 'table') || (b.kind === 'chart' && x.type === 'chart')
+          ? [`<li><a href="#${esc(x.id)}">${esc(x.caption)}</a></li>`]
+          : [],
+      );
       return `<nav><h1>${esc(b.title)}</h1><ul class="toc">${items.join('') || '<li>–</li>'}</ul></nav>`;
     }
     case 'pageBreak':

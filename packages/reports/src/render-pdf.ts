@@ -80,13 +80,20 @@ class Layout {
         if (b.level === 3) this.font('bold', size);
         if (b.toc) this.headings.push({ text: b.text, level: b.level, page: this.page });
         if (b.level <= 2) doc.outline.addItem(b.text);
-        doc.text(b.text, MARGIN.left, doc.y, { width: WIDTH, align: b.level === 1 ? 'center' : 'left' });
+        doc.text(b.text, MARGIN.left, doc.y, {
+          width: WIDTH,
+          align: b.level === 1 ? 'center' : 'left',
+        });
         doc.moveDown(b.level === 1 ? 0.8 : 0.4);
         break;
       }
       case 'paragraph': {
         this.font(b.bold ? 'bold' : b.italic ? 'italic' : 'regular', SIZE[b.size ?? 'normal']!);
-        doc.text(b.text, MARGIN.left, doc.y, { width: WIDTH, align: b.align ?? 'justify', lineGap: 2 });
+        doc.text(b.text, MARGIN.left, doc.y, {
+          width: WIDTH,
+          align: b.align ?? 'justify',
+          lineGap: 2,
+        });
         doc.moveDown(b.size === 'title' || b.size === 'large' ? 1 : 0.4);
         break;
       }
@@ -121,7 +128,11 @@ class Layout {
       case 'toc':
       case 'captionList': {
         const kind = b.type === 'toc' ? 'toc' : b.kind;
-        const count = kind === 'toc' ? this.model.front.concat(this.model.body).filter((x) => x.type === 'heading' && x.toc).length : this.model.front.concat(this.model.body).filter((x) => x.type === kind).length;
+        const count =
+          kind === 'toc'
+            ? this.model.front.concat(this.model.body).filter((x) => x.type === 'heading' && x.toc)
+                .length
+            : this.model.front.concat(this.model.body).filter((x) => x.type === kind).length;
         const perPage = Math.floor((BOTTOM - MARGIN.top - 50) / TOC_LINE);
         const pages = Math.max(1, Math.ceil(count / perPage));
         if (doc.y > MARGIN.top + 1) this.newPage();
@@ -165,7 +176,14 @@ class Layout {
     const bold = new Set(t.boldRows ?? []);
     const heightOf = (cells: string[], font: 'regular' | 'bold') => {
       this.font(font, size);
-      return Math.max(...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+      return (
+        Math.max(
+          ...cells.map((text, i) =>
+            doc.heightOfString(text || ' ', { width: widths[i]! - 2 * pad }),
+          ),
+        ) +
+        2 * pad
+      );
     };
     const drawRow = (cells: string[], header: boolean, isBold: boolean, known?: number) => {
       const h = known ?? heightOf(cells, header || isBold ? 'bold' : 'regular');
@@ -177,25 +195,41 @@ class Layout {
         else doc.rect(x, y, w, h).lineWidth(0.5).stroke('#808080');
         doc.fillColor('#000000');
         this.font(header || isBold ? 'bold' : 'regular', size);
-        doc.text(text, x + pad, y + pad, { width: w - 2 * pad, align: header ? 'center' : (t.columns[i]!.align ?? 'left') });
+        doc.text(text, x + pad, y + pad, {
+          width: w - 2 * pad,
+          align: header ? 'center' : (t.columns[i]!.align ?? 'left'),
+        });
         x += w;
       });
       doc.y = y + h;
     };
-    const headerHeight = heightOf(t.columns.map((c) => c.header), 'bold');
+    const headerHeight = heightOf(
+      t.columns.map((c) => c.header),
+      'bold',
+    );
     const first = t.rows[0] ? heightOf(t.rows[0], 'regular') : 0;
     this.ensure(28 + headerHeight + first);
     this.captions.push({ kind: 'table', text: t.caption, page: this.page });
     this.font('bold', 10);
     doc.text(t.caption, MARGIN.left, doc.y, { width: WIDTH, align: 'center' });
     doc.moveDown(0.3);
-    drawRow(t.columns.map((c) => c.header), true, false, headerHeight);
+    drawRow(
+      t.columns.map((c) => c.header),
+      true,
+      false,
+      headerHeight,
+    );
     t.rows.forEach((row, k) => {
       const cells = t.columns.map((_, i) => row[i] ?? '');
       const h = heightOf(cells, bold.has(k) ? 'bold' : 'regular');
       if (doc.y + h > BOTTOM) {
         this.newPage();
-        drawRow(t.columns.map((c) => c.header), true, false, headerHeight);
+        drawRow(
+          t.columns.map((c) => c.header),
+          true,
+          false,
+          headerHeight,
+        );
       }
       drawRow(cells, false, bold.has(k), h);
     });
@@ -214,8 +248,17 @@ class Layout {
     for (const r of this.reserved) {
       const entries =
         r.kind === 'toc'
-          ? this.headings.filter((h) => h.text !== r.title || h.page !== r.firstPage).map((h) => ({ text: h.text, indent: (h.level - 1) * 14, page: h.page, bold: h.level === 1 }))
-          : this.captions.filter((c) => c.kind === r.kind).map((c) => ({ text: c.text, indent: 0, page: c.page, bold: false }));
+          ? this.headings
+              .filter((h) => h.text !== r.title || h.page !== r.firstPage)
+              .map((h) => ({
+                text: h.text,
+                indent: (h.level - 1) * 14,
+                page: h.page,
+                bold: h.level === 1,
+              }))
+          : this.captions
+              .filter((c) => c.kind === r.kind)
+              .map((c) => ({ text: c.text, indent: 0, page: c.page, bold: false }));
       let page = r.firstPage;
       doc.switchToPage(page);
       this.font('bold', 14);
@@ -232,13 +275,24 @@ class Layout {
         const numW = 30;
         const textW = WIDTH - e.indent - numW - 6;
         let text = e.text;
-        while (text.length > 4 && doc.widthOfString(text) > textW) text = `${text.slice(0, -2)}…`.replace(/……$/, '…');
+        while (text.length > 4 && doc.widthOfString(text) > textW)
+          text = `${text.slice(0, -2)}…`.replace(/……$/, '…');
         doc.text(text, MARGIN.left + e.indent, y, { width: textW, lineBreak: false });
         const tw = doc.widthOfString(text);
         const dotsFrom = MARGIN.left + e.indent + tw + 4;
         const dotsTo = MARGIN.left + WIDTH - numW - 2;
-        if (dotsTo > dotsFrom) doc.text('.'.repeat(Math.max(0, Math.floor((dotsTo - dotsFrom) / doc.widthOfString('.')))), dotsFrom, y, { lineBreak: false });
-        doc.text(num, MARGIN.left + WIDTH - numW, y, { width: numW, align: 'right', lineBreak: false });
+        if (dotsTo > dotsFrom)
+          doc.text(
+            '.'.repeat(Math.max(0, Math.floor((dotsTo - dotsFrom) / doc.widthOfString('.')))),
+            dotsFrom,
+            y,
+            { lineBreak: false },
+          );
+        doc.text(num, MARGIN.left + WIDTH - numW, y, {
+          width: numW,
+          align: 'right',
+          lineBreak: false,
+        });
         y += TOC_LINE;
       }
     }
@@ -253,7 +307,14 @@ class Layout {
       const saved = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       this.font('regular', 8);
-      doc.fillColor('#555555').text(`${this.model.meta.footer} — ${i >= this.bodyStart ? 'Halaman ' : ''}${this.label(i)}`, MARGIN.left, A4.height - 45, { width: WIDTH, align: 'center', lineBreak: false });
+      doc
+        .fillColor('#555555')
+        .text(
+          `${this.model.meta.footer} — ${i >= this.bodyStart ? 'Halaman ' : ''}${this.label(i)}`,
+          MARGIN.left,
+          A4.height - 45,
+          { width: WIDTH, align: 'center', lineBreak: false },
+        );
       doc.fillColor('#000000');
       doc.page.margins.bottom = saved;
     }
@@ -261,7 +322,21 @@ class Layout {
 }
 
 function roman(n: number): string {
-  const map: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  const map: [number, string][] = [
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ];
   let out = '';
   for (const [v, s] of map) {
     while (n >= v) {
@@ -282,7 +357,16 @@ export function renderPdf(model: LkjipDocument): Promise<Buffer> {
     compress: true,
     lang: 'id-ID',
     displayTitle: true,
-    info: { Title: model.meta.title, Author: model.meta.author, Subject: model.meta.subject, Keywords: model.meta.keywords, Creator: 'SAKIP', Producer: 'SAKIP (pdfkit)', CreationDate: created, ModDate: created },
+    info: {
+      Title: model.meta.title,
+      Author: model.meta.author,
+      Subject: model.meta.subject,
+      Keywords: model.meta.keywords,
+      Creator: 'SAKIP',
+      Producer: 'SAKIP (pdfkit)',
+      CreationDate: created,
+      ModDate: created,
+    },
   });
   const fonts = fontBytes();
   doc.registerFont('regular', fonts.regular);

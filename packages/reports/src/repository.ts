@@ -66,7 +66,10 @@ const toRow = (r: Row): ReportRow => ({
   error: r.error,
 });
 
-export async function insertReport(sql: Sql, r: Omit<ReportRow, 'id' | 'createdAt'>): Promise<ReportRow> {
+export async function insertReport(
+  sql: Sql,
+  r: Omit<ReportRow, 'id' | 'createdAt'>,
+): Promise<ReportRow> {
   const [row] = await sql<Row[]>`
     insert into reports (id, opd_id, year, format, feed_position, head_position, decrees, content_hash, sha256, storage_key, size, job_id, status, error)
     values (${randomUUID()}, ${r.opdId}, ${r.year}, ${r.format}, ${r.feedPosition}, ${r.headPosition}, ${sql.json(r.decrees)}, ${r.contentHash}, ${r.sha256}, ${r.storageKey}, ${r.size}, ${r.jobId}, ${r.status}, ${r.error})
@@ -75,7 +78,10 @@ export async function insertReport(sql: Sql, r: Omit<ReportRow, 'id' | 'createdA
 }
 
 /** Reports of an OPD (or pemda), newest first; `year` and `status` narrow it. */
-export async function listReports(sql: Sql, filter: { opdId?: string; year?: number; status?: 'ready' | 'failed'; limit?: number } = {}): Promise<ReportRow[]> {
+export async function listReports(
+  sql: Sql,
+  filter: { opdId?: string; year?: number; status?: 'ready' | 'failed'; limit?: number } = {},
+): Promise<ReportRow[]> {
   const rows = await sql<Row[]>`
     select * from reports
     where true
@@ -88,8 +94,14 @@ export async function listReports(sql: Sql, filter: { opdId?: string; year?: num
 }
 
 /** The latest ready report's feed position for an OPD and year (null when none). */
-export async function lastReportedPosition(sql: Sql, opdId: string, year: number): Promise<number | null> {
-  const [row] = await sql<{ p: number | null }[]>`select max(feed_position)::bigint as p from reports where opd_id = ${opdId} and year = ${year} and status = 'ready'`;
+export async function lastReportedPosition(
+  sql: Sql,
+  opdId: string,
+  year: number,
+): Promise<number | null> {
+  const [row] = await sql<
+    { p: number | null }[]
+  >`select max(feed_position)::bigint as p from reports where opd_id = ${opdId} and year = ${year} and status = 'ready'`;
   return row?.p ?? null;
 }
 
@@ -103,13 +115,26 @@ export class ReportNotFound extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A stored report with its bytes, exactly as generated. */
-export async function readReport(deps: { sql: Sql; storage: ObjectStorage }, id: string): Promise<{ report: ReportRow; bytes: Buffer; contentType: string; fileName: string }> {
+export async function readReport(
+  deps: { sql: Sql; storage: ObjectStorage },
+  id: string,
+): Promise<{ report: ReportRow; bytes: Buffer; contentType: string; fileName: string }> {
   if (!UUID.test(id)) throw new ReportNotFound(id);
   const [row] = await deps.sql<Row[]>`select * from reports where id = ${id}`;
   if (!row || row.status !== 'ready' || !row.storage_key) throw new ReportNotFound(id);
   const report = toRow(row);
   const bytes = await deps.storage.get(row.storage_key);
-  return { report, bytes, contentType: CONTENT_TYPES[report.format], fileName: reportFileName(report.opdId, report.year, report.format, report.feedPosition) };
+  return {
+    report,
+    bytes,
+    contentType: CONTENT_TYPES[report.format],
+    fileName: reportFileName(report.opdId, report.year, report.format, report.feedPosition),
+  };
 }
 
-export const reportFileName = (opdId: string, year: number, format: ReportFormat, feedPosition: number) => `LKjIP-${opdId}-${year}-p${feedPosition}.${format}`;
+export const reportFileName = (
+  opdId: string,
+  year: number,
+  format: ReportFormat,
+  feedPosition: number,
+) => `LKjIP-${opdId}-${year}-p${feedPosition}.${format}`;

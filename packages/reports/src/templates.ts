@@ -22,10 +22,26 @@ export const DEFAULT_TEMPLATES: ReportTemplates = {
 
 /** Replaces {name} with vars[name]; unknown placeholders are left as written, so a typo shows. */
 export function fillTemplate(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
-export const PLACEHOLDERS = ['opdName', 'year', 'regionName', 'provinceName', 'periodStart', 'periodEnd', 'ikuCount', 'sasaranCount', 'averageCapaian', 'headName', 'headPosition', 'place', 'date'] as const;
+export const PLACEHOLDERS = [
+  'opdName',
+  'year',
+  'regionName',
+  'provinceName',
+  'periodStart',
+  'periodEnd',
+  'ikuCount',
+  'sasaranCount',
+  'averageCapaian',
+  'headName',
+  'headPosition',
+  'place',
+  'date',
+] as const;
 
 /** Latest template per key for a subject: its own, else the region's, else '*', else the default. */
 export async function loadTemplates(sql: Sql, scopes: readonly string[]): Promise<ReportTemplates> {
@@ -39,12 +55,19 @@ export async function loadTemplates(sql: Sql, scopes: readonly string[]): Promis
     }
     return undefined;
   };
-  return { kataPengantar: pick('kata_pengantar') ?? DEFAULT_TEMPLATES.kataPengantar, latarBelakang: pick('latar_belakang') ?? DEFAULT_TEMPLATES.latarBelakang };
+  return {
+    kataPengantar: pick('kata_pengantar') ?? DEFAULT_TEMPLATES.kataPengantar,
+    latarBelakang: pick('latar_belakang') ?? DEFAULT_TEMPLATES.latarBelakang,
+  };
 }
 
 /** Stores a new version of a template (older versions stay). scope: OPD id, region code or '*'. */
-export async function saveTemplate(sql: Sql, input: { scope: string; key: TemplateKey; body: string; actor: string }): Promise<number> {
-  if (!TEMPLATE_KEYS.includes(input.key)) throw new Error(`Template tidak dikenal / unknown template: ${input.key}`);
+export async function saveTemplate(
+  sql: Sql,
+  input: { scope: string; key: TemplateKey; body: string; actor: string },
+): Promise<number> {
+  if (!TEMPLATE_KEYS.includes(input.key))
+    throw new Error(`Template tidak dikenal / unknown template: ${input.key}`);
   if (input.body.trim() === '') throw new Error('Isi template kosong / empty template');
   const [row] = await sql<{ id: number }[]>`
     insert into report_templates (scope, key, body, actor) values (${input.scope}, ${input.key}, ${input.body}, ${input.actor}) returning id`;

@@ -14,7 +14,17 @@ export async function pdfPages(pdf: Buffer): Promise<{ file: string; ink: number
   await run('pdftoppm', ['-r', '30', '-gray', join(dir, 'r.pdf'), join(dir, 'page')]);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.pgm')).sort();
   // Also write PNGs, as the brief asks, for a person to look at.
-  await run('pdftoppm', ['-r', '30', '-png', '-f', '1', '-l', '3', join(dir, 'r.pdf'), join(dir, 'png')]);
+  await run('pdftoppm', [
+    '-r',
+    '30',
+    '-png',
+    '-f',
+    '1',
+    '-l',
+    '3',
+    join(dir, 'r.pdf'),
+    join(dir, 'png'),
+  ]);
   const out: { file: string; ink: number }[] = [];
   for (const f of files) {
     const buf = await readFile(join(dir, f));
@@ -36,6 +46,10 @@ export async function pngFiles(dirOf: string): Promise<string[]> {
 export async function docxTables(docx: Buffer): Promise<{ xml: string; rows: string[][] }> {
   const zip = await JSZip.loadAsync(docx);
   const xml = await zip.file('word/document.xml')!.async('string');
-  const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:tc\b[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')));
+  const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) =>
+    [...m[0].matchAll(/<w:tc\b[\s\S]*?<\/w:tc>/g)].map((c) =>
+      [...c[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    ),
+  );
   return { xml, rows };
 }

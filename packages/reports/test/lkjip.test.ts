@@ -6,7 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandExecutor } from '@sakip/application';
 import { LocalObjectStorage } from '@sakip/storage';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
-import { buildLkjip, contentHash, dataPosition, generateReport, listReports, loadLkjipData, loadPemdaLkjipData, readReport, renderDocx, renderPdf, saveTemplate } from '../src/index';
+import {
+  buildLkjip,
+  contentHash,
+  dataPosition,
+  generateReport,
+  listReports,
+  loadLkjipData,
+  loadPemdaLkjipData,
+  readReport,
+  renderDocx,
+  renderPdf,
+  saveTemplate,
+} from '../src/index';
 import { OPD, recordRealization, seedYear, YEAR } from './fixture';
 import { docxTables, pdfPages, pngFiles } from './helpers';
 
@@ -38,15 +50,27 @@ describe('LKjIP for 18.04-DISKOPERINDAG 2024', () => {
     expect(iku4.history).toEqual([{ year: 2023, realization: '880', capaian: expect.any(String) }]);
     expect(iku4.comparison.province).toEqual({ value: '483000.5', source: 'BPS Provinsi Lampung' });
     expect(Object.values(data.narratives)[0]?.faktorPenghambat).toMatch(/RAT/);
-    expect(data.programs.find((p) => p.code === 'SAS-49')).toMatchObject({ pagu: '200000000', spent: '150000000', serapan: '75' });
+    expect(data.programs.find((p) => p.code === 'SAS-49')).toMatchObject({
+      pagu: '200000000',
+      spent: '150000000',
+      serapan: '75',
+    });
   });
 
   it('generates DOCX, PDF and HTML, stores them content-addressed and records them', async () => {
-    first = await generateReport({ sql: db.sql, storage }, { opdId: OPD, year: YEAR, formats: ['docx', 'pdf', 'html'], outDir });
+    first = await generateReport(
+      { sql: db.sql, storage },
+      { opdId: OPD, year: YEAR, formats: ['docx', 'pdf', 'html'], outDir },
+    );
     expect(first.files.map((f) => f.format)).toEqual(['docx', 'pdf', 'html']);
     const rows = await listReports(db.sql, { opdId: OPD, year: YEAR });
     expect(rows).toHaveLength(3);
-    for (const r of rows) expect(r).toMatchObject({ status: 'ready', feedPosition: first.feedPosition, contentHash: first.contentHash });
+    for (const r of rows)
+      expect(r).toMatchObject({
+        status: 'ready',
+        feedPosition: first.feedPosition,
+        contentHash: first.contentHash,
+      });
     expect(rows[0]!.decrees[0]!.number).toMatch(/050/);
     const pdf = await readReport({ sql: db.sql, storage }, first.files[1]!.id);
     expect(pdf.contentType).toBe('application/pdf');
@@ -84,7 +108,10 @@ describe('LKjIP for 18.04-DISKOPERINDAG 2024', () => {
   });
 
   it('rebuilds byte for byte at the same position', async () => {
-    const again = await generateReport({ sql: db.sql, storage }, { opdId: OPD, year: YEAR, formats: ['docx', 'pdf'] });
+    const again = await generateReport(
+      { sql: db.sql, storage },
+      { opdId: OPD, year: YEAR, formats: ['docx', 'pdf'] },
+    );
     expect(again.feedPosition).toBe(first.feedPosition);
     expect(again.contentHash).toBe(first.contentHash);
     expect(again.files.map((f) => f.sha256)).toEqual(first.files.slice(0, 2).map((f) => f.sha256));
@@ -95,10 +122,16 @@ describe('LKjIP for 18.04-DISKOPERINDAG 2024', () => {
     await recordRealization(executor, 'IKU-2', '12');
     const moved = await dataPosition(db.sql, OPD, YEAR);
     expect(moved).toBeGreaterThan(first.feedPosition);
-    const newer = await generateReport({ sql: db.sql, storage }, { opdId: OPD, year: YEAR, formats: ['pdf'] });
+    const newer = await generateReport(
+      { sql: db.sql, storage },
+      { opdId: OPD, year: YEAR, formats: ['pdf'] },
+    );
     expect(newer.feedPosition).toBe(moved);
     expect(newer.contentHash).not.toBe(first.contentHash);
-    const pinned = await generateReport({ sql: db.sql, storage }, { opdId: OPD, year: YEAR, formats: ['pdf'], position: first.feedPosition });
+    const pinned = await generateReport(
+      { sql: db.sql, storage },
+      { opdId: OPD, year: YEAR, formats: ['pdf'], position: first.feedPosition },
+    );
     expect(pinned.contentHash).toBe(first.contentHash);
     expect(pinned.files[0]!.sha256).toBe(first.files[1]!.sha256);
     const old = await readReport({ sql: db.sql, storage }, first.files[1]!.id);
@@ -106,11 +139,20 @@ describe('LKjIP for 18.04-DISKOPERINDAG 2024', () => {
   });
 
   it('fills the kata pengantar from the OPD template with placeholders', async () => {
-    await saveTemplate(db.sql, { scope: OPD, key: 'kata_pengantar', body: 'Dengan ini {opdName} menyampaikan LKjIP {year} berisi {ikuCount} IKU. {unknown}', actor: 'test' });
+    await saveTemplate(db.sql, {
+      scope: OPD,
+      key: 'kata_pengantar',
+      body: 'Dengan ini {opdName} menyampaikan LKjIP {year} berisi {ikuCount} IKU. {unknown}',
+      actor: 'test',
+    });
     const data = await loadLkjipData({ sql: db.sql }, OPD, YEAR);
     const doc = buildLkjip(data);
     const para = doc.front.find((b) => b.type === 'paragraph' && b.text.startsWith('Dengan ini'));
-    expect(para).toMatchObject({ text: expect.stringMatching(/^Dengan ini Dinas .+ menyampaikan LKjIP 2024 berisi \d+ IKU\. \{unknown\}$/) });
+    expect(para).toMatchObject({
+      text: expect.stringMatching(
+        /^Dengan ini Dinas .+ menyampaikan LKjIP 2024 berisi \d+ IKU\. \{unknown\}$/,
+      ),
+    });
     const [d1, d2] = [await renderDocx(doc), await renderDocx(buildLkjip(data))];
     expect(sha(d1)).toBe(sha(d2));
     expect(contentHash(doc)).toBe(contentHash(buildLkjip(data)));
@@ -122,8 +164,13 @@ describe('LKjIP for 18.04-DISKOPERINDAG 2024', () => {
     expect(data.kind).toBe('pemda');
     expect(data.members!.map((m) => m.opdId)).toContain(OPD);
     expect(data.indicators.every((i) => i.kind === 'iku' && i.opdName)).toBe(true);
-    const gen = await generateReport({ sql: db.sql, storage }, { opdId: '18.04', year: YEAR, formats: ['docx'] });
-    const { rows } = await docxTables((await readReport({ sql: db.sql, storage }, gen.files[0]!.id)).bytes);
+    const gen = await generateReport(
+      { sql: db.sql, storage },
+      { opdId: '18.04', year: YEAR, formats: ['docx'] },
+    );
+    const { rows } = await docxTables(
+      (await readReport({ sql: db.sql, storage }, gen.files[0]!.id)).bytes,
+    );
     expect(rows.some((r) => r.includes('104,17'))).toBe(true);
   });
 });

@@ -39,7 +39,8 @@ export class LocalObjectStorage implements ObjectStorage {
   }
 
   async get(storageKey: string): Promise<Buffer> {
-    if (!KEY.test(storageKey)) throw new Error(`Kunci penyimpanan tidak valid / invalid storage key: ${storageKey}`);
+    if (!KEY.test(storageKey))
+      throw new Error(`Kunci penyimpanan tidak valid / invalid storage key: ${storageKey}`);
     return readFile(join(this.root, storageKey));
   }
 }

@@ -3,7 +3,8 @@ import postgres from 'postgres';
 import { connect, migrate, type Sql } from '@sakip/db';
 
 /** Base server for tests; each test file gets its own database on it and drops it after. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestDatabase {
@@ -14,7 +15,9 @@ export interface TestDatabase {
 }
 
 /** Creates a fresh, migrated database with a unique name. Call drop() in afterAll. */
-export async function createTestDatabase(options: { migrate?: boolean; max?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; max?: number } = {},
+): Promise<TestDatabase> {
   const name = `sakip_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(TEST_SERVER_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);

@@ -35,7 +35,10 @@ export function DiffTable({ diff, rows: given }: { diff?: SnapshotDiff; rows?: D
         </thead>
         <tbody>
           {paged.slice.map((r, i) => (
-            <tr key={`${r.kind}-${r.code}-${r.year ?? ''}-${i}`} className={`diff-row diff-${r.kind}`}>
+            <tr
+              key={`${r.kind}-${r.code}-${r.year ?? ''}-${i}`}
+              className={`diff-row diff-${r.kind}`}
+            >
               <td>{diffLabel(r.kind, lang)}</td>
               <td className="code">{r.code}</td>
               <td>{r.name}</td>

@@ -10,7 +10,8 @@ type Report = RouterOutputs['imports']['run'];
 export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
 }
 
@@ -23,14 +24,23 @@ export function ImportPanel() {
   const run = useMutation({
     mutationFn: async (dryRun: boolean) => {
       if (!file) throw new Error('no file');
-      return api.imports.run.mutate({ fileName: file.name, contentBase64: await fileToBase64(file), dryRun });
+      return api.imports.run.mutate({
+        fileName: file.name,
+        contentBase64: await fileToBase64(file),
+        dryRun,
+      });
     },
     onSuccess: (r) => {
       setReport(r);
       if (!r.dryRun && r.ok) void qc.invalidateQueries();
     },
   });
-  const problems = (report?.problems ?? []) as { sheet?: string; row?: number; column?: string; message: string }[];
+  const problems = (report?.problems ?? []) as {
+    sheet?: string;
+    row?: number;
+    column?: string;
+    message: string;
+  }[];
   const paged = usePaged(problems, 15);
   return (
     <section className="card" aria-labelledby="import-title">
@@ -51,13 +61,28 @@ export function ImportPanel() {
         <button type="button" disabled={!file || run.isPending} onClick={() => run.mutate(true)}>
           {t('sk.importCheck')}
         </button>
-        <button type="button" className="btn-primary" disabled={!file || run.isPending || !report?.ok || !report.dryRun} onClick={() => run.mutate(false)}>
+        <button
+          type="button"
+          className="btn-primary"
+          disabled={!file || run.isPending || !report?.ok || !report.dryRun}
+          onClick={() => run.mutate(false)}
+        >
           {t('sk.importRun')}
         </button>
       </div>
       <ErrorBox error={run.error} />
-      {report?.ok && report.dryRun && <Notice kind="ok">{t('sk.importOk', { rows: report.rowCount, events: report.eventsWritten })}</Notice>}
-      {report?.ok && !report.dryRun && <Notice kind="ok">{report.unchanged ? t('sk.importUnchanged') : t('sk.importDone', { events: report.eventsWritten })}</Notice>}
+      {report?.ok && report.dryRun && (
+        <Notice kind="ok">
+          {t('sk.importOk', { rows: report.rowCount, events: report.eventsWritten })}
+        </Notice>
+      )}
+      {report?.ok && !report.dryRun && (
+        <Notice kind="ok">
+          {report.unchanged
+            ? t('sk.importUnchanged')
+            : t('sk.importDone', { events: report.eventsWritten })}
+        </Notice>
+      )}
       {problems.length > 0 && (
         <>
           <h3>

@@ -8,7 +8,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useT();
   const { signOut } = useAuth();
   const me = useMe();
-  const admin = canAnywhere(me.bindings, 'catalog.manage') || canAnywhere(me.bindings, 'pemda.configure');
+  const admin =
+    canAnywhere(me.bindings, 'catalog.manage') || canAnywhere(me.bindings, 'pemda.configure');
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -30,7 +31,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="muted" data-testid="who">
             {me.displayName}
           </span>
-          <button type="button" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} aria-label={t('lang.label')}>
+          <button
+            type="button"
+            onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+            aria-label={t('lang.label')}
+          >
             {t('lang.toggle')}
           </button>
           <button type="button" onClick={signOut}>
@@ -51,7 +56,9 @@ export function OpdTabs({ title }: { title?: string | undefined }) {
   const { t } = useT();
   const me = useMe();
   const target = opdTarget(opdId);
-  const queue = can(me.bindings, 'realization.verify', target) || can(me.bindings, 'realization.inspect', target);
+  const queue =
+    can(me.bindings, 'realization.verify', target) ||
+    can(me.bindings, 'realization.inspect', target);
   return (
     <div className="opd-head">
       <p className="crumbs">

@@ -1,4 +1,12 @@
-import { useId, useMemo, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  useMemo,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { useT } from '../lib/context';
 import { describeError, type Problem } from '../lib/errors';
 
@@ -9,12 +17,22 @@ interface FieldProps {
 }
 
 /** Label + control + the error next to it (aria-invalid / aria-describedby). */
-export function TextField({ label, error, hint, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ...rest
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : hint ? `${id}-hint` : undefined} {...rest} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : hint ? `${id}-hint` : undefined}
+        {...rest}
+      />
       {hint && !error && (
         <small id={`${id}-hint`} className="hint">
           {hint}
@@ -29,12 +47,21 @@ export function TextField({ label, error, hint, ...rest }: FieldProps & InputHTM
   );
 }
 
-export function TextArea({ label, error, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  error,
+  ...rest
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} {...rest} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        {...rest}
+      />
       {error && (
         <small id={`${id}-err`} className="field-error" role="alert">
           {error}
@@ -44,12 +71,22 @@ export function TextArea({ label, error, ...rest }: FieldProps & TextareaHTMLAtt
   );
 }
 
-export function SelectField({ label, error, children, ...rest }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
+export function SelectField({
+  label,
+  error,
+  children,
+  ...rest
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { children: ReactNode }) {
   const id = useId();
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-err` : undefined} {...rest}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+        {...rest}
+      >
         {children}
       </select>
       {error && (
@@ -66,7 +103,11 @@ export function ErrorBox({ error, problem }: { error?: unknown; problem?: Proble
   if (!error && !problem) return null;
   const p = problem ?? describeError(error, lang);
   return (
-    <div className={`alert alert-error${p.code === 'CONFLICT' ? ' alert-conflict' : ''}`} role="alert" data-code={p.code}>
+    <div
+      className={`alert alert-error${p.code === 'CONFLICT' ? ' alert-conflict' : ''}`}
+      role="alert"
+      data-code={p.code}
+    >
       <strong>{p.message}</strong>
       {p.fieldErrors.length > 0 && p.fieldErrors.every((f) => f.path.length === 0) && (
         <ul>
@@ -90,7 +131,13 @@ export function ErrorBox({ error, problem }: { error?: unknown; problem?: Proble
   );
 }
 
-export function Notice({ children, kind = 'info' }: { children: ReactNode; kind?: 'info' | 'ok' | 'warn' }) {
+export function Notice({
+  children,
+  kind = 'info',
+}: {
+  children: ReactNode;
+  kind?: 'info' | 'ok' | 'warn';
+}) {
   return (
     <div className={`alert alert-${kind}`} role="status">
       {children}
@@ -112,11 +159,22 @@ export function usePaged<T>(items: readonly T[], size = 20) {
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(page, pages);
-  const slice = useMemo(() => items.slice((current - 1) * size, current * size), [items, current, size]);
+  const slice = useMemo(
+    () => items.slice((current - 1) * size, current * size),
+    [items, current, size],
+  );
   return { slice, page: current, pages, setPage };
 }
 
-export function Pager({ page, pages, setPage }: { page: number; pages: number; setPage: (p: number) => void }) {
+export function Pager({
+  page,
+  pages,
+  setPage,
+}: {
+  page: number;
+  pages: number;
+  setPage: (p: number) => void;
+}) {
   const { t } = useT();
   if (pages <= 1) return null;
   return (

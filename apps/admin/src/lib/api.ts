@@ -35,7 +35,17 @@ export const queryClient = new QueryClient({
       retry: (count, err) => {
         if (err instanceof TRPCClientError) {
           const code = (err.data as { code?: string } | undefined)?.code;
-          if (code && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'PRECONDITION_FAILED'].includes(code)) return false;
+          if (
+            code &&
+            [
+              'UNAUTHORIZED',
+              'FORBIDDEN',
+              'NOT_FOUND',
+              'BAD_REQUEST',
+              'PRECONDITION_FAILED',
+            ].includes(code)
+          )
+            return false;
         }
         return count < 2;
       },

@@ -25,7 +25,8 @@ export interface ComparisonRow {
   predikatCode: string | null;
 }
 
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const str = (v: unknown): string | null =>
+  v === null || v === undefined || v === '' ? null : String(v);
 
 /** Reads the API's rows (snake_case, numerics as strings or numbers) into ComparisonRow. */
 export function parseComparisonRows(raw: readonly Record<string, unknown>[]): ComparisonRow[] {
@@ -62,11 +63,17 @@ export interface ComparisonFilter {
 }
 
 /** The rows the page shows (and exports): the region chosen (or all) within the year range. */
-export function filterComparison(rows: readonly ComparisonRow[], f: ComparisonFilter): ComparisonRow[] {
-  return rows.filter((r) => (!f.region || r.regionCode === f.region) && r.year >= f.yearFrom && r.year <= f.yearTo);
+export function filterComparison(
+  rows: readonly ComparisonRow[],
+  f: ComparisonFilter,
+): ComparisonRow[] {
+  return rows.filter(
+    (r) => (!f.region || r.regionCode === f.region) && r.year >= f.yearFrom && r.year <= f.yearTo,
+  );
 }
 
-export const yearsBetween = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
+export const yearsBetween = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
 
 /** One OPD indicator mapped to the catalog indicator: a heat-map row, a trend line. */
 export interface ComparisonSeries {
@@ -80,27 +87,60 @@ export function seriesOf(rows: readonly ComparisonRow[]): ComparisonSeries[] {
   const out = new Map<string, ComparisonSeries>();
   for (const r of rows) {
     const key = `${r.opdId}|${r.indicatorCode}`;
-    if (!out.has(key)) out.set(key, { key, opdId: r.opdId, indicatorCode: r.indicatorCode, regionCode: r.regionCode });
+    if (!out.has(key))
+      out.set(key, {
+        key,
+        opdId: r.opdId,
+        indicatorCode: r.indicatorCode,
+        regionCode: r.regionCode,
+      });
   }
-  return [...out.values()].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.opdId.localeCompare(b.opdId) || a.indicatorCode.localeCompare(b.indicatorCode));
+  return [...out.values()].sort(
+    (a, b) =>
+      a.regionCode.localeCompare(b.regionCode) ||
+      a.opdId.localeCompare(b.opdId) ||
+      a.indicatorCode.localeCompare(b.indicatorCode),
+  );
 }
 
-export const rowOf = (rows: readonly ComparisonRow[], s: ComparisonSeries, year: number): ComparisonRow | undefined =>
+export const rowOf = (
+  rows: readonly ComparisonRow[],
+  s: ComparisonSeries,
+  year: number,
+): ComparisonRow | undefined =>
   rows.find((r) => r.opdId === s.opdId && r.indicatorCode === s.indicatorCode && r.year === year);
 
 /** The latest year of the range with a capaian (the current year is often empty). */
-export function rankYearOf(rows: readonly ComparisonRow[], years: readonly number[]): number | null {
-  return [...years].reverse().find((y) => rows.some((r) => r.year === y && r.capaian !== null)) ?? years[years.length - 1] ?? null;
+export function rankYearOf(
+  rows: readonly ComparisonRow[],
+  years: readonly number[],
+): number | null {
+  return (
+    [...years].reverse().find((y) => rows.some((r) => r.year === y && r.capaian !== null)) ??
+    years[years.length - 1] ??
+    null
+  );
 }
 
 /** The rows of one year, best capaian first (not computable last). */
 export function ranked(rows: readonly ComparisonRow[], year: number | null): ComparisonRow[] {
   const score = (r: ComparisonRow) => (r.capaian === null ? -Infinity : Number(r.capaian));
-  return rows.filter((r) => r.year === year).sort((a, b) => score(b) - score(a) || a.regionCode.localeCompare(b.regionCode) || a.opdId.localeCompare(b.opdId));
+  return rows
+    .filter((r) => r.year === year)
+    .sort(
+      (a, b) =>
+        score(b) - score(a) ||
+        a.regionCode.localeCompare(b.regionCode) ||
+        a.opdId.localeCompare(b.opdId),
+    );
 }
 
 /** Realization per year, one column per series (s0, s1, … : OPD ids carry dots). */
-export function trendData(rows: readonly ComparisonRow[], series: readonly ComparisonSeries[], years: readonly number[]): Record<string, number | null>[] {
+export function trendData(
+  rows: readonly ComparisonRow[],
+  series: readonly ComparisonSeries[],
+  years: readonly number[],
+): Record<string, number | null>[] {
   return years.map((year) => {
     const point: Record<string, number | null> = { year };
     series.forEach((s, i) => {
@@ -114,7 +154,8 @@ export function trendData(rows: readonly ComparisonRow[], series: readonly Compa
 /** The target as shown: the value, else the band, else the text target. */
 export function targetLabel(r: ComparisonRow): string | null {
   if (r.target !== null) return r.target;
-  if (r.targetMin !== null || r.targetMax !== null) return `${r.targetMin ?? ''}–${r.targetMax ?? ''}`;
+  if (r.targetMin !== null || r.targetMax !== null)
+    return `${r.targetMin ?? ''}–${r.targetMax ?? ''}`;
   return r.targetText;
 }
 
@@ -144,10 +185,18 @@ export interface ExportNames {
  * The table both exports write: exactly the rows the page shows, in heat-map order. Numeric
  * cells stay canonical decimal strings (the XLSX turns them into numbers).
  */
-export function exportTable(rows: readonly ComparisonRow[], names: ExportNames, t: Translate): { header: string[]; body: (string | number | null)[][] } {
+export function exportTable(
+  rows: readonly ComparisonRow[],
+  names: ExportNames,
+  t: Translate,
+): { header: string[]; body: (string | number | null)[][] } {
   const series = seriesOf(rows);
   const order = new Map(series.map((s, i) => [s.key, i] as const));
-  const sorted = [...rows].sort((a, b) => order.get(`${a.opdId}|${a.indicatorCode}`)! - order.get(`${b.opdId}|${b.indicatorCode}`)! || a.year - b.year);
+  const sorted = [...rows].sort(
+    (a, b) =>
+      order.get(`${a.opdId}|${a.indicatorCode}`)! - order.get(`${b.opdId}|${b.indicatorCode}`)! ||
+      a.year - b.year,
+  );
   const header = [
     t('common.opd'),
     t('common.region'),
@@ -180,7 +229,8 @@ export function exportTable(rows: readonly ComparisonRow[], names: ExportNames, 
 }
 
 /** A decimal string becomes a number for the spreadsheet; anything else stays as written. */
-export const spreadsheetCell = (v: string | number | null): string | number | null => (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+export const spreadsheetCell = (v: string | number | null): string | number | null =>
+  typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
 
 /** The API's "read model not built yet" answer (the projector has not run). */
 export function isNotBuilt(err: unknown): boolean {

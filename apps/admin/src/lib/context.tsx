@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { RoleBinding } from '@sakip/domain';
 import { api, queryClient, session } from './api';
 import { translate, type Lang, type MessageKey } from './i18n';
@@ -13,7 +21,9 @@ const LangContext = createContext<LangCtx | null>(null);
 const LANG_KEY = 'sakip.lang';
 
 export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => (localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id'));
+  const [lang, setLangState] = useState<Lang>(() =>
+    localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id',
+  );
   const setLang = useCallback((l: Lang) => {
     localStorage.setItem(LANG_KEY, l);
     setLangState(l);
@@ -21,7 +31,10 @@ export function LangProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo<LangCtx>(() => ({ lang, setLang, t: (k, v) => translate(lang, k, v) }), [lang, setLang]);
+  const value = useMemo<LangCtx>(
+    () => ({ lang, setLang, t: (k, v) => translate(lang, k, v) }),
+    [lang, setLang],
+  );
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }
 

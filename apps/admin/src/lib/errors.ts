@@ -25,13 +25,20 @@ export function describeError(err: unknown, lang: Lang): Problem {
   const e = err as { data?: ErrorData | null; message?: string; name?: string } | null;
   const data = e?.data ?? null;
   const code = data?.code ?? (e?.name === 'TRPCClientError' ? 'NETWORK' : 'UNKNOWN');
-  const fieldErrors = (data?.fieldErrors ?? []).map((f) => ({ path: f.path, message: pickBilingual(lang, f.message) }));
+  const fieldErrors = (data?.fieldErrors ?? []).map((f) => ({
+    path: f.path,
+    message: pickBilingual(lang, f.message),
+  }));
   const raw = e?.message ?? '';
   let message: string;
   switch (code) {
     case 'CONFLICT':
-      message = data?.messageId || data?.messageEn ? pickBilingual(lang, raw, data?.messageId, data?.messageEn) : translate(lang, 'err.conflict');
-      if (!/diubah orang lain|changed this/.test(message)) message = `${translate(lang, 'err.conflict')} (${message})`;
+      message =
+        data?.messageId || data?.messageEn
+          ? pickBilingual(lang, raw, data?.messageId, data?.messageEn)
+          : translate(lang, 'err.conflict');
+      if (!/diubah orang lain|changed this/.test(message))
+        message = `${translate(lang, 'err.conflict')} (${message})`;
       break;
     case 'FORBIDDEN':
       message = `${translate(lang, 'err.forbidden')}${raw ? ` — ${pickBilingual(lang, raw, data?.messageId, data?.messageEn)}` : ''}`;
@@ -43,7 +50,9 @@ export function describeError(err: unknown, lang: Lang): Problem {
       message = translate(lang, 'err.network');
       break;
     default:
-      message = raw ? pickBilingual(lang, raw, data?.messageId, data?.messageEn) : translate(lang, 'err.generic');
+      message = raw
+        ? pickBilingual(lang, raw, data?.messageId, data?.messageEn)
+        : translate(lang, 'err.generic');
   }
   return { code, message, fieldErrors, correlationId: data?.correlationId ?? null };
 }
@@ -59,8 +68,26 @@ export function fieldErrorMap(errors: FieldError[]): Record<string, string> {
 }
 
 /** Client-side check with a shared contract: zod issues become field errors. */
-export function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, lang: Lang): { ok: true; data: T } | { ok: false; errors: Record<string, string> } {
+export function validate<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  lang: Lang,
+): { ok: true; data: T } | { ok: false; errors: Record<string, string> } {
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, errors: fieldErrorMap(r.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: pickBilingual(lang, i.message) }))) };
+  return {
+    ok: false,
+    errors: fieldErrorMap(
+      r.error.issues.map((i) => ({
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        message: pickBilingual(lang, i.message),
+      })),
+    ),
+  };
 }

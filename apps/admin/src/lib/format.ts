@@ -1,15 +1,46 @@
 import type { Lang } from './i18n';
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * Formats a canonical decimal ("1200.8735") exactly, without floats: Indonesian "1.200,87",
  * English "1,200.87". Rounds half away from zero to `places`; `places` null keeps every digit.
  */
-export function formatNumber(value: string | number | null | undefined, lang: Lang = 'id', places: number | null = 2): string {
+export function formatNumber(
+  value: string | number | null | undefined,
+  lang: Lang = 'id',
+  places: number | null = 2,
+): string {
   if (value === null || value === undefined || value === '') return '–';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
+  const text =
+    typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
   if (!m) return text || '–';
   const [, sign, intRaw, fracRaw = ''] = m;
@@ -47,7 +78,11 @@ export function formatNumber(value: string | number | null | undefined, lang: La
   return `${sign && !isZero ? '-' : ''}${grouped}${frac ? dec + frac : ''}`;
 }
 
-export function formatPercent(value: string | number | null | undefined, lang: Lang = 'id', places = 2): string {
+export function formatPercent(
+  value: string | number | null | undefined,
+  lang: Lang = 'id',
+  places = 2,
+): string {
   const n = formatNumber(value, lang, places);
   return n === '–' ? n : `${n}%`;
 }
@@ -78,7 +113,8 @@ export function parseUserNumber(text: string): string | null {
   const s = text.trim().replace(/\s/g, '');
   if (s === '') return null;
   if (/^-?\d+(\.\d+)?$/.test(s) && !/^-?\d{1,3}(\.\d{3})+$/.test(s)) return s;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^-?\d+(,\d+)?$/.test(s)) return s.replace(/\./g, '').replace(',', '.');
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^-?\d+(,\d+)?$/.test(s))
+    return s.replace(/\./g, '').replace(',', '.');
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return s.replace(/,/g, '');
   return null;
 }

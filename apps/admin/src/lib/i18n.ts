@@ -18,8 +18,14 @@ const dict = {
   'nav.users': { id: 'Pengguna', en: 'Users' },
   'nav.projections': { id: 'Status proyeksi', en: 'Projection status' },
   'projections.title': { id: 'Status read model (proyeksi)', en: 'Read model (projection) status' },
-  'projections.none': { id: 'Belum ada proyeksi yang berjalan: jalankan projector', en: 'No projection has run yet: start the projector' },
-  'projections.trouble': { id: 'Perlu perhatian (dead letter / berhenti)', en: 'Needs attention (dead letters / stopped)' },
+  'projections.none': {
+    id: 'Belum ada proyeksi yang berjalan: jalankan projector',
+    en: 'No projection has run yet: start the projector',
+  },
+  'projections.trouble': {
+    id: 'Perlu perhatian (dead letter / berhenti)',
+    en: 'Needs attention (dead letters / stopped)',
+  },
   'projections.name': { id: 'Proyeksi', en: 'Projection' },
   'projections.version': { id: 'Versi', en: 'Version' },
   'projections.partition': { id: 'Provinsi', en: 'Province' },
@@ -35,7 +41,10 @@ const dict = {
   'login.password': { id: 'Kata sandi', en: 'Password' },
   'login.submit': { id: 'Masuk', en: 'Sign in' },
   'login.failed': { id: 'Nama pengguna atau kata sandi salah', en: 'Wrong username or password' },
-  'login.intro': { id: 'Sistem Akuntabilitas Kinerja Instansi Pemerintah', en: 'Government performance accountability system' },
+  'login.intro': {
+    id: 'Sistem Akuntabilitas Kinerja Instansi Pemerintah',
+    en: 'Government performance accountability system',
+  },
 
   'common.loading': { id: 'Memuat…', en: 'Loading…' },
   'common.save': { id: 'Simpan', en: 'Save' },
@@ -66,9 +75,18 @@ const dict = {
   'common.kind': { id: 'Jenis', en: 'Kind' },
   'common.all': { id: 'Semua', en: 'All' },
 
-  'err.conflict': { id: 'Data ini baru saja diubah orang lain; muat ulang lalu coba lagi.', en: 'Someone else changed this just now; reload and try again.' },
-  'err.forbidden': { id: 'Anda tidak berwenang melakukan ini dalam cakupan Anda.', en: 'You are not allowed to do this within your scope.' },
-  'err.unauthorized': { id: 'Sesi berakhir; silakan masuk lagi.', en: 'Session ended; please sign in again.' },
+  'err.conflict': {
+    id: 'Data ini baru saja diubah orang lain; muat ulang lalu coba lagi.',
+    en: 'Someone else changed this just now; reload and try again.',
+  },
+  'err.forbidden': {
+    id: 'Anda tidak berwenang melakukan ini dalam cakupan Anda.',
+    en: 'You are not allowed to do this within your scope.',
+  },
+  'err.unauthorized': {
+    id: 'Sesi berakhir; silakan masuk lagi.',
+    en: 'Session ended; please sign in again.',
+  },
   'err.notFound': { id: 'Data tidak ditemukan.', en: 'Not found.' },
   'err.generic': { id: 'Terjadi kesalahan.', en: 'Something went wrong.' },
   'err.network': { id: 'Server tidak dapat dihubungi.', en: 'The server cannot be reached.' },
@@ -102,7 +120,10 @@ const dict = {
   'sk.date': { id: 'Tanggal ditetapkan', en: 'Date signed' },
   'sk.place': { id: 'Tempat ditetapkan', en: 'Place signed' },
   'sk.signerName': { id: 'Nama penanda tangan', en: 'Signer name' },
-  'sk.signerNip': { id: 'NIP penanda tangan (18 angka, boleh kosong)', en: 'Signer NIP (18 digits, optional)' },
+  'sk.signerNip': {
+    id: 'NIP penanda tangan (18 angka, boleh kosong)',
+    en: 'Signer NIP (18 digits, optional)',
+  },
   'sk.signerPosition': { id: 'Jabatan penanda tangan', en: 'Signer position' },
   'sk.legalBases': { id: 'Dasar hukum (satu per baris)', en: 'Legal bases (one per line)' },
   'sk.kind': { id: 'Jenis SK', en: 'Decree kind' },
@@ -115,33 +136,60 @@ const dict = {
   'sk.enacted': { id: 'Ditetapkan', en: 'Enacted' },
   'sk.open': { id: 'Buka editor', en: 'Open editor' },
   'sk.enact': { id: 'Tetapkan SK', en: 'Enact decree' },
-  'sk.enactConfirm': { id: 'Tetapkan SK ini? Setelah ditetapkan, perubahan tidak dapat ditarik.', en: 'Enact this decree? Enacted changes cannot be withdrawn.' },
+  'sk.enactConfirm': {
+    id: 'Tetapkan SK ini? Setelah ditetapkan, perubahan tidak dapat ditarik.',
+    en: 'Enact this decree? Enacted changes cannot be withdrawn.',
+  },
   'sk.enactedOk': { id: 'SK telah ditetapkan.', en: 'The decree is enacted.' },
-  'sk.onlyHead': { id: 'Penetapan SK dilakukan Kepala OPD atau admin.', en: 'Only the OPD head or an admin enacts a decree.' },
+  'sk.onlyHead': {
+    id: 'Penetapan SK dilakukan Kepala OPD atau admin.',
+    en: 'Only the OPD head or an admin enacts a decree.',
+  },
   'sk.changes': { id: 'Perubahan dalam draf', en: 'Changes in this draft' },
   'sk.grid': { id: 'Indikator (lembar kerja)', en: 'Indicators (grid)' },
-  'sk.gridHelp': { id: 'Ubah sel lalu simpan baris. Angka memakai titik desimal, mis. 32.5.', en: 'Edit cells, then save the row. Numbers use a dot decimal, e.g. 32.5.' },
+  'sk.gridHelp': {
+    id: 'Ubah sel lalu simpan baris. Angka memakai titik desimal, mis. 32.5.',
+    en: 'Edit cells, then save the row. Numbers use a dot decimal, e.g. 32.5.',
+  },
   'sk.saveRow': { id: 'Simpan baris', en: 'Save row' },
   'sk.retire': { id: 'Cabut', en: 'Retire' },
   'sk.retireReason': { id: 'Alasan pencabutan', en: 'Reason for retiring' },
   'sk.withdraw': { id: 'Tarik perubahan', en: 'Withdraw change' },
-  'sk.withdrawConfirm': { id: 'Tarik perubahan {key} dari draf?', en: 'Withdraw change {key} from the draft?' },
+  'sk.withdrawConfirm': {
+    id: 'Tarik perubahan {key} dari draf?',
+    en: 'Withdraw change {key} from the draft?',
+  },
   'sk.noChanges': { id: 'Draf belum berisi perubahan.', en: 'The draft records no change yet.' },
   'sk.change.element': { id: 'Elemen', en: 'Element' },
   'sk.change.indicator': { id: 'Indikator', en: 'Indicator' },
   'sk.change.retire': { id: 'Cabut', en: 'Retire' },
   'sk.addIndicator': { id: 'Tambah indikator', en: 'Add indicator' },
-  'sk.diffDraft': { id: 'Selisih terhadap SK yang berlaku (draf + isian yang belum disimpan)', en: 'Difference from the decree in force (draft + unsaved edits)' },
-  'sk.diffEnacted': { id: 'Selisih terhadap SK sebelumnya', en: 'Difference from the previous decree' },
+  'sk.diffDraft': {
+    id: 'Selisih terhadap SK yang berlaku (draf + isian yang belum disimpan)',
+    en: 'Difference from the decree in force (draft + unsaved edits)',
+  },
+  'sk.diffEnacted': {
+    id: 'Selisih terhadap SK sebelumnya',
+    en: 'Difference from the previous decree',
+  },
   'sk.dirty': { id: 'belum disimpan', en: 'unsaved' },
   'sk.retired': { id: 'dicabut', en: 'retired' },
   'sk.import': { id: 'Impor dari templat', en: 'Import from template' },
   'sk.importFile': { id: 'Berkas templat (.xlsx atau .csv)', en: 'Template file (.xlsx or .csv)' },
   'sk.importCheck': { id: 'Periksa (uji coba)', en: 'Check (dry run)' },
   'sk.importRun': { id: 'Impor sekarang', en: 'Import now' },
-  'sk.importOk': { id: 'Berkas valid: {rows} baris, {events} peristiwa akan ditulis.', en: 'File is valid: {rows} rows, {events} events would be written.' },
-  'sk.importDone': { id: 'Impor selesai: {events} peristiwa ditulis.', en: 'Import done: {events} events written.' },
-  'sk.importUnchanged': { id: 'Isi berkas sudah tercatat; tidak ada perubahan.', en: 'The file is already recorded; nothing changed.' },
+  'sk.importOk': {
+    id: 'Berkas valid: {rows} baris, {events} peristiwa akan ditulis.',
+    en: 'File is valid: {rows} rows, {events} events would be written.',
+  },
+  'sk.importDone': {
+    id: 'Impor selesai: {events} peristiwa ditulis.',
+    en: 'Import done: {events} events written.',
+  },
+  'sk.importUnchanged': {
+    id: 'Isi berkas sudah tercatat; tidak ada perubahan.',
+    en: 'The file is already recorded; nothing changed.',
+  },
   'sk.problems': { id: 'Masalah per baris', en: 'Row-level problems' },
   'sk.sheet': { id: 'Lembar', en: 'Sheet' },
   'sk.row': { id: 'Baris', en: 'Row' },
@@ -165,7 +213,10 @@ const dict = {
   'tl.from': { id: 'Dari SK', en: 'From decree' },
   'tl.to': { id: 'Ke SK', en: 'To decree' },
   'tl.view': { id: 'Lihat set indikator', en: 'View indicator set' },
-  'tl.setUnder': { id: 'Set indikator menurut SK {number}', en: 'Indicator set under decree {number}' },
+  'tl.setUnder': {
+    id: 'Set indikator menurut SK {number}',
+    en: 'Indicator set under decree {number}',
+  },
   'tl.events': { id: 'Catatan', en: 'Entries' },
   'tl.pickTwo': { id: 'Pilih dua SK yang sudah ditetapkan.', en: 'Pick two enacted decrees.' },
 
@@ -190,10 +241,19 @@ const dict = {
   're.faktorPenghambat': { id: 'Faktor penghambat', en: 'Obstacles' },
   're.solusi': { id: 'Solusi', en: 'Solutions' },
   're.sasaran': { id: 'Sasaran', en: 'Goal' },
-  're.noFormula': { id: 'Indikator tanpa rumus: isi nilai langsung.', en: 'No formula: enter the value directly.' },
+  're.noFormula': {
+    id: 'Indikator tanpa rumus: isi nilai langsung.',
+    en: 'No formula: enter the value directly.',
+  },
   're.versions': { id: 'Versi', en: 'Versions' },
-  're.returnedBy': { id: 'Dikembalikan oleh {actor} ({level}): {reason}', en: 'Returned by {actor} ({level}): {reason}' },
-  're.readOnly': { id: 'Hanya operator OPD yang mengisi realisasi.', en: 'Only the OPD operator enters realizations.' },
+  're.returnedBy': {
+    id: 'Dikembalikan oleh {actor} ({level}): {reason}',
+    en: 'Returned by {actor} ({level}): {reason}',
+  },
+  're.readOnly': {
+    id: 'Hanya operator OPD yang mengisi realisasi.',
+    en: 'Only the OPD operator enters realizations.',
+  },
 
   'st.draft': { id: 'draf', en: 'draft' },
   'st.submitted': { id: 'diajukan', en: 'submitted' },
@@ -214,7 +274,10 @@ const dict = {
   'q.empty': { id: 'Tidak ada yang menunggu verifikasi.', en: 'Nothing awaits verification.' },
   'q.verified': { id: 'Terverifikasi.', en: 'Verified.' },
   'q.returned': { id: 'Dikembalikan ke operator.', en: 'Returned to the operator.' },
-  'q.notAllowed': { id: 'Antrean ini hanya untuk Kepala OPD dan Inspektorat.', en: 'This queue is for OPD heads and the inspectorate only.' },
+  'q.notAllowed': {
+    id: 'Antrean ini hanya untuk Kepala OPD dan Inspektorat.',
+    en: 'This queue is for OPD heads and the inspectorate only.',
+  },
 
   'ach.title': { id: 'Capaian IKU {year}', en: 'IKU achievement {year}' },
   'ach.chart': { id: 'Target dan realisasi', en: 'Target and realization' },
@@ -223,33 +286,66 @@ const dict = {
   'ach.programs': { id: 'Efisiensi program', en: 'Program efficiency' },
   'ach.pagu': { id: 'Pagu', en: 'Budget' },
   'ach.spent': { id: 'Serapan', en: 'Spent' },
-  'ach.noPlan': { id: 'Belum ada SK IKU yang berlaku untuk tahun ini.', en: 'No enacted IKU decree covers this year.' },
+  'ach.noPlan': {
+    id: 'Belum ada SK IKU yang berlaku untuk tahun ini.',
+    en: 'No enacted IKU decree covers this year.',
+  },
 
-  'cmp.title': { id: 'Perbandingan antar OPD / kabupaten', en: 'Cross-OPD / cross-regency comparison' },
+  'cmp.title': {
+    id: 'Perbandingan antar OPD / kabupaten',
+    en: 'Cross-OPD / cross-regency comparison',
+  },
   'cmp.catalog': { id: 'Indikator katalog', en: 'Catalog indicator' },
-  'cmp.noCatalog': { id: 'Katalog provinsi ini belum berisi indikator.', en: 'This province catalog has no indicators yet.' },
-  'cmp.noMappings': { id: 'Belum ada indikator OPD yang dipetakan ke indikator katalog ini.', en: 'No OPD indicator is mapped to this catalog indicator yet.' },
+  'cmp.noCatalog': {
+    id: 'Katalog provinsi ini belum berisi indikator.',
+    en: 'This province catalog has no indicators yet.',
+  },
+  'cmp.noMappings': {
+    id: 'Belum ada indikator OPD yang dipetakan ke indikator katalog ini.',
+    en: 'No OPD indicator is mapped to this catalog indicator yet.',
+  },
   'cmp.ranked': { id: 'Peringkat capaian {year}', en: 'Achievement ranking {year}' },
-  'cmp.heat': { id: 'Peta panas wilayah × tahun (capaian %)', en: 'Region × year heat map (achievement %)' },
+  'cmp.heat': {
+    id: 'Peta panas wilayah × tahun (capaian %)',
+    en: 'Region × year heat map (achievement %)',
+  },
   'cmp.trend': { id: 'Tren realisasi', en: 'Realization trend' },
   'cmp.exportCsv': { id: 'Unduh CSV', en: 'Download CSV' },
   'cmp.exportXlsx': { id: 'Unduh XLSX', en: 'Download XLSX' },
   'cmp.yearFrom': { id: 'Dari tahun', en: 'From year' },
   'cmp.yearTo': { id: 'Sampai tahun', en: 'To year' },
-  'cmp.noRows': { id: 'Belum ada data perbandingan untuk indikator katalog ini: belum ada indikator OPD yang dipetakan, atau projector belum memprosesnya.', en: 'No comparison data for this catalog indicator yet: no OPD indicator is mapped, or the projector has not processed it yet.' },
-  'cmp.notBuilt': { id: 'Data perbandingan belum tersedia', en: 'Comparison data not available yet' },
+  'cmp.noRows': {
+    id: 'Belum ada data perbandingan untuk indikator katalog ini: belum ada indikator OPD yang dipetakan, atau projector belum memprosesnya.',
+    en: 'No comparison data for this catalog indicator yet: no OPD indicator is mapped, or the projector has not processed it yet.',
+  },
+  'cmp.notBuilt': {
+    id: 'Data perbandingan belum tersedia',
+    en: 'Comparison data not available yet',
+  },
   'cmp.targetSource': { id: 'Sumber target', en: 'Target source' },
   'cmp.note': { id: 'Keterangan', en: 'Note' },
-  'cmp.summary': { id: '{catalog}: {rows} baris, {series} indikator OPD, {years}', en: '{catalog}: {rows} rows, {series} OPD indicators, {years}' },
+  'cmp.summary': {
+    id: '{catalog}: {rows} baris, {series} indikator OPD, {years}',
+    en: '{catalog}: {rows} rows, {series} OPD indicators, {years}',
+  },
   'cmp.reason.no_target': { id: 'Target belum diisi', en: 'Target is missing' },
   'cmp.reason.target_zero': { id: 'Target bernilai 0', en: 'Target is 0' },
   'cmp.reason.no_realization': { id: 'Realisasi belum diisi', en: 'Realization is missing' },
   'cmp.reason.invalid_target': { id: 'Target tidak valid', en: 'Invalid target' },
   'cmp.reason.invalid_realization': { id: 'Realisasi tidak valid', en: 'Invalid realization' },
-  'cmp.reason.realization_zero': { id: 'Realisasi bernilai 0 (metode T/R)', en: 'Realization is 0 (T/R method)' },
+  'cmp.reason.realization_zero': {
+    id: 'Realisasi bernilai 0 (metode T/R)',
+    en: 'Realization is 0 (T/R method)',
+  },
 
-  'prov.title': { id: 'Status pengisian realisasi {year}', en: 'Realization submission status {year}' },
-  'prov.help': { id: 'Terlambat: periode sudah lewat lebih dari 30 hari dan realisasi belum diajukan.', en: 'Late: the period ended more than 30 days ago and nothing was submitted.' },
+  'prov.title': {
+    id: 'Status pengisian realisasi {year}',
+    en: 'Realization submission status {year}',
+  },
+  'prov.help': {
+    id: 'Terlambat: periode sudah lewat lebih dari 30 hari dan realisasi belum diajukan.',
+    en: 'Late: the period ended more than 30 days ago and nothing was submitted.',
+  },
   'prov.indicators': { id: 'IKU', en: 'IKU' },
 
   'rep.title': { id: 'Laporan Kinerja (LKjIP)', en: 'Performance reports (LKjIP)' },
@@ -257,25 +353,46 @@ const dict = {
   'rep.pemda': { id: 'Pemda {name} (LKjIP pemda)', en: '{name} local government (pemda LKjIP)' },
   'rep.noSubjects': { id: 'Tidak ada OPD dalam cakupan Anda.', en: 'No OPD within your scope.' },
   'rep.stored': { id: 'Laporan tersimpan', en: 'Stored reports' },
-  'rep.none': { id: 'Belum ada laporan untuk OPD dan tahun ini. Tekan “Buat ulang” untuk membuatnya.', en: 'No report for this OPD and year yet. Press “Regenerate” to create one.' },
+  'rep.none': {
+    id: 'Belum ada laporan untuk OPD dan tahun ini. Tekan “Buat ulang” untuk membuatnya.',
+    en: 'No report for this OPD and year yet. Press “Regenerate” to create one.',
+  },
   'rep.format': { id: 'Format', en: 'Format' },
   'rep.created': { id: 'Dibuat', en: 'Created' },
   'rep.position': { id: 'Posisi data', en: 'Data position' },
-  'rep.positionHelp': { id: 'Posisi data: titik dalam riwayat perubahan yang menjadi dasar laporan. Data yang sama tidak dibuat dua kali.', en: 'Data position: the point in the change history the report was built from. The same data is never rendered twice.' },
+  'rep.positionHelp': {
+    id: 'Posisi data: titik dalam riwayat perubahan yang menjadi dasar laporan. Data yang sama tidak dibuat dua kali.',
+    en: 'Data position: the point in the change history the report was built from. The same data is never rendered twice.',
+  },
   'rep.decrees': { id: 'SK yang berlaku', en: 'Decrees in force' },
   'rep.size': { id: 'Ukuran', en: 'Size' },
   'rep.sha': { id: 'SHA-256', en: 'SHA-256' },
   'rep.ready': { id: 'siap', en: 'ready' },
   'rep.failed': { id: 'gagal', en: 'failed' },
   'rep.download': { id: 'Unduh', en: 'Download' },
-  'rep.downloadLabel': { id: 'Unduh {format} posisi {position}', en: 'Download {format} at position {position}' },
+  'rep.downloadLabel': {
+    id: 'Unduh {format} posisi {position}',
+    en: 'Download {format} at position {position}',
+  },
   'rep.downloading': { id: 'Mengunduh…', en: 'Downloading…' },
-  'rep.downloaded': { id: 'Berkas {file} diunduh; SHA-256 cocok dengan catatan.', en: 'Downloaded {file}; its SHA-256 matches the record.' },
-  'rep.downloadedUnverified': { id: 'Berkas {file} diunduh (peramban ini tidak dapat memeriksa SHA-256).', en: 'Downloaded {file} (this browser cannot check the SHA-256).' },
-  'rep.shaMismatch': { id: 'SHA-256 berkas tidak cocok dengan catatan ({actual}… ≠ {expected}…); berkas tidak disimpan.', en: 'The file SHA-256 does not match the record ({actual}… ≠ {expected}…); the file was not saved.' },
+  'rep.downloaded': {
+    id: 'Berkas {file} diunduh; SHA-256 cocok dengan catatan.',
+    en: 'Downloaded {file}; its SHA-256 matches the record.',
+  },
+  'rep.downloadedUnverified': {
+    id: 'Berkas {file} diunduh (peramban ini tidak dapat memeriksa SHA-256).',
+    en: 'Downloaded {file} (this browser cannot check the SHA-256).',
+  },
+  'rep.shaMismatch': {
+    id: 'SHA-256 berkas tidak cocok dengan catatan ({actual}… ≠ {expected}…); berkas tidak disimpan.',
+    en: 'The file SHA-256 does not match the record ({actual}… ≠ {expected}…); the file was not saved.',
+  },
   'rep.notFound': { id: 'Berkas laporan tidak ditemukan.', en: 'Report file not found.' },
   'rep.jobs': { id: 'Pekerjaan pembuatan laporan', en: 'Report jobs' },
-  'rep.noJobs': { id: 'Tidak ada pekerjaan dalam antrean untuk OPD dan tahun ini.', en: 'No queued job for this OPD and year.' },
+  'rep.noJobs': {
+    id: 'Tidak ada pekerjaan dalam antrean untuk OPD dan tahun ini.',
+    en: 'No queued job for this OPD and year.',
+  },
   'rep.job': { id: 'Pekerjaan', en: 'Job' },
   'rep.attempts': { id: 'Percobaan', en: 'Attempts' },
   'rep.queuedAt': { id: 'Masuk antrean', en: 'Queued' },
@@ -288,10 +405,22 @@ const dict = {
   'rep.state.failed': { id: 'gagal', en: 'failed' },
   'rep.state.unknown': { id: 'tidak diketahui', en: 'unknown' },
   'rep.regenerate': { id: 'Buat ulang', en: 'Regenerate' },
-  'rep.regenerateHelp': { id: 'Membuat LKjIP (DOCX dan PDF) dari data terkini di latar belakang.', en: 'Builds the LKjIP (DOCX and PDF) from the current data in the background.' },
-  'rep.queued': { id: 'Dijadwalkan: pekerjaan {job} masuk antrean (posisi data {position}).', en: 'Queued: job {job} (data position {position}).' },
-  'rep.alreadyQueued': { id: 'Sudah ada dalam antrean untuk data yang sama: pekerjaan {job}, status {state}.', en: 'Already queued for the same data: job {job}, state {state}.' },
-  'rep.upToDate': { id: 'Laporan untuk data yang sama (posisi {position}) sudah dibuat; tidak ada yang perlu dibuat ulang.', en: 'A report for the same data (position {position}) was already made; nothing to regenerate.' },
+  'rep.regenerateHelp': {
+    id: 'Membuat LKjIP (DOCX dan PDF) dari data terkini di latar belakang.',
+    en: 'Builds the LKjIP (DOCX and PDF) from the current data in the background.',
+  },
+  'rep.queued': {
+    id: 'Dijadwalkan: pekerjaan {job} masuk antrean (posisi data {position}).',
+    en: 'Queued: job {job} (data position {position}).',
+  },
+  'rep.alreadyQueued': {
+    id: 'Sudah ada dalam antrean untuk data yang sama: pekerjaan {job}, status {state}.',
+    en: 'Already queued for the same data: job {job}, state {state}.',
+  },
+  'rep.upToDate': {
+    id: 'Laporan untuk data yang sama (posisi {position}) sudah dibuat; tidak ada yang perlu dibuat ulang.',
+    en: 'A report for the same data (position {position}) was already made; nothing to regenerate.',
+  },
   'rep.polling': { id: 'Status diperbarui otomatis.', en: 'Status refreshes automatically.' },
 
   'cat.title': { id: 'Katalog indikator provinsi', en: 'Province indicator catalog' },
@@ -301,23 +430,41 @@ const dict = {
   'cat.map': { id: 'Petakan', en: 'Map' },
   'cat.unmap': { id: 'Hapus pemetaan', en: 'Unmap' },
   'cat.localCode': { id: 'Kode indikator OPD', en: 'OPD indicator code' },
-  'cat.readOnly': { id: 'Hanya admin provinsi yang mengelola katalog.', en: 'Only province admins manage the catalog.' },
+  'cat.readOnly': {
+    id: 'Hanya admin provinsi yang mengelola katalog.',
+    en: 'Only province admins manage the catalog.',
+  },
 
   'set.title': { id: 'Pengaturan pengukuran pemda', en: 'Pemda measurement settings' },
   'set.code': { id: 'Kode wilayah (PP atau PP.KK)', en: 'Region code (PP or PP.KK)' },
-  'set.inspectorRequired': { id: 'Verifikasi Inspektorat wajib', en: 'Inspectorate verification required' },
+  'set.inspectorRequired': {
+    id: 'Verifikasi Inspektorat wajib',
+    en: 'Inspectorate verification required',
+  },
   'set.lowerIsBetter': { id: 'Metode polaritas negatif', en: 'Lower-is-better method' },
   'set.efficiency': { id: 'Metode efisiensi', en: 'Efficiency method' },
   'set.customScale': { id: 'Skala predikat khusus', en: 'Custom rating scale' },
   'set.band': { id: 'Batas bawah', en: 'Lower bound' },
   'set.label': { id: 'Label', en: 'Label' },
   'set.saved': { id: 'Pengaturan tersimpan.', en: 'Settings saved.' },
-  'set.loaded': { id: 'Pengaturan yang berlaku untuk {code} dimuat.', en: 'Settings in force for {code} loaded.' },
-  'set.codeInvalid': { id: 'Kode wilayah harus PP atau PP.KK', en: 'Region code must be PP or PP.KK' },
-  'set.readOnly': { id: 'Hanya admin provinsi/kabupaten yang mengubah pengaturan.', en: 'Only province/regency admins change settings.' },
+  'set.loaded': {
+    id: 'Pengaturan yang berlaku untuk {code} dimuat.',
+    en: 'Settings in force for {code} loaded.',
+  },
+  'set.codeInvalid': {
+    id: 'Kode wilayah harus PP atau PP.KK',
+    en: 'Region code must be PP or PP.KK',
+  },
+  'set.readOnly': {
+    id: 'Hanya admin provinsi/kabupaten yang mengubah pengaturan.',
+    en: 'Only province/regency admins change settings.',
+  },
 
   'users.title': { id: 'Pengguna', en: 'Users' },
-  'users.readOnly': { id: 'Hanya admin provinsi/kabupaten yang mengelola pengguna; halaman ini menampilkan akun Anda.', en: 'Only province/regency admins manage users; this page shows your own account.' },
+  'users.readOnly': {
+    id: 'Hanya admin provinsi/kabupaten yang mengelola pengguna; halaman ini menampilkan akun Anda.',
+    en: 'Only province/regency admins manage users; this page shows your own account.',
+  },
   'users.you': { id: 'Akun Anda', en: 'Your account' },
   'users.list': { id: 'Pengguna dalam cakupan Anda', en: 'Users within your scope' },
   'users.username': { id: 'Nama pengguna', en: 'Username' },
@@ -327,7 +474,10 @@ const dict = {
   'users.scope': { id: 'Cakupan', en: 'Scope' },
   'users.scopeLevel': { id: 'Tingkat cakupan', en: 'Scope level' },
   'users.scopeCode': { id: 'Kode cakupan', en: 'Scope code' },
-  'users.scopeHint': { id: 'PP, PP.KK atau ID OPD (PP.KK-KODE)', en: 'PP, PP.KK or OPD id (PP.KK-CODE)' },
+  'users.scopeHint': {
+    id: 'PP, PP.KK atau ID OPD (PP.KK-KODE)',
+    en: 'PP, PP.KK or OPD id (PP.KK-CODE)',
+  },
   'users.active': { id: 'aktif', en: 'active' },
   'users.disabled': { id: 'nonaktif', en: 'disabled' },
   'users.add': { id: 'Tambah pengguna', en: 'Add user' },
@@ -336,13 +486,25 @@ const dict = {
   'users.granted': { id: 'Peran diberikan.', en: 'Role granted.' },
   'users.revoke': { id: 'Cabut peran', en: 'Revoke role' },
   'users.revoked': { id: 'Peran dicabut.', en: 'Role revoked.' },
-  'users.revokeConfirm': { id: 'Cabut peran {role} dari {user}?', en: 'Revoke role {role} from {user}?' },
+  'users.revokeConfirm': {
+    id: 'Cabut peran {role} dari {user}?',
+    en: 'Revoke role {role} from {user}?',
+  },
 
   'pk.title': { id: 'Perjanjian Kinerja {year}', en: 'Performance agreement {year}' },
   'pk.position': { id: 'Kode jabatan', en: 'Position code' },
-  'pk.none': { id: 'PK untuk tahun dan jabatan ini belum ditandatangani.', en: 'No PK is signed for this year and position yet.' },
-  'pk.readOnly': { id: 'Hanya operator, Kepala OPD atau admin yang mencatat PK.', en: 'Only the operator, the OPD head or an admin records a PK.' },
-  'pk.conflicts': { id: '{n} target PK tidak sama dengan Renstra — periksa sebelum evaluasi.', en: '{n} PK targets differ from the Renstra — check before evaluation.' },
+  'pk.none': {
+    id: 'PK untuk tahun dan jabatan ini belum ditandatangani.',
+    en: 'No PK is signed for this year and position yet.',
+  },
+  'pk.readOnly': {
+    id: 'Hanya operator, Kepala OPD atau admin yang mencatat PK.',
+    en: 'Only the operator, the OPD head or an admin records a PK.',
+  },
+  'pk.conflicts': {
+    id: '{n} target PK tidak sama dengan Renstra — periksa sebelum evaluasi.',
+    en: '{n} PK targets differ from the Renstra — check before evaluation.',
+  },
   'pk.conflict.value_differs': { id: 'beda dengan Renstra', en: 'differs from Renstra' },
   'pk.conflict.text_differs': { id: 'uraian beda dengan Renstra', en: 'text differs from Renstra' },
   'pk.conflict.missing_in_renstra': { id: 'tidak ada di Renstra', en: 'not in the Renstra' },
@@ -392,7 +554,11 @@ const dict = {
 
 export type MessageKey = keyof typeof dict;
 
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
+export function translate(
+  lang: Lang,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const entry = dict[key] as { id: string; en: string } | undefined;
   const text = entry ? entry[lang] : key;
   if (!vars) return text;
@@ -404,7 +570,12 @@ export const messageKeys = (): MessageKey[] => Object.keys(dict) as MessageKey[]
 export const messageEntry = (key: MessageKey): { id: string; en: string } => dict[key];
 
 /** Picks the half of a bilingual server message ("Indonesia / English"), falling back to the whole. */
-export function pickBilingual(lang: Lang, message: string, messageId?: string | null, messageEn?: string | null): string {
+export function pickBilingual(
+  lang: Lang,
+  message: string,
+  messageId?: string | null,
+  messageEn?: string | null,
+): string {
   if (lang === 'id' && messageId) return messageId;
   if (lang === 'en' && messageEn) return messageEn;
   const parts = message.split(' / ');

@@ -1,8 +1,20 @@
-import { provinceOf, regionOfOpdId, roleAllows, scopeCovers, type Permission, type RoleBinding, type Target } from '@sakip/domain';
+import {
+  provinceOf,
+  regionOfOpdId,
+  roleAllows,
+  scopeCovers,
+  type Permission,
+  type RoleBinding,
+  type Target,
+} from '@sakip/domain';
 
 export function opdTarget(opdId: string): Target {
   const region = regionOfOpdId(opdId);
-  return { provinceCode: provinceOf(region), regionCode: region.length === 5 ? region : null, opdId };
+  return {
+    provinceCode: provinceOf(region),
+    regionCode: region.length === 5 ? region : null,
+    opdId,
+  };
 }
 
 export function regionTarget(code: string): Target {
@@ -10,7 +22,11 @@ export function regionTarget(code: string): Target {
 }
 
 /** Mirrors the API's check so the UI hides what the user may not do (the API still enforces). */
-export function can(bindings: readonly RoleBinding[], permission: Permission, target: Target): boolean {
+export function can(
+  bindings: readonly RoleBinding[],
+  permission: Permission,
+  target: Target,
+): boolean {
   return bindings.some((b) => roleAllows(b.role, permission) && scopeCovers(b.scope, target));
 }
 
@@ -21,5 +37,13 @@ export function canAnywhere(bindings: readonly RoleBinding[], permission: Permis
 /** Provinces the user works in (for catalog and comparison pickers). */
 export function provincesOf(bindings: readonly RoleBinding[]): string[] | 'all' {
   if (bindings.some((b) => b.scope.level === 'national')) return 'all';
-  return [...new Set(bindings.map((b) => (b.scope.level === 'opd' ? provinceOf(regionOfOpdId(b.scope.code)) : provinceOf(b.scope.code))))];
+  return [
+    ...new Set(
+      bindings.map((b) =>
+        b.scope.level === 'opd'
+          ? provinceOf(regionOfOpdId(b.scope.code))
+          : provinceOf(b.scope.code),
+      ),
+    ),
+  ];
 }

@@ -28,7 +28,8 @@ export const PHASE_CLASS: Record<JobPhase, string> = {
 };
 
 /** True while some job may still change state (the page polls meanwhile). */
-export const hasPendingJobs = (jobs: readonly { state: string }[]): boolean => jobs.some((j) => ['queued', 'active'].includes(jobPhase(j.state)));
+export const hasPendingJobs = (jobs: readonly { state: string }[]): boolean =>
+  jobs.some((j) => ['queued', 'active'].includes(jobPhase(j.state)));
 
 /** The i18n key of a state (the raw BullMQ state is shown too when it is not a plain one). */
 export function stateKey(state: string): MessageKey {
@@ -82,7 +83,8 @@ export function fileNameFromDisposition(header: string | null | undefined): stri
 }
 
 /** Lower-case hex of bytes. */
-export const toHex = (buf: ArrayBuffer): string => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export const toHex = (buf: ArrayBuffer): string =>
+  [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 export class DownloadError extends Error {
   constructor(
@@ -103,8 +105,19 @@ export function downloadErrorMessage(status: number, body: string, lang: Lang): 
   } catch {
     /* not JSON: use our own text */
   }
-  const own = status === 401 ? 'err.unauthorized' : status === 403 ? 'err.forbidden' : status === 404 ? 'rep.notFound' : status === 502 ? 'err.network' : 'err.generic';
-  return server && status !== 403 ? server : `${translate(lang, own)}${server ? ` — ${server}` : ''}`;
+  const own =
+    status === 401
+      ? 'err.unauthorized'
+      : status === 403
+        ? 'err.forbidden'
+        : status === 404
+          ? 'rep.notFound'
+          : status === 502
+            ? 'err.network'
+            : 'err.generic';
+  return server && status !== 403
+    ? server
+    : `${translate(lang, own)}${server ? ` — ${server}` : ''}`;
 }
 
 export interface FetchedReport {
@@ -119,25 +132,51 @@ export interface FetchedReport {
  * GET /reports/:id with the bearer token; checks the bytes against the recorded sha256 when
  * the browser can hash. Throws DownloadError with the message to show.
  */
-export async function fetchReport(id: string, token: string | null, expectedSha: string | null, fallbackName: string, lang: Lang, fetchImpl: typeof fetch = fetch): Promise<FetchedReport> {
+export async function fetchReport(
+  id: string,
+  token: string | null,
+  expectedSha: string | null,
+  fallbackName: string,
+  lang: Lang,
+  fetchImpl: typeof fetch = fetch,
+): Promise<FetchedReport> {
   let res: Response;
   try {
-    res = await fetchImpl(`/reports/${encodeURIComponent(id)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    res = await fetchImpl(`/reports/${encodeURIComponent(id)}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
   } catch {
     throw new DownloadError(0, translate(lang, 'err.network'));
   }
-  if (!res.ok) throw new DownloadError(res.status, downloadErrorMessage(res.status, await res.text().catch(() => ''), lang));
+  if (!res.ok)
+    throw new DownloadError(
+      res.status,
+      downloadErrorMessage(res.status, await res.text().catch(() => ''), lang),
+    );
   const buf = await res.arrayBuffer();
   const sha256 = res.headers.get('x-content-sha256') || expectedSha;
   let verified: boolean | null = null;
   const subtle = globalThis.crypto?.subtle;
   if (subtle && sha256) {
     const actual = toHex(await subtle.digest('SHA-256', buf));
-    verified = actual === sha256.toLowerCase() && (!expectedSha || actual === expectedSha.toLowerCase());
-    if (!verified) throw new DownloadError(res.status, translate(lang, 'rep.shaMismatch', { expected: (expectedSha ?? sha256).slice(0, 12), actual: actual.slice(0, 12) }));
+    verified =
+      actual === sha256.toLowerCase() && (!expectedSha || actual === expectedSha.toLowerCase());
+    if (!verified)
+      throw new DownloadError(
+        res.status,
+        translate(lang, 'rep.shaMismatch', {
+          expected: (expectedSha ?? sha256).slice(0, 12),
+          actual: actual.slice(0, 12),
+        }),
+      );
   }
   const type = res.headers.get('content-type') ?? 'application/octet-stream';
-  return { blob: new Blob([buf], { type }), fileName: fileNameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName, sha256, verified };
+  return {
+    blob: new Blob([buf], { type }),
+    fileName: fileNameFromDisposition(res.headers.get('content-disposition')) ?? fallbackName,
+    sha256,
+    verified,
+  };
 }
 
 /** Saves a Blob through a temporary link (the way the comparison exports do). */

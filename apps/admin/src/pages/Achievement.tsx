@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { api } from '../lib/api';
 import { useT } from '../lib/context';
 import { describeError } from '../lib/errors';
@@ -10,17 +19,28 @@ import { OpdTabs } from '../components/Layout';
 import { Loading, Notice, Pager, StatusBadge, usePaged } from '../components/ui';
 import { useYear, YearPicker } from './Realisasi';
 
-const toNum = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? null : Number(v));
+const toNum = (v: string | null | undefined) =>
+  v === null || v === undefined || v === '' ? null : Number(v);
 
 export default function Achievement() {
   const { opdId = '' } = useParams();
   const { t, lang } = useT();
   const [year, setYear] = useYear();
   const [ikuOnly, setIkuOnly] = useState(true);
-  const ach = useQuery({ queryKey: ['realizations.achievement', opdId, year], queryFn: () => api.realizations.achievement.query({ opdId, year }), retry: false });
+  const ach = useQuery({
+    queryKey: ['realizations.achievement', opdId, year],
+    queryFn: () => api.realizations.achievement.query({ opdId, year }),
+    retry: false,
+  });
   const rows = (ach.data?.indicators ?? []).filter((r) => !ikuOnly || r.indicator.kind === 'iku');
   const paged = usePaged(rows, 15);
-  const chart = rows.slice(0, 20).map((r) => ({ code: r.indicator.code, target: toNum(r.target.value), realisasi: toNum(r.achievement.year.basis ?? r.achievement.year.realization) }));
+  const chart = rows
+    .slice(0, 20)
+    .map((r) => ({
+      code: r.indicator.code,
+      target: toNum(r.target.value),
+      realisasi: toNum(r.achievement.year.basis ?? r.achievement.year.realization),
+    }));
 
   return (
     <section>
@@ -28,11 +48,18 @@ export default function Achievement() {
       <div className="row">
         <YearPicker year={year} setYear={setYear} />
         <label className="check">
-          <input type="checkbox" checked={ikuOnly} onChange={(e) => setIkuOnly(e.target.checked)} /> {t('ach.onlyIku')}
+          <input type="checkbox" checked={ikuOnly} onChange={(e) => setIkuOnly(e.target.checked)} />{' '}
+          {t('ach.onlyIku')}
         </label>
       </div>
       {ach.isLoading && <Loading />}
-      {ach.error && <Notice kind="warn">{describeError(ach.error, lang).code === 'NOT_FOUND' ? t('ach.noPlan') : describeError(ach.error, lang).message}</Notice>}
+      {ach.error && (
+        <Notice kind="warn">
+          {describeError(ach.error, lang).code === 'NOT_FOUND'
+            ? t('ach.noPlan')
+            : describeError(ach.error, lang).message}
+        </Notice>
+      )}
       {ach.data && (
         <>
           <div className="card">
@@ -45,8 +72,18 @@ export default function Achievement() {
                   <YAxis tickFormatter={(v: number) => formatNumber(v, lang, 0)} />
                   <Tooltip formatter={(v) => formatNumber(v as number, lang)} />
                   <Legend />
-                  <Bar isAnimationActive={false} dataKey="target" name={t('common.target')} fill="#7a8fa6" />
-                  <Bar isAnimationActive={false} dataKey="realisasi" name={t('common.realization')} fill="#1f6feb" />
+                  <Bar
+                    isAnimationActive={false}
+                    dataKey="target"
+                    name={t('common.target')}
+                    fill="#7a8fa6"
+                  />
+                  <Bar
+                    isAnimationActive={false}
+                    dataKey="realisasi"
+                    name={t('common.realization')}
+                    fill="#1f6feb"
+                  />
                 </BarChart>
               </ResponsiveContainer>
             </div>
@@ -78,15 +115,39 @@ export default function Achievement() {
                       <tr key={r.indicator.code}>
                         <td className="code">{r.indicator.code}</td>
                         <td>
-                          {r.indicator.name} <span className="muted small">({r.indicator.satuan})</span>
-                          {r.warnings.length > 0 && <div className="small warn">⚠ {r.warnings.map((w) => (lang === "id" ? w.messageId : w.messageEn)).join('; ')}</div>}
+                          {r.indicator.name}{' '}
+                          <span className="muted small">({r.indicator.satuan})</span>
+                          {r.warnings.length > 0 && (
+                            <div className="small warn">
+                              ⚠{' '}
+                              {r.warnings
+                                .map((w) => (lang === 'id' ? w.messageId : w.messageEn))
+                                .join('; ')}
+                            </div>
+                          )}
                         </td>
                         <td className="num">{formatNumber(r.target.value, lang, null)}</td>
                         <td className="num">{formatNumber(y.basis ?? y.realization, lang)}</td>
-                        <td className="num">{y.capaian.computable ? formatPercent(y.display, lang) : <span className="muted small">{t('ach.notComputable')}</span>}</td>
-                        <td>{y.predikat ? <span className={predikatClass(y.predikat.code)}>{y.predikat.label}</span> : '–'}</td>
+                        <td className="num">
+                          {y.capaian.computable ? (
+                            formatPercent(y.display, lang)
+                          ) : (
+                            <span className="muted small">{t('ach.notComputable')}</span>
+                          )}
+                        </td>
                         <td>
-                          <StatusBadge status={r.statuses.YEAR ?? Object.values(r.statuses).at(-1)} />
+                          {y.predikat ? (
+                            <span className={predikatClass(y.predikat.code)}>
+                              {y.predikat.label}
+                            </span>
+                          ) : (
+                            '–'
+                          )}
+                        </td>
+                        <td>
+                          <StatusBadge
+                            status={r.statuses.YEAR ?? Object.values(r.statuses).at(-1)}
+                          />
                         </td>
                       </tr>
                     );

@@ -6,7 +6,15 @@ import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { can, provincesOf, regionTarget } from '../lib/perms';
-import { ErrorBox, Loading, Notice, Pager, SelectField, TextField, usePaged } from '../components/ui';
+import {
+  ErrorBox,
+  Loading,
+  Notice,
+  Pager,
+  SelectField,
+  TextField,
+  usePaged,
+} from '../components/ui';
 import { flattenOpds } from './ProvinceStatus';
 
 export default function Catalog() {
@@ -18,7 +26,11 @@ export default function Catalog() {
   const provinces = (tree.data ?? []).filter((p) => allowed === 'all' || allowed.includes(p.code));
   const [province, setProvince] = useState('');
   const prov = province || provinces[0]?.code || '';
-  const catalog = useQuery({ queryKey: ['catalog.list', prov], queryFn: () => api.catalog.list.query({ provinceCode: prov }), enabled: !!prov });
+  const catalog = useQuery({
+    queryKey: ['catalog.list', prov],
+    queryFn: () => api.catalog.list.query({ provinceCode: prov }),
+    enabled: !!prov,
+  });
   const manage = !!prov && can(me.bindings, 'catalog.manage', regionTarget(prov));
   const inds = catalog.data?.indicators ?? [];
   const maps = catalog.data?.mappings ?? [];
@@ -27,15 +39,28 @@ export default function Catalog() {
   const opds = flattenOpds(provinces.filter((p) => p.code === prov));
   const refresh = () => qc.invalidateQueries({ queryKey: ['catalog.list', prov] });
 
-  const [def, setDef] = useState({ code: '', name: '', satuan: '', polarity: 'higher_better', description: '' });
+  const [def, setDef] = useState({
+    code: '',
+    name: '',
+    satuan: '',
+    polarity: 'higher_better',
+    description: '',
+  });
   const [defErr, setDefErr] = useState<Record<string, string>>({});
   const [map, setMap] = useState({ opdId: '', indicatorCode: '', catalogCode: '' });
   const [mapErr, setMapErr] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const define = useMutation({ mutationFn: (i: Parameters<typeof api.catalog.define.mutate>[0]) => api.catalog.define.mutate(i) });
-  const doMap = useMutation({ mutationFn: (i: Parameters<typeof api.catalog.map.mutate>[0]) => api.catalog.map.mutate(i) });
-  const unmap = useMutation({ mutationFn: (i: Parameters<typeof api.catalog.unmap.mutate>[0]) => api.catalog.unmap.mutate(i) });
+  const define = useMutation({
+    mutationFn: (i: Parameters<typeof api.catalog.define.mutate>[0]) =>
+      api.catalog.define.mutate(i),
+  });
+  const doMap = useMutation({
+    mutationFn: (i: Parameters<typeof api.catalog.map.mutate>[0]) => api.catalog.map.mutate(i),
+  });
+  const unmap = useMutation({
+    mutationFn: (i: Parameters<typeof api.catalog.unmap.mutate>[0]) => api.catalog.unmap.mutate(i),
+  });
 
   async function run<T>(fn: () => Promise<T>, setErr: (e: Record<string, string>) => void) {
     setOk(null);
@@ -53,13 +78,26 @@ export default function Catalog() {
   }
   function onDefine(e: FormEvent) {
     e.preventDefault();
-    const v = validate(defineCatalogIndicatorInput, { provinceCode: prov, ...def, description: def.description.trim() || null }, lang);
+    const v = validate(
+      defineCatalogIndicatorInput,
+      { provinceCode: prov, ...def, description: def.description.trim() || null },
+      lang,
+    );
     if (!v.ok) return setDefErr(v.errors);
     void run(() => define.mutateAsync(v.data), setDefErr);
   }
   function onMap(e: FormEvent) {
     e.preventDefault();
-    const v = validate(mapIndicatorInput, { provinceCode: prov, opdId: map.opdId || opds[0]?.opdId, indicatorCode: map.indicatorCode, catalogCode: map.catalogCode || inds[0]?.code }, lang);
+    const v = validate(
+      mapIndicatorInput,
+      {
+        provinceCode: prov,
+        opdId: map.opdId || opds[0]?.opdId,
+        indicatorCode: map.indicatorCode,
+        catalogCode: map.catalogCode || inds[0]?.code,
+      },
+      lang,
+    );
     if (!v.ok) return setMapErr(v.errors);
     void run(() => doMap.mutateAsync(v.data), setMapErr);
   }
@@ -67,7 +105,11 @@ export default function Catalog() {
   return (
     <section>
       <h1>{t('cat.title')}</h1>
-      <SelectField label={t('common.province')} value={prov} onChange={(e) => setProvince(e.target.value)}>
+      <SelectField
+        label={t('common.province')}
+        value={prov}
+        onChange={(e) => setProvince(e.target.value)}
+      >
         {provinces.map((p) => (
           <option key={p.code} value={p.code}>
             {p.code} · {p.name}
@@ -109,15 +151,43 @@ export default function Catalog() {
         <form className="card" onSubmit={onDefine} noValidate>
           <h2>{t('cat.define')}</h2>
           <div className="form-grid">
-            <TextField label={t('common.code')} name="catCode" value={def.code} onChange={(e) => setDef({ ...def, code: e.target.value })} error={defErr.code} />
-            <TextField label={t('common.name')} name="catName" value={def.name} onChange={(e) => setDef({ ...def, name: e.target.value })} error={defErr.name} />
-            <TextField label={t('common.unit')} name="catSatuan" value={def.satuan} onChange={(e) => setDef({ ...def, satuan: e.target.value })} error={defErr.satuan} />
-            <SelectField label={t('sk.polarity')} value={def.polarity} onChange={(e) => setDef({ ...def, polarity: e.target.value })} error={defErr.polarity}>
+            <TextField
+              label={t('common.code')}
+              name="catCode"
+              value={def.code}
+              onChange={(e) => setDef({ ...def, code: e.target.value })}
+              error={defErr.code}
+            />
+            <TextField
+              label={t('common.name')}
+              name="catName"
+              value={def.name}
+              onChange={(e) => setDef({ ...def, name: e.target.value })}
+              error={defErr.name}
+            />
+            <TextField
+              label={t('common.unit')}
+              name="catSatuan"
+              value={def.satuan}
+              onChange={(e) => setDef({ ...def, satuan: e.target.value })}
+              error={defErr.satuan}
+            />
+            <SelectField
+              label={t('sk.polarity')}
+              value={def.polarity}
+              onChange={(e) => setDef({ ...def, polarity: e.target.value })}
+              error={defErr.polarity}
+            >
               {POLARITIES.map((p) => (
                 <option key={p}>{p}</option>
               ))}
             </SelectField>
-            <TextField label={t('cat.description')} value={def.description} onChange={(e) => setDef({ ...def, description: e.target.value })} error={defErr.description} />
+            <TextField
+              label={t('cat.description')}
+              value={def.description}
+              onChange={(e) => setDef({ ...def, description: e.target.value })}
+              error={defErr.description}
+            />
           </div>
           <button type="submit" className="btn-primary" disabled={define.isPending}>
             {t('cat.define')}
@@ -147,7 +217,21 @@ export default function Catalog() {
                 <td>{m.local.satuan}</td>
                 {manage && (
                   <td>
-                    <button type="button" className="btn-danger" onClick={() => void run(() => unmap.mutateAsync({ provinceCode: prov, opdId: m.opdId, indicatorCode: m.indicatorCode }), () => {})}>
+                    <button
+                      type="button"
+                      className="btn-danger"
+                      onClick={() =>
+                        void run(
+                          () =>
+                            unmap.mutateAsync({
+                              provinceCode: prov,
+                              opdId: m.opdId,
+                              indicatorCode: m.indicatorCode,
+                            }),
+                          () => {},
+                        )
+                      }
+                    >
                       {t('cat.unmap')}
                     </button>
                   </td>
@@ -159,15 +243,31 @@ export default function Catalog() {
         <Pager {...pagedMaps} />
         {manage && inds.length > 0 && (
           <form onSubmit={onMap} noValidate className="form-grid">
-            <SelectField label={t('common.opd')} value={map.opdId || opds[0]?.opdId || ''} onChange={(e) => setMap({ ...map, opdId: e.target.value })} error={mapErr.opdId}>
+            <SelectField
+              label={t('common.opd')}
+              value={map.opdId || opds[0]?.opdId || ''}
+              onChange={(e) => setMap({ ...map, opdId: e.target.value })}
+              error={mapErr.opdId}
+            >
               {opds.map((o) => (
                 <option key={o.opdId} value={o.opdId}>
                   {o.opdId} · {o.name}
                 </option>
               ))}
             </SelectField>
-            <TextField label={t('cat.localCode')} name="localCode" value={map.indicatorCode} onChange={(e) => setMap({ ...map, indicatorCode: e.target.value })} error={mapErr.indicatorCode} />
-            <SelectField label={t('cmp.catalog')} value={map.catalogCode || inds[0]?.code || ''} onChange={(e) => setMap({ ...map, catalogCode: e.target.value })} error={mapErr.catalogCode}>
+            <TextField
+              label={t('cat.localCode')}
+              name="localCode"
+              value={map.indicatorCode}
+              onChange={(e) => setMap({ ...map, indicatorCode: e.target.value })}
+              error={mapErr.indicatorCode}
+            />
+            <SelectField
+              label={t('cmp.catalog')}
+              value={map.catalogCode || inds[0]?.code || ''}
+              onChange={(e) => setMap({ ...map, catalogCode: e.target.value })}
+              error={mapErr.catalogCode}
+            >
               {inds.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.code}

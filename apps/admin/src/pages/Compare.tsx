@@ -1,8 +1,35 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { api } from '../lib/api';
-import { exportTable, filterComparison, isNotBuilt, parseComparisonRows, rankYearOf, ranked as rankRows, reasonLabel, rowOf, seriesOf, spreadsheetCell, targetLabel, trendData, yearsBetween, type ComparisonRow, type ComparisonSeries } from '../lib/comparison';
+import {
+  exportTable,
+  filterComparison,
+  isNotBuilt,
+  parseComparisonRows,
+  rankYearOf,
+  ranked as rankRows,
+  reasonLabel,
+  rowOf,
+  seriesOf,
+  spreadsheetCell,
+  targetLabel,
+  trendData,
+  yearsBetween,
+  type ComparisonRow,
+  type ComparisonSeries,
+} from '../lib/comparison';
 import { useMe, useT } from '../lib/context';
 import { describeError } from '../lib/errors';
 import { formatNumber, formatPercent, heatColour, predikatClass, toCsv } from '../lib/format';
@@ -10,7 +37,16 @@ import { provincesOf } from '../lib/perms';
 import { ErrorBox, Loading, Notice, SelectField } from '../components/ui';
 import { flattenOpds } from './ProvinceStatus';
 
-const COLOURS = ['#1f6feb', '#d9480f', '#2b8a3e', '#862e9c', '#c92a2a', '#0b7285', '#5f3dc4', '#e67700'];
+const COLOURS = [
+  '#1f6feb',
+  '#d9480f',
+  '#2b8a3e',
+  '#862e9c',
+  '#c92a2a',
+  '#0b7285',
+  '#5f3dc4',
+  '#e67700',
+];
 /** Columns of the export that hold decimals (target, realization, capaian): numbers in the XLSX. */
 const DECIMAL_COLUMNS = new Set([4, 5, 6]);
 
@@ -38,7 +74,11 @@ export default function Compare() {
   const provinces = (tree.data ?? []).filter((p) => allowed === 'all' || allowed.includes(p.code));
   const [province, setProvince] = useState('');
   const prov = province || provinces[0]?.code || '';
-  const catalog = useQuery({ queryKey: ['catalog.list', prov], queryFn: () => api.catalog.list.query({ provinceCode: prov }), enabled: !!prov });
+  const catalog = useQuery({
+    queryKey: ['catalog.list', prov],
+    queryFn: () => api.catalog.list.query({ provinceCode: prov }),
+    enabled: !!prov,
+  });
   const [code, setCode] = useState('');
   const cat = code || catalog.data?.indicators[0]?.code || '';
   const [region, setRegion] = useState('');
@@ -52,10 +92,17 @@ export default function Compare() {
     refetchInterval: (q) => (isNotBuilt(q.state.error) ? 15_000 : false),
   });
   const all = useMemo(() => parseComparisonRows(comparison.data ?? []), [comparison.data]);
-  const opds = useMemo(() => new Map(flattenOpds(tree.data ?? []).map((o) => [o.opdId, o] as const)), [tree.data]);
-  const regionNames = useMemo(() => new Map(flattenOpds(tree.data ?? []).map((o) => [o.regionCode, o.regionName] as const)), [tree.data]);
+  const opds = useMemo(
+    () => new Map(flattenOpds(tree.data ?? []).map((o) => [o.opdId, o] as const)),
+    [tree.data],
+  );
+  const regionNames = useMemo(
+    () => new Map(flattenOpds(tree.data ?? []).map((o) => [o.regionCode, o.regionName] as const)),
+    [tree.data],
+  );
   const opdName = (opdId: string) => opds.get(opdId)?.name ?? opdId;
-  const regionName = (regionCode: string, opdId?: string) => (opdId ? opds.get(opdId)?.regionName : undefined) ?? regionNames.get(regionCode) ?? regionCode;
+  const regionName = (regionCode: string, opdId?: string) =>
+    (opdId ? opds.get(opdId)?.regionName : undefined) ?? regionNames.get(regionCode) ?? regionCode;
   const regions = [...new Set(all.map((r) => r.regionCode))].sort();
   const years = yearsBetween(yearFrom, yearTo);
   // What the page shows, and all that the exports write.
@@ -65,15 +112,22 @@ export default function Compare() {
   const ranking = rankRows(rows, rankYear);
   const trend = trendData(rows, series, years);
   const label = (r: ComparisonRow) => `${regionName(r.regionCode, r.opdId)} · ${opdName(r.opdId)}`;
-  const seriesLabel = (s: ComparisonSeries) => `${regionName(s.regionCode, s.opdId)} · ${s.indicatorCode}`;
-  const names = { opdName, regionName: (regionCode: string, opdId: string) => regionName(regionCode, opdId) };
+  const seriesLabel = (s: ComparisonSeries) =>
+    `${regionName(s.regionCode, s.opdId)} · ${s.indicatorCode}`;
+  const names = {
+    opdName,
+    regionName: (regionCode: string, opdId: string) => regionName(regionCode, opdId),
+  };
   const catalogInfo = all[0] ?? null;
   const notBuilt = isNotBuilt(comparison.error);
   const fileBase = `perbandingan-${cat}-${yearFrom}-${yearTo}`;
 
   function exportCsv() {
     const { header, body } = exportTable(rows, names, t);
-    download(`${fileBase}.csv`, new Blob(['\ufeff' + toCsv([header, ...body])], { type: 'text/csv;charset=utf-8' }));
+    download(
+      `${fileBase}.csv`,
+      new Blob(['\ufeff' + toCsv([header, ...body])], { type: 'text/csv;charset=utf-8' }),
+    );
   }
 
   async function exportXlsx() {
@@ -83,10 +137,16 @@ export default function Compare() {
     const ws = wb.addWorksheet(cat.slice(0, 31) || 'data');
     ws.addRow(header);
     ws.getRow(1).font = { bold: true };
-    for (const r of body) ws.addRow(r.map((v, i) => (DECIMAL_COLUMNS.has(i) ? spreadsheetCell(v) : v)));
+    for (const r of body)
+      ws.addRow(r.map((v, i) => (DECIMAL_COLUMNS.has(i) ? spreadsheetCell(v) : v)));
     ws.columns.forEach((c) => (c.width = 18));
     const buf = await wb.xlsx.writeBuffer();
-    download(`${fileBase}.xlsx`, new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    download(
+      `${fileBase}.xlsx`,
+      new Blob([buf], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
   }
 
   return (
@@ -95,21 +155,33 @@ export default function Compare() {
       <ErrorBox error={tree.error ?? catalog.error ?? (notBuilt ? null : comparison.error)} />
       <div className="card filters">
         <div className="form-grid">
-          <SelectField label={t('common.province')} value={prov} onChange={(e) => (setProvince(e.target.value), setCode(''), setRegion(''))}>
+          <SelectField
+            label={t('common.province')}
+            value={prov}
+            onChange={(e) => (setProvince(e.target.value), setCode(''), setRegion(''))}
+          >
             {provinces.map((p) => (
               <option key={p.code} value={p.code}>
                 {p.code} · {p.name}
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('cmp.catalog')} value={cat} onChange={(e) => (setCode(e.target.value), setRegion(''))}>
+          <SelectField
+            label={t('cmp.catalog')}
+            value={cat}
+            onChange={(e) => (setCode(e.target.value), setRegion(''))}
+          >
             {(catalog.data?.indicators ?? []).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.code} · {c.name} ({c.satuan})
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('common.region')} value={region} onChange={(e) => setRegion(e.target.value)}>
+          <SelectField
+            label={t('common.region')}
+            value={region}
+            onChange={(e) => setRegion(e.target.value)}
+          >
             <option value="">{t('common.all')}</option>
             {regions.map((r) => (
               <option key={r} value={r}>
@@ -117,12 +189,20 @@ export default function Compare() {
               </option>
             ))}
           </SelectField>
-          <SelectField label={t('cmp.yearFrom')} value={String(yearFrom)} onChange={(e) => setYearFrom(Number(e.target.value))}>
+          <SelectField
+            label={t('cmp.yearFrom')}
+            value={String(yearFrom)}
+            onChange={(e) => setYearFrom(Number(e.target.value))}
+          >
             {Array.from({ length: 8 }, (_, k) => now - 6 + k).map((y) => (
               <option key={y}>{y}</option>
             ))}
           </SelectField>
-          <SelectField label={t('cmp.yearTo')} value={String(yearTo)} onChange={(e) => setYearTo(Number(e.target.value))}>
+          <SelectField
+            label={t('cmp.yearTo')}
+            value={String(yearTo)}
+            onChange={(e) => setYearTo(Number(e.target.value))}
+          >
             {Array.from({ length: 8 }, (_, k) => now - 6 + k).map((y) => (
               <option key={y}>{y}</option>
             ))}
@@ -137,7 +217,12 @@ export default function Compare() {
           </button>
           {catalogInfo && (
             <span className="muted small" data-testid="cmp-summary">
-              {t('cmp.summary', { catalog: `${catalogInfo.catalogCode} · ${catalogInfo.catalogName ?? ''}${catalogInfo.catalogSatuan ? ` (${catalogInfo.catalogSatuan})` : ''}`, rows: rows.length, series: series.length, years: `${yearFrom}–${yearTo}` })}
+              {t('cmp.summary', {
+                catalog: `${catalogInfo.catalogCode} · ${catalogInfo.catalogName ?? ''}${catalogInfo.catalogSatuan ? ` (${catalogInfo.catalogSatuan})` : ''}`,
+                rows: rows.length,
+                series: series.length,
+                years: `${yearFrom}–${yearTo}`,
+              })}
             </span>
           )}
         </div>
@@ -150,21 +235,39 @@ export default function Compare() {
           </Notice>
         </div>
       )}
-      {catalog.data && catalog.data.indicators.length === 0 && <Notice kind="warn">{t('cmp.noCatalog')}</Notice>}
+      {catalog.data && catalog.data.indicators.length === 0 && (
+        <Notice kind="warn">{t('cmp.noCatalog')}</Notice>
+      )}
       {comparison.data && all.length === 0 && <Notice kind="warn">{t('cmp.noRows')}</Notice>}
       {all.length > 0 && (
         <>
           <div className="grid-2">
             <div className="card">
               <h2>{t('cmp.ranked', { year: rankYear ?? '–' })}</h2>
-              <div className="chart" role="img" aria-label={t('cmp.ranked', { year: rankYear ?? '–' })}>
+              <div
+                className="chart"
+                role="img"
+                aria-label={t('cmp.ranked', { year: rankYear ?? '–' })}
+              >
                 <ResponsiveContainer width="100%" height={Math.max(160, ranking.length * 44)}>
-                  <BarChart layout="vertical" data={ranking.map((r) => ({ name: label(r), capaian: r.capaian === null ? null : Number(r.capaian) }))} margin={{ left: 8, right: 16 }}>
+                  <BarChart
+                    layout="vertical"
+                    data={ranking.map((r) => ({
+                      name: label(r),
+                      capaian: r.capaian === null ? null : Number(r.capaian),
+                    }))}
+                    margin={{ left: 8, right: 16 }}
+                  >
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis type="number" tickFormatter={(v: number) => formatNumber(v, lang, 0)} />
                     <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} />
                     <Tooltip formatter={(v) => formatPercent(v as number, lang)} />
-                    <Bar isAnimationActive={false} dataKey="capaian" name={`${t('common.capaian')} (%)`} fill="#1f6feb" />
+                    <Bar
+                      isAnimationActive={false}
+                      dataKey="capaian"
+                      name={`${t('common.capaian')} (%)`}
+                      fill="#1f6feb"
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </div>
@@ -180,7 +283,15 @@ export default function Compare() {
                     <Tooltip formatter={(v) => formatNumber(v as number, lang)} />
                     <Legend />
                     {series.map((s, i) => (
-                      <Line isAnimationActive={false} key={s.key} type="monotone" dataKey={`s${i}`} name={seriesLabel(s)} stroke={COLOURS[i % COLOURS.length]} connectNulls />
+                      <Line
+                        isAnimationActive={false}
+                        key={s.key}
+                        type="monotone"
+                        dataKey={`s${i}`}
+                        name={seriesLabel(s)}
+                        stroke={COLOURS[i % COLOURS.length]}
+                        connectNulls
+                      />
                     ))}
                   </LineChart>
                 </ResponsiveContainer>
@@ -205,18 +316,36 @@ export default function Compare() {
                   {series.map((s) => (
                     <tr key={s.key} data-key={s.key}>
                       <th scope="row" title={opdName(s.opdId)}>
-                        {regionName(s.regionCode, s.opdId)} · <span className="small">{s.indicatorCode}</span>
+                        {regionName(s.regionCode, s.opdId)} ·{' '}
+                        <span className="small">{s.indicatorCode}</span>
                       </th>
                       {years.map((y) => {
                         const r = rowOf(rows, s, y);
                         const c = r?.capaian ?? null;
                         const target = r ? targetLabel(r) : null;
                         const why = r ? reasonLabel(r.capaianReason, t) : null;
-                        const title = r ? [`${t('common.target')} ${formatNumber(target, lang, null)}${r.targetSource ? ` (${r.targetSource === 'pk' ? 'PK' : 'Renstra'})` : ''}`, `${t('common.realization')} ${formatNumber(r.realization, lang)}`, why].filter(Boolean).join(' · ') : undefined;
+                        const title = r
+                          ? [
+                              `${t('common.target')} ${formatNumber(target, lang, null)}${r.targetSource ? ` (${r.targetSource === 'pk' ? 'PK' : 'Renstra'})` : ''}`,
+                              `${t('common.realization')} ${formatNumber(r.realization, lang)}`,
+                              why,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')
+                          : undefined;
                         return (
-                          <td key={y} className="num" style={{ background: heatColour(c === null ? null : Number(c)) }} title={title}>
+                          <td
+                            key={y}
+                            className="num"
+                            style={{ background: heatColour(c === null ? null : Number(c)) }}
+                            title={title}
+                          >
                             {c === null ? '–' : formatPercent(c, lang)}
-                            {r?.predikat && <div className={`${predikatClass(r.predikatCode)} small`}>{r.predikat}</div>}
+                            {r?.predikat && (
+                              <div className={`${predikatClass(r.predikatCode)} small`}>
+                                {r.predikat}
+                              </div>
+                            )}
                           </td>
                         );
                       })}

@@ -11,12 +11,23 @@ import { formatDate } from '../lib/format';
 import { can, opdTarget } from '../lib/perms';
 import { OpdTabs } from '../components/Layout';
 import { DiffTable } from '../components/DiffTable';
-import { ErrorBox, Loading, Notice, Pager, SelectField, TextField, usePaged } from '../components/ui';
+import {
+  ErrorBox,
+  Loading,
+  Notice,
+  Pager,
+  SelectField,
+  TextField,
+  usePaged,
+} from '../components/ui';
 
 export default function DecreeEditor() {
   const { opdId = '', decreeId = '' } = useParams();
   const { t, lang } = useT();
-  const decrees = useQuery({ queryKey: ['plans.decrees', opdId], queryFn: () => api.plans.decrees.query({ opdId }) });
+  const decrees = useQuery({
+    queryKey: ['plans.decrees', opdId],
+    queryFn: () => api.plans.decrees.query({ opdId }),
+  });
   const decree = decrees.data?.find((d) => d.decreeId === decreeId);
   // Kept here: once enacted, the refetched decree list swaps the draft editor for the enacted view.
   const [justEnacted, setJustEnacted] = useState(false);
@@ -30,15 +41,38 @@ export default function DecreeEditor() {
       {decree && (
         <>
           <p className="muted">
-            {decree.title} · {t(decree.kind === 'perubahan' ? 'sk.kind.perubahan' : 'sk.kind.penetapan')} · {formatDate(decree.date, lang)} · {decree.periodStart}–{decree.periodEnd} ·{' '}
-            <span className={`badge ${decree.status === 'draft' ? 'st-draft' : 'st-verified'}`} data-testid="decree-status">
+            {decree.title} ·{' '}
+            {t(decree.kind === 'perubahan' ? 'sk.kind.perubahan' : 'sk.kind.penetapan')} ·{' '}
+            {formatDate(decree.date, lang)} · {decree.periodStart}–{decree.periodEnd} ·{' '}
+            <span
+              className={`badge ${decree.status === 'draft' ? 'st-draft' : 'st-verified'}`}
+              data-testid="decree-status"
+            >
               {decree.status === 'draft' ? t('sk.draft') : t('sk.enacted')}
             </span>
           </p>
           {decree.status === 'draft' ? (
-            <DraftEditor opdId={opdId} decreeId={decreeId} period={{ start: decree.periodStart, end: decree.periodEnd }} onEnacted={() => setJustEnacted(true)} />
+            <DraftEditor
+              opdId={opdId}
+              decreeId={decreeId}
+              period={{ start: decree.periodStart, end: decree.periodEnd }}
+              onEnacted={() => setJustEnacted(true)}
+            />
           ) : (
-            <EnactedView opdId={opdId} decreeId={decreeId} previous={decrees.data!.filter((d) => d.status === 'enacted' && (d.sequence ?? 0) < (decree.sequence ?? 0) && d.periodStart === decree.periodStart).at(-1)?.decreeId ?? null} />
+            <EnactedView
+              opdId={opdId}
+              decreeId={decreeId}
+              previous={
+                decrees
+                  .data!.filter(
+                    (d) =>
+                      d.status === 'enacted' &&
+                      (d.sequence ?? 0) < (decree.sequence ?? 0) &&
+                      d.periodStart === decree.periodStart,
+                  )
+                  .at(-1)?.decreeId ?? null
+              }
+            />
           )}
         </>
       )}
@@ -46,16 +80,40 @@ export default function DecreeEditor() {
   );
 }
 
-function EnactedView({ opdId, decreeId, previous }: { opdId: string; decreeId: string; previous: string | null }) {
+function EnactedView({
+  opdId,
+  decreeId,
+  previous,
+}: {
+  opdId: string;
+  decreeId: string;
+  previous: string | null;
+}) {
   const { t, lang } = useT();
-  const diff = useQuery({ queryKey: ['plans.diff', opdId, previous, decreeId], queryFn: () => api.plans.diff.query({ opdId, fromDecreeId: previous!, toDecreeId: decreeId }), enabled: previous !== null });
-  const snap = useQuery({ queryKey: ['plans.snapshot', opdId, decreeId], queryFn: () => api.plans.snapshot.query({ opdId, decreeId }) });
-  const rows = useMemo(() => (snap.data ? diffRows({ ...snap.data, indicators: {} }, snap.data, lang) : []), [snap.data, lang]);
+  const diff = useQuery({
+    queryKey: ['plans.diff', opdId, previous, decreeId],
+    queryFn: () => api.plans.diff.query({ opdId, fromDecreeId: previous!, toDecreeId: decreeId }),
+    enabled: previous !== null,
+  });
+  const snap = useQuery({
+    queryKey: ['plans.snapshot', opdId, decreeId],
+    queryFn: () => api.plans.snapshot.query({ opdId, decreeId }),
+  });
+  const rows = useMemo(
+    () => (snap.data ? diffRows({ ...snap.data, indicators: {} }, snap.data, lang) : []),
+    [snap.data, lang],
+  );
   return (
     <>
       <div className="card">
         <h2>{t('sk.diffEnacted')}</h2>
-        {previous === null ? <DiffTable rows={rows} /> : diff.data ? <DiffTable diff={diff.data} /> : <Loading />}
+        {previous === null ? (
+          <DiffTable rows={rows} />
+        ) : diff.data ? (
+          <DiffTable diff={diff.data} />
+        ) : (
+          <Loading />
+        )}
         <ErrorBox error={diff.error ?? snap.error} />
       </div>
       <p>
@@ -67,17 +125,41 @@ function EnactedView({ opdId, decreeId, previous }: { opdId: string; decreeId: s
 
 type Row = Indicator & { _new?: boolean };
 
-function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; decreeId: string; period: { start: number; end: number }; onEnacted: () => void }) {
+function DraftEditor({
+  opdId,
+  decreeId,
+  period,
+  onEnacted,
+}: {
+  opdId: string;
+  decreeId: string;
+  period: { start: number; end: number };
+  onEnacted: () => void;
+}) {
   const { t, lang } = useT();
   const me = useMe();
   const qc = useQueryClient();
   const target = opdTarget(opdId);
   const canWrite = can(me.bindings, 'plan.write', target);
   const canEnact = can(me.bindings, 'plan.enact', target);
-  const base = useQuery({ queryKey: ['plans.snapshot', opdId, 'period', period.start, period.end], queryFn: () => api.plans.snapshot.query({ opdId, periodStart: period.start, periodEnd: period.end }), retry: false });
+  const base = useQuery({
+    queryKey: ['plans.snapshot', opdId, 'period', period.start, period.end],
+    queryFn: () =>
+      api.plans.snapshot.query({ opdId, periodStart: period.start, periodEnd: period.end }),
+    retry: false,
+  });
   // The draft as it would stand if enacted now, its recorded changes and its diff (server side).
-  const draft = useQuery({ queryKey: ['plans.draft', opdId, decreeId], queryFn: () => api.plans.draft.query({ opdId, decreeId }) });
-  const empty: PlanSnapshot = { periodStart: period.start, periodEnd: period.end, decreeIds: [], elements: {}, indicators: {} };
+  const draft = useQuery({
+    queryKey: ['plans.draft', opdId, decreeId],
+    queryFn: () => api.plans.draft.query({ opdId, decreeId }),
+  });
+  const empty: PlanSnapshot = {
+    periodStart: period.start,
+    periodEnd: period.end,
+    decreeIds: [],
+    elements: {},
+    indicators: {},
+  };
   const baseSnap = base.data ?? (base.isError ? empty : null);
   const draftSnap = draft.data?.preview ?? null;
   const [edits, setEdits] = useState<Record<string, Row>>({});
@@ -101,17 +183,33 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
   // Saved changes: the server's diff; with unsaved grid edits, the same diff recomputed locally.
   const diff = useMemo(() => {
     if (!draft.data) return [];
-    if (Object.keys(edits).length === 0 || !baseSnap || !gridSnap) return presentDiff(draft.data.diff, lang);
+    if (Object.keys(edits).length === 0 || !baseSnap || !gridSnap)
+      return presentDiff(draft.data.diff, lang);
     return diffRows(baseSnap, gridSnap, lang);
   }, [draft.data, edits, baseSnap, gridSnap, lang]);
   const changes = draft.data?.changes ?? [];
 
   const refresh = () =>
-    Promise.all([qc.invalidateQueries({ queryKey: ['plans.draft', opdId, decreeId] }), qc.invalidateQueries({ queryKey: ['plans.history', opdId] }), qc.invalidateQueries({ queryKey: ['plans.decrees', opdId] })]);
-  const save = useMutation({ mutationFn: (input: Parameters<typeof api.plans.defineIndicator.mutate>[0]) => api.plans.defineIndicator.mutate(input) });
-  const retire = useMutation({ mutationFn: (input: Parameters<typeof api.plans.retireIndicator.mutate>[0]) => api.plans.retireIndicator.mutate(input) });
-  const enact = useMutation({ mutationFn: () => api.plans.enactDecree.mutate({ opdId, decreeId }) });
-  const withdraw = useMutation({ mutationFn: (input: Parameters<typeof api.plans.withdrawChange.mutate>[0]) => api.plans.withdrawChange.mutate(input) });
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['plans.draft', opdId, decreeId] }),
+      qc.invalidateQueries({ queryKey: ['plans.history', opdId] }),
+      qc.invalidateQueries({ queryKey: ['plans.decrees', opdId] }),
+    ]);
+  const save = useMutation({
+    mutationFn: (input: Parameters<typeof api.plans.defineIndicator.mutate>[0]) =>
+      api.plans.defineIndicator.mutate(input),
+  });
+  const retire = useMutation({
+    mutationFn: (input: Parameters<typeof api.plans.retireIndicator.mutate>[0]) =>
+      api.plans.retireIndicator.mutate(input),
+  });
+  const enact = useMutation({
+    mutationFn: () => api.plans.enactDecree.mutate({ opdId, decreeId }),
+  });
+  const withdraw = useMutation({
+    mutationFn: (input: Parameters<typeof api.plans.withdrawChange.mutate>[0]) =>
+      api.plans.withdrawChange.mutate(input),
+  });
 
   const edit = (code: string, patch: Partial<Row>) => {
     const cur = (edits[code] ?? gridSnap?.indicators[code]) as Row | undefined;
@@ -122,7 +220,10 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
     if (!cur) return;
     const others = cur.targets.filter((x) => x.year !== year);
     const old = cur.targets.find((x) => x.year === year);
-    const next = value.trim() === '' ? others : [...others, { ...(old ?? { year }), year, value: value.trim().replace(',', '.') }];
+    const next =
+      value.trim() === ''
+        ? others
+        : [...others, { ...(old ?? { year }), year, value: value.trim().replace(',', '.') }];
     edit(code, { targets: next.sort((a, b) => a.year - b.year) });
   };
 
@@ -163,7 +264,13 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
   async function withdrawChange(key: string) {
     if (!window.confirm(t('sk.withdrawConfirm', { key }))) return;
     const v = validate(withdrawChangeInput, { opdId, decreeId, key }, lang);
-    if (!v.ok) return setProblem({ code: 'BAD_REQUEST', message: Object.values(v.errors).join('; '), fieldErrors: [], correlationId: null });
+    if (!v.ok)
+      return setProblem({
+        code: 'BAD_REQUEST',
+        message: Object.values(v.errors).join('; '),
+        fieldErrors: [],
+        correlationId: null,
+      });
     try {
       await withdraw.mutateAsync(v.data);
       setProblem(null);
@@ -192,7 +299,9 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
     const r = Number(el.dataset.row);
     const c = el.dataset.col;
     if (Number.isNaN(r) || !c) return;
-    const next = document.querySelector<HTMLInputElement>(`[data-row="${e.key === 'ArrowUp' ? r - 1 : r + 1}"][data-col="${c}"]`);
+    const next = document.querySelector<HTMLInputElement>(
+      `[data-row="${e.key === 'ArrowUp' ? r - 1 : r + 1}"][data-col="${c}"]`,
+    );
     if (next) {
       e.preventDefault();
       next.focus();
@@ -229,7 +338,11 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
                     <td>{d.text}</td>
                     <td>
                       {canWrite && (
-                        <button type="button" onClick={() => withdrawChange(key)} disabled={withdraw.isPending}>
+                        <button
+                          type="button"
+                          onClick={() => withdrawChange(key)}
+                          disabled={withdraw.isPending}
+                        >
                           {t('sk.withdraw')}
                         </button>
                       )}
@@ -241,7 +354,12 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
           </table>
         )}
         {canEnact ? (
-          <button type="button" className="btn-primary" onClick={doEnact} disabled={enact.isPending || dirty.length > 0 || changes.length === 0}>
+          <button
+            type="button"
+            className="btn-primary"
+            onClick={doEnact}
+            disabled={enact.isPending || dirty.length > 0 || changes.length === 0}
+          >
             {t('sk.enact')}
           </button>
         ) : (
@@ -253,7 +371,12 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
         <h2>{t('sk.grid')}</h2>
         <p className="muted small">{t('sk.gridHelp')}</p>
         <div className="row">
-          <TextField label={t('org.filter')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <TextField
+            label={t('org.filter')}
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
         </div>
         <div className="table-scroll">
           <table className="grid">
@@ -273,7 +396,9 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
             <tbody onKeyDown={onGridKey}>
               {paged.slice.map((r, idx) => {
                 const errs = rowErrors[r.code] ?? {};
-                const rowErr = Object.entries(errs).map(([k, m]) => `${k.replace(/^indicator\./, '')}: ${m}`);
+                const rowErr = Object.entries(errs).map(
+                  ([k, m]) => `${k.replace(/^indicator\./, '')}: ${m}`,
+                );
                 const isDirty = r.code in edits;
                 return (
                   <tr key={r.code} className={isDirty ? 'dirty' : undefined} data-code={r.code}>
@@ -282,14 +407,31 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
                       {isDirty && <span className="badge st-draft">{t('sk.dirty')}</span>}
                     </th>
                     <td>
-                      <input aria-label={`${t('common.name')} ${r.code}`} data-row={idx} data-col="name" value={r.name} disabled={!canWrite} onChange={(e) => edit(r.code, { name: e.target.value })} aria-invalid={errs['indicator.name'] ? true : undefined} />
+                      <input
+                        aria-label={`${t('common.name')} ${r.code}`}
+                        data-row={idx}
+                        data-col="name"
+                        value={r.name}
+                        disabled={!canWrite}
+                        onChange={(e) => edit(r.code, { name: e.target.value })}
+                        aria-invalid={errs['indicator.name'] ? true : undefined}
+                      />
                     </td>
                     <td>
-                      <input className="narrow" aria-label={`${t('common.unit')} ${r.code}`} data-row={idx} data-col="satuan" value={r.satuan} disabled={!canWrite} onChange={(e) => edit(r.code, { satuan: e.target.value })} />
+                      <input
+                        className="narrow"
+                        aria-label={`${t('common.unit')} ${r.code}`}
+                        data-row={idx}
+                        data-col="satuan"
+                        value={r.satuan}
+                        disabled={!canWrite}
+                        onChange={(e) => edit(r.code, { satuan: e.target.value })}
+                      />
                     </td>
                     {years.map((y) => {
                       const ti = r.targets.findIndex((x) => x.year === y);
-                      const bad = errs[`indicator.targets.${ti}.value`] ?? (ti < 0 ? undefined : undefined);
+                      const bad =
+                        errs[`indicator.targets.${ti}.value`] ?? (ti < 0 ? undefined : undefined);
                       return (
                         <td key={y}>
                           <input
@@ -298,7 +440,9 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
                             aria-label={`${t('common.target')} ${r.code} ${y}`}
                             data-row={idx}
                             data-col={`y${y}`}
-                            value={ti >= 0 ? (r.targets[ti]!.value ?? r.targets[ti]!.text ?? '') : ''}
+                            value={
+                              ti >= 0 ? (r.targets[ti]!.value ?? r.targets[ti]!.text ?? '') : ''
+                            }
                             disabled={!canWrite}
                             onChange={(e) => setTarget(r.code, y, e.target.value)}
                             aria-invalid={bad ? true : undefined}
@@ -309,11 +453,19 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
                     <td className="nowrap">
                       {canWrite && (
                         <>
-                          <button type="button" disabled={!isDirty || save.isPending} onClick={() => saveRow(r.code)}>
+                          <button
+                            type="button"
+                            disabled={!isDirty || save.isPending}
+                            onClick={() => saveRow(r.code)}
+                          >
                             {t('sk.saveRow')}
                           </button>{' '}
                           {!r._new && baseSnap.indicators[r.code] && (
-                            <button type="button" className="btn-danger" onClick={() => retireRow(r.code)}>
+                            <button
+                              type="button"
+                              className="btn-danger"
+                              onClick={() => retireRow(r.code)}
+                            >
                               {t('sk.retire')}
                             </button>
                           )}
@@ -333,30 +485,66 @@ function DraftEditor({ opdId, decreeId, period, onEnacted }: { opdId: string; de
         </div>
         <Pager {...paged} />
       </div>
-      {canWrite && <AddIndicator elements={elements.map((e) => ({ code: e.code, name: e.name, level: e.level }))} exists={(c) => c in gridSnap.indicators} onAdd={(ind) => setEdits({ ...edits, [ind.code]: ind })} />}
+      {canWrite && (
+        <AddIndicator
+          elements={elements.map((e) => ({ code: e.code, name: e.name, level: e.level }))}
+          exists={(c) => c in gridSnap.indicators}
+          onAdd={(ind) => setEdits({ ...edits, [ind.code]: ind })}
+        />
+      )}
     </>
   );
 }
 
-function AddIndicator({ elements, exists, onAdd }: { elements: { code: string; name: string; level: string }[]; exists: (code: string) => boolean; onAdd: (r: Row) => void }) {
+function AddIndicator({
+  elements,
+  exists,
+  onAdd,
+}: {
+  elements: { code: string; name: string; level: string }[];
+  exists: (code: string) => boolean;
+  onAdd: (r: Row) => void;
+}) {
   const { t } = useT();
-  const [f, setF] = useState({ code: '', kind: 'iku', elementCode: elements[0]?.code ?? '', name: '', satuan: '', polarity: 'higher_better' });
+  const [f, setF] = useState({
+    code: '',
+    kind: 'iku',
+    elementCode: elements[0]?.code ?? '',
+    name: '',
+    satuan: '',
+    polarity: 'higher_better',
+  });
   const [err, setErr] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
   return (
     <form
       className="card"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/.test(f.code) || exists(f.code)) return setErr(t('common.code'));
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$/.test(f.code) || exists(f.code))
+          return setErr(t('common.code'));
         setErr(null);
-        onAdd({ ...blankIndicator(f.code), kind: f.kind as Row['kind'], elementCode: f.elementCode, name: f.name, satuan: f.satuan, polarity: f.polarity as Row['polarity'], _new: true });
+        onAdd({
+          ...blankIndicator(f.code),
+          kind: f.kind as Row['kind'],
+          elementCode: f.elementCode,
+          name: f.name,
+          satuan: f.satuan,
+          polarity: f.polarity as Row['polarity'],
+          _new: true,
+        });
         setF({ ...f, code: '', name: '' });
       }}
     >
       <h2>{t('sk.addIndicator')}</h2>
       <div className="form-grid">
-        <TextField label={t('common.code')} value={f.code} onChange={set('code')} error={err ?? undefined} />
+        <TextField
+          label={t('common.code')}
+          value={f.code}
+          onChange={set('code')}
+          error={err ?? undefined}
+        />
         <SelectField label={t('common.kind')} value={f.kind} onChange={set('kind')}>
           {INDICATOR_KINDS.map((k) => (
             <option key={k} value={k}>

@@ -15,7 +15,10 @@ export default function Decrees() {
   const { opdId = '' } = useParams();
   const { t, lang } = useT();
   const me = useMe();
-  const decrees = useQuery({ queryKey: ['plans.decrees', opdId], queryFn: () => api.plans.decrees.query({ opdId }) });
+  const decrees = useQuery({
+    queryKey: ['plans.decrees', opdId],
+    queryFn: () => api.plans.decrees.query({ opdId }),
+  });
   const canWrite = can(me.bindings, 'plan.write', opdTarget(opdId));
   const [showForm, setShowForm] = useState(false);
   const enacted = decrees.data?.filter((d) => d.status === 'enacted') ?? [];
@@ -56,7 +59,9 @@ export default function Decrees() {
                     {d.periodStart}–{d.periodEnd}
                   </td>
                   <td>
-                    <span className={`badge ${d.status === 'draft' ? 'st-draft' : 'st-verified'}`}>{d.status === 'draft' ? t('sk.draft') : `${t('sk.enacted')} #${d.sequence}`}</span>
+                    <span className={`badge ${d.status === 'draft' ? 'st-draft' : 'st-verified'}`}>
+                      {d.status === 'draft' ? t('sk.draft') : `${t('sk.enacted')} #${d.sequence}`}
+                    </span>
                   </td>
                   <td className="num">{d.changeCount}</td>
                   <td>
@@ -74,21 +79,59 @@ export default function Decrees() {
           {t('sk.new')}
         </button>
       )}
-      {canWrite && showForm && <DraftForm opdId={opdId} defaults={last ? { kind: 'perubahan', periodStart: last.periodStart, periodEnd: last.periodEnd } : { kind: 'penetapan', periodStart: new Date().getFullYear(), periodEnd: new Date().getFullYear() + 4 }} onCancel={() => setShowForm(false)} />}
+      {canWrite && showForm && (
+        <DraftForm
+          opdId={opdId}
+          defaults={
+            last
+              ? { kind: 'perubahan', periodStart: last.periodStart, periodEnd: last.periodEnd }
+              : {
+                  kind: 'penetapan',
+                  periodStart: new Date().getFullYear(),
+                  periodEnd: new Date().getFullYear() + 4,
+                }
+          }
+          onCancel={() => setShowForm(false)}
+        />
+      )}
       {canWrite && <ImportPanel />}
     </section>
   );
 }
 
-function DraftForm({ opdId, defaults, onCancel }: { opdId: string; defaults: { kind: 'penetapan' | 'perubahan'; periodStart: number; periodEnd: number }; onCancel: () => void }) {
+function DraftForm({
+  opdId,
+  defaults,
+  onCancel,
+}: {
+  opdId: string;
+  defaults: { kind: 'penetapan' | 'perubahan'; periodStart: number; periodEnd: number };
+  onCancel: () => void;
+}) {
   const { t, lang } = useT();
   const nav = useNavigate();
   const qc = useQueryClient();
-  const [f, setF] = useState({ number: '', title: '', date: new Date().toISOString().slice(0, 10), place: '', signerName: '', signerNip: '', signerPosition: '', legalBases: '', kind: defaults.kind as string, periodStart: String(defaults.periodStart), periodEnd: String(defaults.periodEnd) });
+  const [f, setF] = useState({
+    number: '',
+    title: '',
+    date: new Date().toISOString().slice(0, 10),
+    place: '',
+    signerName: '',
+    signerNip: '',
+    signerPosition: '',
+    legalBases: '',
+    kind: defaults.kind as string,
+    periodStart: String(defaults.periodStart),
+    periodEnd: String(defaults.periodEnd),
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const draft = useMutation({ mutationFn: (input: Parameters<typeof api.plans.draftDecree.mutate>[0]) => api.plans.draftDecree.mutate(input) });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const draft = useMutation({
+    mutationFn: (input: Parameters<typeof api.plans.draftDecree.mutate>[0]) =>
+      api.plans.draftDecree.mutate(input),
+  });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -101,8 +144,15 @@ function DraftForm({ opdId, defaults, onCancel }: { opdId: string; defaults: { k
         title: f.title,
         date: f.date,
         place: f.place,
-        signer: { name: f.signerName, nip: f.signerNip.trim() === '' ? null : f.signerNip.trim(), position: f.signerPosition },
-        legalBases: f.legalBases.split('\n').map((s) => s.trim()).filter(Boolean),
+        signer: {
+          name: f.signerName,
+          nip: f.signerNip.trim() === '' ? null : f.signerNip.trim(),
+          position: f.signerPosition,
+        },
+        legalBases: f.legalBases
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
         kind: f.kind,
         periodStart: Number(f.periodStart),
         periodEnd: Number(f.periodEnd),
@@ -128,21 +178,96 @@ function DraftForm({ opdId, defaults, onCancel }: { opdId: string; defaults: { k
       <h2 id="draft-title">{t('sk.new')}</h2>
       <ErrorBox problem={problem} />
       <div className="form-grid">
-        <SelectField label={t('sk.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors['info.kind']}>
+        <SelectField
+          label={t('sk.kind')}
+          name="kind"
+          value={f.kind}
+          onChange={set('kind')}
+          error={errors['info.kind']}
+        >
           <option value="penetapan">{t('sk.kind.penetapan')}</option>
           <option value="perubahan">{t('sk.kind.perubahan')}</option>
         </SelectField>
-        <TextField label={t('sk.number')} name="number" value={f.number} onChange={set('number')} error={errors['info.number']} />
-        <TextField label={t('sk.titleField')} name="title" value={f.title} onChange={set('title')} error={errors['info.title']} className="wide" />
-        <TextField label={t('sk.date')} name="date" type="date" value={f.date} onChange={set('date')} error={errors['info.date']} />
-        <TextField label={t('sk.place')} name="place" value={f.place} onChange={set('place')} error={errors['info.place']} />
-        <TextField label={t('sk.periodStart')} name="periodStart" type="number" value={f.periodStart} onChange={set('periodStart')} error={errors['info.periodStart']} />
-        <TextField label={t('sk.periodEnd')} name="periodEnd" type="number" value={f.periodEnd} onChange={set('periodEnd')} error={errors['info.periodEnd']} />
-        <TextField label={t('sk.signerName')} name="signerName" value={f.signerName} onChange={set('signerName')} error={errors['info.signer.name']} />
-        <TextField label={t('sk.signerNip')} name="signerNip" inputMode="numeric" value={f.signerNip} onChange={set('signerNip')} error={errors['info.signer.nip']} />
-        <TextField label={t('sk.signerPosition')} name="signerPosition" value={f.signerPosition} onChange={set('signerPosition')} error={errors['info.signer.position']} />
+        <TextField
+          label={t('sk.number')}
+          name="number"
+          value={f.number}
+          onChange={set('number')}
+          error={errors['info.number']}
+        />
+        <TextField
+          label={t('sk.titleField')}
+          name="title"
+          value={f.title}
+          onChange={set('title')}
+          error={errors['info.title']}
+          className="wide"
+        />
+        <TextField
+          label={t('sk.date')}
+          name="date"
+          type="date"
+          value={f.date}
+          onChange={set('date')}
+          error={errors['info.date']}
+        />
+        <TextField
+          label={t('sk.place')}
+          name="place"
+          value={f.place}
+          onChange={set('place')}
+          error={errors['info.place']}
+        />
+        <TextField
+          label={t('sk.periodStart')}
+          name="periodStart"
+          type="number"
+          value={f.periodStart}
+          onChange={set('periodStart')}
+          error={errors['info.periodStart']}
+        />
+        <TextField
+          label={t('sk.periodEnd')}
+          name="periodEnd"
+          type="number"
+          value={f.periodEnd}
+          onChange={set('periodEnd')}
+          error={errors['info.periodEnd']}
+        />
+        <TextField
+          label={t('sk.signerName')}
+          name="signerName"
+          value={f.signerName}
+          onChange={set('signerName')}
+          error={errors['info.signer.name']}
+        />
+        <TextField
+          label={t('sk.signerNip')}
+          name="signerNip"
+          inputMode="numeric"
+          value={f.signerNip}
+          onChange={set('signerNip')}
+          error={errors['info.signer.nip']}
+        />
+        <TextField
+          label={t('sk.signerPosition')}
+          name="signerPosition"
+          value={f.signerPosition}
+          onChange={set('signerPosition')}
+          error={errors['info.signer.position']}
+        />
       </div>
-      <TextArea label={t('sk.legalBases')} name="legalBases" rows={3} value={f.legalBases} onChange={set('legalBases')} error={errors['info.legalBases'] ?? Object.entries(errors).find(([k]) => k.startsWith('info.legalBases.'))?.[1]} />
+      <TextArea
+        label={t('sk.legalBases')}
+        name="legalBases"
+        rows={3}
+        value={f.legalBases}
+        onChange={set('legalBases')}
+        error={
+          errors['info.legalBases'] ??
+          Object.entries(errors).find(([k]) => k.startsWith('info.legalBases.'))?.[1]
+        }
+      />
       <div className="row">
         <button type="submit" className="btn-primary" disabled={draft.isPending}>
           {t('sk.create')}

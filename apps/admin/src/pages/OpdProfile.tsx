@@ -10,15 +10,27 @@ import { ErrorBox, Loading, Pager, TextField, usePaged } from '../components/ui'
 export default function OpdProfile() {
   const { opdId = '' } = useParams();
   const { t, lang } = useT();
-  const opd = useQuery({ queryKey: ['org.opd', opdId], queryFn: () => api.org.opd.query({ opdId }) });
-  const snap = useQuery({ queryKey: ['plans.snapshot', opdId, null], queryFn: () => api.plans.snapshot.query({ opdId }), retry: false });
+  const opd = useQuery({
+    queryKey: ['org.opd', opdId],
+    queryFn: () => api.org.opd.query({ opdId }),
+  });
+  const snap = useQuery({
+    queryKey: ['plans.snapshot', opdId, null],
+    queryFn: () => api.plans.snapshot.query({ opdId }),
+    retry: false,
+  });
   const [filter, setFilter] = useState('');
   const indicators = useMemo(() => {
     const all = Object.values(snap.data?.indicators ?? {});
     const f = filter.trim().toLowerCase();
     return f ? all.filter((i) => `${i.code} ${i.name}`.toLowerCase().includes(f)) : all;
   }, [snap.data, filter]);
-  const years = snap.data ? Array.from({ length: snap.data.periodEnd - snap.data.periodStart + 1 }, (_, k) => snap.data!.periodStart + k) : [];
+  const years = snap.data
+    ? Array.from(
+        { length: snap.data.periodEnd - snap.data.periodStart + 1 },
+        (_, k) => snap.data!.periodStart + k,
+      )
+    : [];
   const paged = usePaged(indicators, 15);
   const units = Object.values(opd.data?.units ?? {});
   const positions = Object.values(opd.data?.positions ?? {});
@@ -115,7 +127,12 @@ export default function OpdProfile() {
             <h2>
               {t('org.indicators')} ({indicators.length})
             </h2>
-            <TextField label={t('org.filter')} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+            <TextField
+              label={t('org.filter')}
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
             <div className="table-scroll">
               <table>
                 <thead>
@@ -140,7 +157,10 @@ export default function OpdProfile() {
                       <td>{i.satuan}</td>
                       {years.map((y) => (
                         <td key={y} className="num">
-                          {targetText(i.targets.find((x) => x.year === y), lang)}
+                          {targetText(
+                            i.targets.find((x) => x.year === y),
+                            lang,
+                          )}
                         </td>
                       ))}
                     </tr>

@@ -12,7 +12,8 @@ function RegionNode({ r, depth }: { r: Region; depth: number }) {
     <li>
       <details open={depth < 2}>
         <summary>
-          <span className="code">{r.code}</span> {r.name} <span className="muted">({r.opds.length} OPD)</span>
+          <span className="code">{r.code}</span> {r.name}{' '}
+          <span className="muted">({r.opds.length} OPD)</span>
         </summary>
         {r.opds.length > 0 && (
           <ul className="opd-list">
@@ -20,7 +21,8 @@ function RegionNode({ r, depth }: { r: Region; depth: number }) {
               <li key={o.opdId}>
                 <Link to={`/opd/${o.opdId}`}>{o.name}</Link> <span className="code">{o.opdId}</span>{' '}
                 <span className="muted">
-                  {o.units} {t('org.units').toLowerCase()}, {o.positions} {t('org.positions').toLowerCase()}
+                  {o.units} {t('org.units').toLowerCase()}, {o.positions}{' '}
+                  {t('org.positions').toLowerCase()}
                 </span>
                 {o.status !== 'active' && <span className="badge">{o.status}</span>}
               </li>

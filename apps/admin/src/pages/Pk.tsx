@@ -34,7 +34,11 @@ export default function PkPage() {
   const year = Number(params.get('tahun') ?? new Date().getFullYear());
   const position = params.get('jabatan') ?? 'KADIS';
   const canWrite = can(me.bindings, 'plan.write', opdTarget(opdId));
-  const pk = useQuery({ queryKey: ['pk.get', opdId, year, position], queryFn: () => api.pk.get.query({ opdId, year, positionCode: position }), enabled: /^[A-Z0-9][A-Z0-9_-]{1,39}$/.test(position) });
+  const pk = useQuery({
+    queryKey: ['pk.get', opdId, year, position],
+    queryFn: () => api.pk.get.query({ opdId, year, positionCode: position }),
+    enabled: /^[A-Z0-9][A-Z0-9_-]{1,39}$/.test(position),
+  });
   const { plan, isLoading: planLoading, none } = usePlanForYear(opdId, year);
   const notSigned = isApiError(pk.error) && pk.error.data?.code === 'NOT_FOUND';
 
@@ -42,15 +46,35 @@ export default function PkPage() {
     <section>
       <OpdTabs title={t('pk.title', { year })} />
       <div className="row">
-        <TextField label={t('common.year')} type="number" value={String(year)} onChange={(e) => setParams({ tahun: e.target.value, jabatan: position })} />
-        <TextField label={t('pk.position')} value={position} onChange={(e) => setParams({ tahun: String(year), jabatan: e.target.value.toUpperCase() })} />
+        <TextField
+          label={t('common.year')}
+          type="number"
+          value={String(year)}
+          onChange={(e) => setParams({ tahun: e.target.value, jabatan: position })}
+        />
+        <TextField
+          label={t('pk.position')}
+          value={position}
+          onChange={(e) =>
+            setParams({ tahun: String(year), jabatan: e.target.value.toUpperCase() })
+          }
+        />
       </div>
       {(pk.isLoading || planLoading) && <Loading />}
       {!notSigned && <ErrorBox error={pk.error} />}
       {none && <Notice kind="warn">{t('ach.noPlan')}</Notice>}
       {notSigned && <Notice kind="info">{t('pk.none')}</Notice>}
       {pk.data && <PkView pk={pk.data} plan={plan} year={year} />}
-      {canWrite && plan && (pk.data || notSigned) && <PkForm key={`${year}-${position}-${pk.data?.revisions.length ?? 0}`} opdId={opdId} year={year} position={position} pk={pk.data ?? null} plan={plan} />}
+      {canWrite && plan && (pk.data || notSigned) && (
+        <PkForm
+          key={`${year}-${position}-${pk.data?.revisions.length ?? 0}`}
+          opdId={opdId}
+          year={year}
+          position={position}
+          pk={pk.data ?? null}
+          plan={plan}
+        />
+      )}
       {!canWrite && <p className="muted">{t('pk.readOnly')}</p>}
     </section>
   );
@@ -63,7 +87,11 @@ function conflictLabel(kind: ConflictKind, t: ReturnType<typeof useT>['t']): str
 function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: number }) {
   const { t, lang } = useT();
   const conflicts = new Map(pk.renstraConflicts.map((c) => [c.indicatorCode, c]));
-  const renstra = (code: string) => targetText(plan?.indicators[code]?.targets.find((x) => x.year === year), lang);
+  const renstra = (code: string) =>
+    targetText(
+      plan?.indicators[code]?.targets.find((x) => x.year === year),
+      lang,
+    );
   const current = pk.current;
   return (
     <>
@@ -73,7 +101,9 @@ function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: n
           <ul>
             {pk.renstraConflicts.map((c) => (
               <li key={c.indicatorCode}>
-                <span className="code">{c.indicatorCode}</span>: {conflictLabel(c.kind, t)} — PK {formatNumber(c.pkValue, lang, null)} · Renstra {formatNumber(c.renstraValue, lang, null)}
+                <span className="code">{c.indicatorCode}</span>: {conflictLabel(c.kind, t)} — PK{' '}
+                {formatNumber(c.pkValue, lang, null)} · Renstra{' '}
+                {formatNumber(c.renstraValue, lang, null)}
               </li>
             ))}
           </ul>
@@ -82,7 +112,8 @@ function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: n
       <div className="card">
         <h2>{t('pk.current', { n: current?.revision ?? 0 })}</h2>
         <p className="muted">
-          {pk.firstParty?.name} ({pk.firstParty?.position}) ↔ {pk.secondParty?.name} ({pk.secondParty?.position}) · {formatDate(current?.date, lang)}
+          {pk.firstParty?.name} ({pk.firstParty?.position}) ↔ {pk.secondParty?.name} (
+          {pk.secondParty?.position}) · {formatDate(current?.date, lang)}
         </p>
         <table data-testid="pk-targets">
           <thead>
@@ -102,12 +133,24 @@ function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: n
             {(current?.targets ?? []).map((x) => {
               const c = conflicts.get(x.indicatorCode);
               return (
-                <tr key={x.indicatorCode} className={c ? 'conflict' : undefined} data-code={x.indicatorCode}>
+                <tr
+                  key={x.indicatorCode}
+                  className={c ? 'conflict' : undefined}
+                  data-code={x.indicatorCode}
+                >
                   <td className="code">{x.indicatorCode}</td>
                   <td>{plan?.indicators[x.indicatorCode]?.name ?? ''}</td>
-                  <td className="num">{x.value !== null ? formatNumber(x.value, lang, null) : (x.text ?? '–')}</td>
+                  <td className="num">
+                    {x.value !== null ? formatNumber(x.value, lang, null) : (x.text ?? '–')}
+                  </td>
                   <td className="num">{renstra(x.indicatorCode)}</td>
-                  <td>{c ? <span className="badge flag-conflict">⚠ {conflictLabel(c.kind, t)}</span> : <span className="badge st-verified">✓ {t('pk.matches')}</span>}</td>
+                  <td>
+                    {c ? (
+                      <span className="badge flag-conflict">⚠ {conflictLabel(c.kind, t)}</span>
+                    ) : (
+                      <span className="badge st-verified">✓ {t('pk.matches')}</span>
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -161,23 +204,72 @@ function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: n
 }
 
 /** Sign (first time) or revise (PK Perubahan, with a reason): full targets and budgets each time. */
-function PkForm({ opdId, year, position, pk, plan }: { opdId: string; year: number; position: string; pk: Pk | null; plan: PlanSnapshot }) {
+function PkForm({
+  opdId,
+  year,
+  position,
+  pk,
+  plan,
+}: {
+  opdId: string;
+  year: number;
+  position: string;
+  pk: Pk | null;
+  plan: PlanSnapshot;
+}) {
   const { t, lang } = useT();
   const qc = useQueryClient();
-  const indicators = useMemo(() => Object.values(plan.indicators).filter((i) => position !== 'KADIS' || i.kind === 'iku'), [plan, position]);
-  const programs = useMemo(() => Object.values(plan.elements).filter((e) => e.level === 'program'), [plan]);
-  const [targets, setTargets] = useState<Record<string, string>>(() =>
-    Object.fromEntries(indicators.map((i) => [i.code, pk?.current?.targets.find((x) => x.indicatorCode === i.code)?.value ?? (pk ? '' : (i.targets.find((x) => x.year === year)?.value ?? ''))])),
+  const indicators = useMemo(
+    () => Object.values(plan.indicators).filter((i) => position !== 'KADIS' || i.kind === 'iku'),
+    [plan, position],
   );
-  const [budgets, setBudgets] = useState<Record<string, string>>(() => Object.fromEntries(programs.map((p) => [p.code, pk?.current?.budgets.find((b) => b.programCode === p.code)?.amount ?? ''])));
-  const [f, setF] = useState({ date: `${year}-01-02`, reason: '', firstName: '', firstNip: '', firstPosition: '', secondName: '', secondNip: '', secondPosition: '' });
+  const programs = useMemo(
+    () => Object.values(plan.elements).filter((e) => e.level === 'program'),
+    [plan],
+  );
+  const [targets, setTargets] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      indicators.map((i) => [
+        i.code,
+        pk?.current?.targets.find((x) => x.indicatorCode === i.code)?.value ??
+          (pk ? '' : (i.targets.find((x) => x.year === year)?.value ?? '')),
+      ]),
+    ),
+  );
+  const [budgets, setBudgets] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      programs.map((p) => [
+        p.code,
+        pk?.current?.budgets.find((b) => b.programCode === p.code)?.amount ?? '',
+      ]),
+    ),
+  );
+  const [f, setF] = useState({
+    date: `${year}-01-02`,
+    reason: '',
+    firstName: '',
+    firstNip: '',
+    firstPosition: '',
+    secondName: '',
+    secondNip: '',
+    secondPosition: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const mut = useMutation({
-    mutationFn: (i: { sign: Parameters<typeof api.pk.sign.mutate>[0] } | { revise: Parameters<typeof api.pk.revise.mutate>[0] }) => ('sign' in i ? api.pk.sign.mutate(i.sign) : api.pk.revise.mutate(i.revise)),
+    mutationFn: (
+      i:
+        | { sign: Parameters<typeof api.pk.sign.mutate>[0] }
+        | { revise: Parameters<typeof api.pk.revise.mutate>[0] },
+    ) => ('sign' in i ? api.pk.sign.mutate(i.sign) : api.pk.revise.mutate(i.revise)),
   });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
-  const party = (p: 'first' | 'second') => ({ name: f[`${p}Name`], nip: f[`${p}Nip`].trim() === '' ? null : f[`${p}Nip`].replace(/\s+/g, ''), position: f[`${p}Position`] });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
+  const party = (p: 'first' | 'second') => ({
+    name: f[`${p}Name`],
+    nip: f[`${p}Nip`].trim() === '' ? null : f[`${p}Nip`].replace(/\s+/g, ''),
+    position: f[`${p}Position`],
+  });
   const targetRows = indicators.filter((i) => (targets[i.code] ?? '').trim() !== '');
   const budgetRows = programs.filter((p) => (budgets[p.code] ?? '').trim() !== '');
 
@@ -189,13 +281,29 @@ function PkForm({ opdId, year, position, pk, plan }: { opdId: string; year: numb
       year,
       positionCode: position,
       date: f.date,
-      targets: targetRows.map((i) => ({ indicatorCode: i.code, value: parseUserNumber(targets[i.code]!) ?? targets[i.code]!.trim() })),
-      budgets: budgetRows.map((p) => ({ programCode: p.code, amount: parseUserNumber(budgets[p.code]!) ?? budgets[p.code]!.trim() })),
+      targets: targetRows.map((i) => ({
+        indicatorCode: i.code,
+        value: parseUserNumber(targets[i.code]!) ?? targets[i.code]!.trim(),
+      })),
+      budgets: budgetRows.map((p) => ({
+        programCode: p.code,
+        amount: parseUserNumber(budgets[p.code]!) ?? budgets[p.code]!.trim(),
+      })),
     };
-    const v = pk ? validate(revisePkInput, { ...body, reason: f.reason }, lang) : validate(signPkInput, { ...body, firstParty: party('first'), secondParty: party('second') }, lang);
+    const v = pk
+      ? validate(revisePkInput, { ...body, reason: f.reason }, lang)
+      : validate(
+          signPkInput,
+          { ...body, firstParty: party('first'), secondParty: party('second') },
+          lang,
+        );
     if (!v.ok) return setErrors(v.errors);
     try {
-      await mut.mutateAsync(pk ? { revise: v.data as Parameters<typeof api.pk.revise.mutate>[0] } : { sign: v.data as Parameters<typeof api.pk.sign.mutate>[0] });
+      await mut.mutateAsync(
+        pk
+          ? { revise: v.data as Parameters<typeof api.pk.revise.mutate>[0] }
+          : { sign: v.data as Parameters<typeof api.pk.sign.mutate>[0] },
+      );
       setErrors({});
       setProblem(null);
       await qc.invalidateQueries({ queryKey: ['pk.get', opdId, year, position] });
@@ -205,7 +313,8 @@ function PkForm({ opdId, year, position, pk, plan }: { opdId: string; year: numb
       setProblem(p);
     }
   }
-  const rowError = (kind: 'targets' | 'budgets', idx: number) => Object.entries(errors).find(([k]) => k.startsWith(`${kind}.${idx}.`))?.[1];
+  const rowError = (kind: 'targets' | 'budgets', idx: number) =>
+    Object.entries(errors).find(([k]) => k.startsWith(`${kind}.${idx}.`))?.[1];
 
   return (
     <form className="card" onSubmit={submit} noValidate aria-labelledby="pk-form-title">
@@ -213,19 +322,65 @@ function PkForm({ opdId, year, position, pk, plan }: { opdId: string; year: numb
       <ErrorBox problem={problem} />
       {mut.isSuccess && <Notice kind="ok">{t('common.saved')}</Notice>}
       <div className="form-grid">
-        <TextField label={t('common.date')} type="date" value={f.date} onChange={set('date')} error={errors.date} />
+        <TextField
+          label={t('common.date')}
+          type="date"
+          value={f.date}
+          onChange={set('date')}
+          error={errors.date}
+        />
         {!pk && (
           <>
-            <TextField label={t('pk.firstName')} value={f.firstName} onChange={set('firstName')} error={errors['firstParty.name']} />
-            <TextField label={t('pk.firstNip')} inputMode="numeric" value={f.firstNip} onChange={set('firstNip')} error={errors['firstParty.nip']} />
-            <TextField label={t('pk.firstPosition')} value={f.firstPosition} onChange={set('firstPosition')} error={errors['firstParty.position']} />
-            <TextField label={t('pk.secondName')} value={f.secondName} onChange={set('secondName')} error={errors['secondParty.name']} />
-            <TextField label={t('pk.secondNip')} inputMode="numeric" value={f.secondNip} onChange={set('secondNip')} error={errors['secondParty.nip']} />
-            <TextField label={t('pk.secondPosition')} value={f.secondPosition} onChange={set('secondPosition')} error={errors['secondParty.position']} />
+            <TextField
+              label={t('pk.firstName')}
+              value={f.firstName}
+              onChange={set('firstName')}
+              error={errors['firstParty.name']}
+            />
+            <TextField
+              label={t('pk.firstNip')}
+              inputMode="numeric"
+              value={f.firstNip}
+              onChange={set('firstNip')}
+              error={errors['firstParty.nip']}
+            />
+            <TextField
+              label={t('pk.firstPosition')}
+              value={f.firstPosition}
+              onChange={set('firstPosition')}
+              error={errors['firstParty.position']}
+            />
+            <TextField
+              label={t('pk.secondName')}
+              value={f.secondName}
+              onChange={set('secondName')}
+              error={errors['secondParty.name']}
+            />
+            <TextField
+              label={t('pk.secondNip')}
+              inputMode="numeric"
+              value={f.secondNip}
+              onChange={set('secondNip')}
+              error={errors['secondParty.nip']}
+            />
+            <TextField
+              label={t('pk.secondPosition')}
+              value={f.secondPosition}
+              onChange={set('secondPosition')}
+              error={errors['secondParty.position']}
+            />
           </>
         )}
       </div>
-      {pk && <TextArea label={t('pk.reason')} rows={2} value={f.reason} onChange={set('reason')} error={errors.reason} />}
+      {pk && (
+        <TextArea
+          label={t('pk.reason')}
+          rows={2}
+          value={f.reason}
+          onChange={set('reason')}
+          error={errors.reason}
+        />
+      )}
       <h3>{t('pk.targets')}</h3>
       {errors.targets && <p className="field-error">{errors.targets}</p>}
       <table>
@@ -247,9 +402,21 @@ function PkForm({ opdId, year, position, pk, plan }: { opdId: string; year: numb
                 <td>
                   <span className="code">{i.code}</span> {i.name}
                 </td>
-                <td className="num">{targetText(i.targets.find((x) => x.year === year), lang)}</td>
+                <td className="num">
+                  {targetText(
+                    i.targets.find((x) => x.year === year),
+                    lang,
+                  )}
+                </td>
                 <td>
-                  <input className="num narrow" inputMode="decimal" aria-label={`${t('pk.target')} ${i.code}`} value={targets[i.code] ?? ''} onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })} aria-invalid={err ? true : undefined} />
+                  <input
+                    className="num narrow"
+                    inputMode="decimal"
+                    aria-label={`${t('pk.target')} ${i.code}`}
+                    value={targets[i.code] ?? ''}
+                    onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })}
+                    aria-invalid={err ? true : undefined}
+                  />
                   {err && <small className="field-error">{err}</small>}
                 </td>
               </tr>
@@ -271,7 +438,13 @@ function PkForm({ opdId, year, position, pk, plan }: { opdId: string; year: numb
                       <span className="code">{p.code}</span> {p.name}
                     </td>
                     <td>
-                      <input inputMode="decimal" aria-label={`${t('pk.budget')} ${p.code}`} value={budgets[p.code] ?? ''} onChange={(e) => setBudgets({ ...budgets, [p.code]: e.target.value })} aria-invalid={err ? true : undefined} />
+                      <input
+                        inputMode="decimal"
+                        aria-label={`${t('pk.budget')} ${p.code}`}
+                        value={budgets[p.code] ?? ''}
+                        onChange={(e) => setBudgets({ ...budgets, [p.code]: e.target.value })}
+                        aria-invalid={err ? true : undefined}
+                      />
                       {err && <small className="field-error">{err}</small>}
                     </td>
                   </tr>

@@ -6,7 +6,11 @@ import { ErrorBox, Loading, Notice } from '../components/ui';
 /** Read-model health for administrators: position, lag and dead letters per projection and province. */
 export default function Projections() {
   const { t } = useT();
-  const status = useQuery({ queryKey: ['dashboards.projections'], queryFn: () => api.dashboards.projections.query(), refetchInterval: 10_000 });
+  const status = useQuery({
+    queryKey: ['dashboards.projections'],
+    queryFn: () => api.dashboards.projections.query(),
+    refetchInterval: 10_000,
+  });
   if (status.isLoading) return <Loading />;
   if (status.error) return <ErrorBox error={status.error} />;
   const rows = status.data ?? [];
@@ -17,7 +21,8 @@ export default function Projections() {
       {rows.length === 0 && <Notice kind="warn">{t('projections.none')}</Notice>}
       {troubled.length > 0 && (
         <Notice kind="warn">
-          {t('projections.trouble')}: {troubled.map((r) => `${r.name} v${r.version} ${r.partition}`).join(', ')}
+          {t('projections.trouble')}:{' '}
+          {troubled.map((r) => `${r.name} v${r.version} ${r.partition}`).join(', ')}
         </Notice>
       )}
       {rows.length > 0 && (
@@ -42,7 +47,11 @@ export default function Projections() {
                   v{r.version} ({r.versionStatus})
                 </td>
                 <td>{r.partition}</td>
-                <td>{r.state === 'stopped' ? `⚠ ${r.state}${r.lastError ? `: ${r.lastError}` : ''}` : r.state}</td>
+                <td>
+                  {r.state === 'stopped'
+                    ? `⚠ ${r.state}${r.lastError ? `: ${r.lastError}` : ''}`
+                    : r.state}
+                </td>
                 <td>{r.position}</td>
                 <td>{r.lag ?? '–'}</td>
                 <td>{r.deadLetters > 0 ? `⚠ ${r.deadLetters}` : r.deadLetters}</td>

@@ -19,7 +19,8 @@ export interface OpdRow {
 export function flattenOpds(tree: Region[]): OpdRow[] {
   const out: OpdRow[] = [];
   const walk = (r: Region) => {
-    for (const o of r.opds) out.push({ opdId: o.opdId, name: o.name, regionCode: r.code, regionName: r.name });
+    for (const o of r.opds)
+      out.push({ opdId: o.opdId, name: o.name, regionCode: r.code, regionName: r.name });
     r.children.forEach(walk);
   };
   tree.forEach(walk);
@@ -35,7 +36,11 @@ export default function ProvinceStatus() {
   const paged = usePaged(opds, 15);
   // Only the visible page is fetched: a province with hundreds of OPDs stays responsive.
   const results = useQueries({
-    queries: paged.slice.map((o) => ({ queryKey: ['realizations.achievement', o.opdId, year], queryFn: () => api.realizations.achievement.query({ opdId: o.opdId, year }), retry: false })),
+    queries: paged.slice.map((o) => ({
+      queryKey: ['realizations.achievement', o.opdId, year],
+      queryFn: () => api.realizations.achievement.query({ opdId: o.opdId, year }),
+      retry: false,
+    })),
   });
   const today = new Date();
   return (
@@ -74,13 +79,27 @@ export default function ProvinceStatus() {
                     <td>{o.regionName}</td>
                     <td className="num">{r?.isLoading ? '…' : r?.data ? iku.length : '–'}</td>
                     {PERIODS.map((p) => {
-                      if (!r?.data) return <td key={p}>{r?.isLoading ? '…' : <span className="muted small">{t('ach.noPlan')}</span>}</td>;
+                      if (!r?.data)
+                        return (
+                          <td key={p}>
+                            {r?.isLoading ? (
+                              '…'
+                            ) : (
+                              <span className="muted small">{t('ach.noPlan')}</span>
+                            )}
+                          </td>
+                        );
                       const statuses = iku.map((x) => x.statuses[p]);
                       const agg = aggregateStatus(statuses, year, p, today);
-                      const verified = statuses.filter((s) => s === 'verified' || s === 'locked').length;
+                      const verified = statuses.filter(
+                        (s) => s === 'verified' || s === 'locked',
+                      ).length;
                       return (
                         <td key={p}>
-                          <StatusBadge status={agg} /> <span className="small muted">{verified}/{iku.length}</span>
+                          <StatusBadge status={agg} />{' '}
+                          <span className="small muted">
+                            {verified}/{iku.length}
+                          </span>
                         </td>
                       );
                     })}

@@ -18,20 +18,37 @@ export default function Queue() {
   const me = useMe();
   const qc = useQueryClient();
   const target = opdTarget(opdId);
-  const levels = [...(can(me.bindings, 'realization.verify', target) ? (['head'] as const) : []), ...(can(me.bindings, 'realization.inspect', target) ? (['inspector'] as const) : [])];
+  const levels = [
+    ...(can(me.bindings, 'realization.verify', target) ? (['head'] as const) : []),
+    ...(can(me.bindings, 'realization.inspect', target) ? (['inspector'] as const) : []),
+  ];
   const level = levels[0];
-  const queue = useQuery({ queryKey: ['realizations.queue', opdId, level], queryFn: () => api.realizations.queue.query({ opdId, level: level! }), enabled: !!level });
+  const queue = useQuery({
+    queryKey: ['realizations.queue', opdId, level],
+    queryFn: () => api.realizations.queue.query({ opdId, level: level! }),
+    enabled: !!level,
+  });
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [fieldErr, setFieldErr] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const verify = useMutation({ mutationFn: (i: Parameters<typeof api.realizations.verify.mutate>[0]) => api.realizations.verify.mutate(i) });
-  const ret = useMutation({ mutationFn: (i: Parameters<typeof api.realizations.return.mutate>[0]) => api.realizations.return.mutate(i) });
+  const verify = useMutation({
+    mutationFn: (i: Parameters<typeof api.realizations.verify.mutate>[0]) =>
+      api.realizations.verify.mutate(i),
+  });
+  const ret = useMutation({
+    mutationFn: (i: Parameters<typeof api.realizations.return.mutate>[0]) =>
+      api.realizations.return.mutate(i),
+  });
   const items = queue.data ?? [];
   const paged = usePaged(items, 20);
-  const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('realizations.') });
+  const refresh = () =>
+    qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('realizations.') });
 
-  async function act(kind: 'verify' | 'return', it: { indicatorCode: string; year: number; period: Period }) {
+  async function act(
+    kind: 'verify' | 'return',
+    it: { indicatorCode: string; year: number; period: Period },
+  ) {
     const key = `${it.indicatorCode}-${it.year}-${it.period}`;
     setDone(null);
     setProblem(null);
@@ -40,8 +57,16 @@ export default function Queue() {
         await verify.mutateAsync({ opdId, ...it, level: level! });
         setDone(t('q.verified'));
       } else {
-        const v = validate(returnRealizationInput, { opdId, ...it, level, reason: reasons[key] ?? '' }, lang);
-        if (!v.ok) return setFieldErr({ ...fieldErr, [key]: v.errors.reason ?? Object.values(v.errors)[0]! });
+        const v = validate(
+          returnRealizationInput,
+          { opdId, ...it, level, reason: reasons[key] ?? '' },
+          lang,
+        );
+        if (!v.ok)
+          return setFieldErr({
+            ...fieldErr,
+            [key]: v.errors.reason ?? Object.values(v.errors)[0]!,
+          });
         await ret.mutateAsync(v.data);
         setDone(t('q.returned'));
       }
@@ -95,14 +120,29 @@ export default function Queue() {
                     </td>
                     <td>
                       <div className="row">
-                        <button type="button" className="btn-primary" onClick={() => act('verify', it)} disabled={verify.isPending}>
+                        <button
+                          type="button"
+                          className="btn-primary"
+                          onClick={() => act('verify', it)}
+                          disabled={verify.isPending}
+                        >
                           {t('q.verify')}
                         </button>
                         <label className="sr-only" htmlFor={`reason-${key}`}>
                           {t('q.reason')}
                         </label>
-                        <input id={`reason-${key}`} placeholder={t('q.reason')} value={reasons[key] ?? ''} onChange={(e) => setReasons({ ...reasons, [key]: e.target.value })} aria-invalid={fieldErr[key] ? true : undefined} />
-                        <button type="button" onClick={() => act('return', it)} disabled={ret.isPending}>
+                        <input
+                          id={`reason-${key}`}
+                          placeholder={t('q.reason')}
+                          value={reasons[key] ?? ''}
+                          onChange={(e) => setReasons({ ...reasons, [key]: e.target.value })}
+                          aria-invalid={fieldErr[key] ? true : undefined}
+                        />
+                        <button
+                          type="button"
+                          onClick={() => act('return', it)}
+                          disabled={ret.isPending}
+                        >
                           {t('q.return')}
                         </button>
                       </div>

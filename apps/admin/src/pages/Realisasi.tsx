@@ -1,7 +1,11 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
-import { correctRealizationInput, recordNarrativeInput, recordRealizationInput } from '@sakip/contracts';
+import {
+  correctRealizationInput,
+  recordNarrativeInput,
+  recordRealizationInput,
+} from '@sakip/contracts';
 import { evaluateFormula, PERIODS, requiredInputs, type Formula, type Period } from '@sakip/domain';
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
@@ -11,9 +15,20 @@ import { pickBilingual } from '../lib/i18n';
 import { can, opdTarget } from '../lib/perms';
 import { OpdTabs } from '../components/Layout';
 import { fileToBase64 } from '../components/ImportPanel';
-import { ErrorBox, Loading, Notice, Pager, SelectField, StatusBadge, TextArea, TextField, usePaged } from '../components/ui';
+import {
+  ErrorBox,
+  Loading,
+  Notice,
+  Pager,
+  SelectField,
+  StatusBadge,
+  TextArea,
+  TextField,
+  usePaged,
+} from '../components/ui';
 
-export const periodLabel = (p: string, lang: 'id' | 'en') => (p === 'YEAR' ? (lang === 'id' ? 'Tahunan' : 'Yearly') : p);
+export const periodLabel = (p: string, lang: 'id' | 'en') =>
+  p === 'YEAR' ? (lang === 'id' ? 'Tahunan' : 'Yearly') : p;
 
 export function useYear(): [number, (y: number) => void] {
   const [params, setParams] = useSearchParams();
@@ -26,7 +41,11 @@ export function YearPicker({ year, setYear }: { year: number; setYear: (y: numbe
   const now = new Date().getFullYear();
   const years = Array.from({ length: 8 }, (_, k) => now - 5 + k);
   return (
-    <SelectField label={t('common.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
+    <SelectField
+      label={t('common.year')}
+      value={String(year)}
+      onChange={(e) => setYear(Number(e.target.value))}
+    >
       {years.map((y) => (
         <option key={y} value={y}>
           {y}
@@ -41,17 +60,33 @@ export default function Realisasi() {
   const { t, lang } = useT();
   const me = useMe();
   const [year, setYear] = useYear();
-  const ach = useQuery({ queryKey: ['realizations.achievement', opdId, year], queryFn: () => api.realizations.achievement.query({ opdId, year }), retry: false });
+  const ach = useQuery({
+    queryKey: ['realizations.achievement', opdId, year],
+    queryFn: () => api.realizations.achievement.query({ opdId, year }),
+    retry: false,
+  });
   const snap = useQuery({
     queryKey: ['plans.snapshot', opdId, 'period', ach.data?.periodStart, ach.data?.periodEnd],
-    queryFn: () => api.plans.snapshot.query({ opdId, periodStart: ach.data!.periodStart, periodEnd: ach.data!.periodEnd }),
+    queryFn: () =>
+      api.plans.snapshot.query({
+        opdId,
+        periodStart: ach.data!.periodStart,
+        periodEnd: ach.data!.periodEnd,
+      }),
     enabled: !!ach.data,
   });
   const [selected, setSelected] = useState<{ code: string; period: Period } | null>(null);
   const canSubmit = can(me.bindings, 'realization.submit', opdTarget(opdId));
   const rows = ach.data?.indicators ?? [];
   const paged = usePaged(rows, 15);
-  const sasaran = useMemo(() => [...new Set(rows.filter((r) => r.indicator.kind === 'iku').map((r) => r.indicator.elementCode))], [rows]);
+  const sasaran = useMemo(
+    () => [
+      ...new Set(
+        rows.filter((r) => r.indicator.kind === 'iku').map((r) => r.indicator.elementCode),
+      ),
+    ],
+    [rows],
+  );
 
   return (
     <section>
@@ -61,7 +96,13 @@ export default function Realisasi() {
       </div>
       {!canSubmit && <p className="muted">{t('re.readOnly')}</p>}
       {ach.isLoading && <Loading />}
-      {ach.error && <Notice kind="warn">{describeError(ach.error, lang).code === 'NOT_FOUND' ? t('ach.noPlan') : describeError(ach.error, lang).message}</Notice>}
+      {ach.error && (
+        <Notice kind="warn">
+          {describeError(ach.error, lang).code === 'NOT_FOUND'
+            ? t('ach.noPlan')
+            : describeError(ach.error, lang).message}
+        </Notice>
+      )}
       {ach.data && (
         <div className="card">
           <div className="table-scroll">
@@ -96,7 +137,9 @@ export default function Realisasi() {
                           aria-label={`${r.indicator.code} ${periodLabel(p, lang)}`}
                           onClick={() => setSelected({ code: r.indicator.code, period: p })}
                         >
-                          <span className="num">{formatNumber(r.realizations[p] ?? null, lang)}</span>
+                          <span className="num">
+                            {formatNumber(r.realizations[p] ?? null, lang)}
+                          </span>
                           {r.statuses[p] && <StatusBadge status={r.statuses[p]} />}
                         </button>
                       </td>
@@ -121,20 +164,48 @@ export default function Realisasi() {
           canSubmit={canSubmit}
         />
       )}
-      {ach.data && canSubmit && sasaran.length > 0 && <NarrativeForm opdId={opdId} year={year} sasaran={sasaran} elements={snap.data?.elements ?? {}} />}
+      {ach.data && canSubmit && sasaran.length > 0 && (
+        <NarrativeForm
+          opdId={opdId}
+          year={year}
+          sasaran={sasaran}
+          elements={snap.data?.elements ?? {}}
+        />
+      )}
     </section>
   );
 }
 
-function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { opdId: string; year: number; period: Period; code: string; name: string; formula: Formula | null; canSubmit: boolean }) {
+function EntryForm({
+  opdId,
+  year,
+  period,
+  code,
+  name,
+  formula,
+  canSubmit,
+}: {
+  opdId: string;
+  year: number;
+  period: Period;
+  code: string;
+  name: string;
+  formula: Formula | null;
+  canSubmit: boolean;
+}) {
   const { t, lang } = useT();
   const qc = useQueryClient();
-  const detail = useQuery({ queryKey: ['realizations.detail', opdId, code, year], queryFn: () => api.realizations.detail.query({ opdId, indicatorCode: code, year }) });
+  const detail = useQuery({
+    queryKey: ['realizations.detail', opdId, code, year],
+    queryFn: () => api.realizations.detail.query({ opdId, indicatorCode: code, year }),
+  });
   const versions = detail.data?.entries[period]?.versions ?? [];
   const current = versions.at(-1);
   const names = formula ? requiredInputs(formula) : [];
   const isSeries = formula?.kind === 'cv';
-  const [inputs, setInputs] = useState<Record<string, string>>(() => Object.fromEntries(names.map((n) => [n, ''])));
+  const [inputs, setInputs] = useState<Record<string, string>>(() =>
+    Object.fromEntries(names.map((n) => [n, ''])),
+  );
   const [value, setValue] = useState('');
   const [documentRef, setDocumentRef] = useState('');
   const [dataSource, setDataSource] = useState('');
@@ -147,28 +218,43 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
   const correcting = current?.status === 'verified';
   // The verifier's reason stays visible to the operator until the value is submitted again.
   const returned = current?.status === 'returned' ? current.history.at(-1) : undefined;
-  const frozen = current?.status === 'submitted' || current?.status === 'verified_head' || detail.data?.locked;
+  const frozen =
+    current?.status === 'submitted' || current?.status === 'verified_head' || detail.data?.locked;
 
   // Canonical inputs from what was typed ("1.200,5" → "1200.5"); series split on ; or newline.
   const canonical = useMemo(() => {
     const out: Record<string, string | string[]> = {};
     for (const n of names) {
       const raw = inputs[n] ?? '';
-      if (isSeries) out[n] = raw.split(/[;\n]/).map((s) => parseUserNumber(s) ?? s.trim()).filter(Boolean);
+      if (isSeries)
+        out[n] = raw
+          .split(/[;\n]/)
+          .map((s) => parseUserNumber(s) ?? s.trim())
+          .filter(Boolean);
       else out[n] = parseUserNumber(raw) ?? raw.trim();
     }
     return out;
   }, [inputs, names, isSeries]);
   const live = useMemo(() => {
     if (!formula) return null;
-    if (names.some((n) => (Array.isArray(canonical[n]) ? canonical[n].length === 0 : canonical[n] === ''))) return null;
+    if (
+      names.some((n) =>
+        Array.isArray(canonical[n]) ? canonical[n].length === 0 : canonical[n] === '',
+      )
+    )
+      return null;
     return evaluateFormula(formula, canonical);
   }, [formula, names, canonical]);
 
   const record = useMutation({
     mutationFn: async () => {
       let attachment = null;
-      if (file) attachment = await api.realizations.uploadEvidence.mutate({ opdId, fileName: file.name, contentBase64: await fileToBase64(file) });
+      if (file)
+        attachment = await api.realizations.uploadEvidence.mutate({
+          opdId,
+          fileName: file.name,
+          contentBase64: await fileToBase64(file),
+        });
       const body = {
         opdId,
         indicatorCode: code,
@@ -189,8 +275,14 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
       return api.realizations.record.mutate(v.data);
     },
   });
-  const submit = useMutation({ mutationFn: () => api.realizations.submit.mutate({ opdId, indicatorCode: code, year, period }) });
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['realizations.detail', opdId, code, year] }), qc.invalidateQueries({ queryKey: ['realizations.achievement', opdId, year] })]);
+  const submit = useMutation({
+    mutationFn: () => api.realizations.submit.mutate({ opdId, indicatorCode: code, year, period }),
+  });
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ['realizations.detail', opdId, code, year] }),
+      qc.invalidateQueries({ queryKey: ['realizations.achievement', opdId, year] }),
+    ]);
 
   async function onSave(e: FormEvent) {
     e.preventDefault();
@@ -229,7 +321,11 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
       <p className="muted">{name}</p>
       {returned && (
         <div className="alert alert-warn" role="alert" data-testid="returned-reason">
-          {t('re.returnedBy', { actor: returned.actor, level: t(returned.level === 'inspector' ? 'q.inspector' : 'q.head'), reason: returned.reason ?? '' })}
+          {t('re.returnedBy', {
+            actor: returned.actor,
+            level: t(returned.level === 'inspector' ? 'q.inspector' : 'q.head'),
+            reason: returned.reason ?? '',
+          })}
         </div>
       )}
       <ErrorBox problem={problem} />
@@ -241,43 +337,102 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
             <div className="form-grid">
               {names.map((n) =>
                 isSeries ? (
-                  <TextArea key={n} label={n} rows={3} value={inputs[n] ?? ''} onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })} error={errors[`inputs.${n}`] ?? errors.inputs} />
+                  <TextArea
+                    key={n}
+                    label={n}
+                    rows={3}
+                    value={inputs[n] ?? ''}
+                    onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })}
+                    error={errors[`inputs.${n}`] ?? errors.inputs}
+                  />
                 ) : (
-                  <TextField key={n} label={n} inputMode="decimal" value={inputs[n] ?? ''} onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })} error={errors[`inputs.${n}`] ?? errors.inputs} />
+                  <TextField
+                    key={n}
+                    label={n}
+                    inputMode="decimal"
+                    value={inputs[n] ?? ''}
+                    onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })}
+                    error={errors[`inputs.${n}`] ?? errors.inputs}
+                  />
                 ),
               )}
             </div>
             <p className="computed" aria-live="polite">
               {t('re.computed')}:{' '}
-              <output data-testid="computed">{live ? (live.ok ? formatNumber(live.value, lang) : pickBilingual(lang, live.error.message)) : '–'}</output>
+              <output data-testid="computed">
+                {live
+                  ? live.ok
+                    ? formatNumber(live.value, lang)
+                    : pickBilingual(lang, live.error.message)
+                  : '–'}
+              </output>
             </p>
           </>
         ) : (
           <>
             <p className="muted small">{t('re.noFormula')}</p>
-            <TextField label={t('re.value')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} error={errors.value} />
+            <TextField
+              label={t('re.value')}
+              inputMode="decimal"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              error={errors.value}
+            />
           </>
         )}
       </fieldset>
       <fieldset disabled={!canSubmit || !!frozen}>
         <legend>{t('re.evidence')}</legend>
         <div className="form-grid">
-          <TextField label={t('re.documentRef')} value={documentRef} onChange={(e) => setDocumentRef(e.target.value)} error={errors['evidence.documentRef']} />
-          <TextField label={t('re.dataSource')} value={dataSource} onChange={(e) => setDataSource(e.target.value)} error={errors['evidence.dataSource']} />
+          <TextField
+            label={t('re.documentRef')}
+            value={documentRef}
+            onChange={(e) => setDocumentRef(e.target.value)}
+            error={errors['evidence.documentRef']}
+          />
+          <TextField
+            label={t('re.dataSource')}
+            value={dataSource}
+            onChange={(e) => setDataSource(e.target.value)}
+            error={errors['evidence.dataSource']}
+          />
           <div className="field">
             <label htmlFor="evidence-file">{t('re.attachment')}</label>
-            <input id="evidence-file" type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              id="evidence-file"
+              type="file"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </div>
         </div>
-        <TextArea label={t('re.note')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={errors.note} />
-        {correcting && <TextArea label={t('re.reason')} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={errors.reason} />}
+        <TextArea
+          label={t('re.note')}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={errors.note}
+        />
+        {correcting && (
+          <TextArea
+            label={t('re.reason')}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={errors.reason}
+          />
+        )}
       </fieldset>
       {canSubmit && !frozen && (
         <div className="row">
           <button type="submit" disabled={record.isPending}>
             {correcting ? t('re.correct') : t('re.record')}
           </button>
-          <button type="button" className="btn-primary" disabled={submit.isPending || !(current?.status === 'draft')} onClick={onSubmit}>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={submit.isPending || !(current?.status === 'draft')}
+            onClick={onSubmit}
+          >
             {t('re.submit')}
           </button>
         </div>
@@ -297,7 +452,14 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
                     <StatusBadge status={v.status} />
                   </td>
                   <td>{v.evidence.documentRef}</td>
-                  <td>{v.history.map((h) => `${h.status}${'actor' in h ? ` (${String((h as { actor?: string }).actor)})` : ''}`).join(' → ')}</td>
+                  <td>
+                    {v.history
+                      .map(
+                        (h) =>
+                          `${h.status}${'actor' in h ? ` (${String((h as { actor?: string }).actor)})` : ''}`,
+                      )
+                      .join(' → ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -308,12 +470,31 @@ function EntryForm({ opdId, year, period, code, name, formula, canSubmit }: { op
   );
 }
 
-function NarrativeForm({ opdId, year, sasaran, elements }: { opdId: string; year: number; sasaran: string[]; elements: Record<string, { name: string }> }) {
+function NarrativeForm({
+  opdId,
+  year,
+  sasaran,
+  elements,
+}: {
+  opdId: string;
+  year: number;
+  sasaran: string[];
+  elements: Record<string, { name: string }>;
+}) {
   const { t, lang } = useT();
-  const [f, setF] = useState({ sasaranCode: sasaran[0] ?? '', faktorPendukung: '', faktorPenghambat: '', solusi: '' });
+  const [f, setF] = useState({
+    sasaranCode: sasaran[0] ?? '',
+    faktorPendukung: '',
+    faktorPenghambat: '',
+    solusi: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const save = useMutation({ mutationFn: (i: Parameters<typeof api.realizations.recordNarrative.mutate>[0]) => api.realizations.recordNarrative.mutate(i) });
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const save = useMutation({
+    mutationFn: (i: Parameters<typeof api.realizations.recordNarrative.mutate>[0]) =>
+      api.realizations.recordNarrative.mutate(i),
+  });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
   return (
     <form
       className="card"
@@ -333,16 +514,39 @@ function NarrativeForm({ opdId, year, sasaran, elements }: { opdId: string; year
       <h2>{t('re.narrative')}</h2>
       {save.isSuccess && <Notice kind="ok">{t('common.saved')}</Notice>}
       <ErrorBox error={save.error} />
-      <SelectField label={t('re.sasaran')} value={f.sasaranCode} onChange={set('sasaranCode')} error={errors.sasaranCode}>
+      <SelectField
+        label={t('re.sasaran')}
+        value={f.sasaranCode}
+        onChange={set('sasaranCode')}
+        error={errors.sasaranCode}
+      >
         {sasaran.map((s) => (
           <option key={s} value={s}>
             {s} · {elements[s]?.name ?? ''}
           </option>
         ))}
       </SelectField>
-      <TextArea label={t('re.faktorPendukung')} rows={2} value={f.faktorPendukung} onChange={set('faktorPendukung')} error={errors.faktorPendukung} />
-      <TextArea label={t('re.faktorPenghambat')} rows={2} value={f.faktorPenghambat} onChange={set('faktorPenghambat')} error={errors.faktorPenghambat} />
-      <TextArea label={t('re.solusi')} rows={2} value={f.solusi} onChange={set('solusi')} error={errors.solusi} />
+      <TextArea
+        label={t('re.faktorPendukung')}
+        rows={2}
+        value={f.faktorPendukung}
+        onChange={set('faktorPendukung')}
+        error={errors.faktorPendukung}
+      />
+      <TextArea
+        label={t('re.faktorPenghambat')}
+        rows={2}
+        value={f.faktorPenghambat}
+        onChange={set('faktorPenghambat')}
+        error={errors.faktorPenghambat}
+      />
+      <TextArea
+        label={t('re.solusi')}
+        rows={2}
+        value={f.solusi}
+        onChange={set('solusi')}
+        error={errors.solusi}
+      />
       <button type="submit" disabled={save.isPending}>
         {t('common.save')}
       </button>

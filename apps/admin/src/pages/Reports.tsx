@@ -5,7 +5,16 @@ import { api, session, type RouterOutputs } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { can, regionTarget } from '../lib/perms';
-import { DownloadError, fetchReport, formatBytes, hasPendingJobs, jobPhase, PHASE_CLASS, saveBlob, stateKey } from '../lib/reports';
+import {
+  DownloadError,
+  fetchReport,
+  formatBytes,
+  hasPendingJobs,
+  jobPhase,
+  PHASE_CLASS,
+  saveBlob,
+  stateKey,
+} from '../lib/reports';
 import { ErrorBox, Loading, Notice, Pager, SelectField, usePaged } from '../components/ui';
 import { useYear, YearPicker } from './Realisasi';
 
@@ -20,10 +29,17 @@ interface SubjectGroup {
 }
 
 /** OPDs of the user's tree grouped by region; a region the user may read also offers its pemda LKjIP. */
-function subjectGroups(tree: Region[], mayReadRegion: (code: string) => boolean, pemdaLabel: (name: string) => string): SubjectGroup[] {
+function subjectGroups(
+  tree: Region[],
+  mayReadRegion: (code: string) => boolean,
+  pemdaLabel: (name: string) => string,
+): SubjectGroup[] {
   const out: SubjectGroup[] = [];
   const walk = (r: Region) => {
-    const options = [...(mayReadRegion(r.code) ? [{ value: r.code, label: pemdaLabel(r.name) }] : []), ...r.opds.map((o) => ({ value: o.opdId, label: `${o.name} (${o.opdId})` }))];
+    const options = [
+      ...(mayReadRegion(r.code) ? [{ value: r.code, label: pemdaLabel(r.name) }] : []),
+      ...r.opds.map((o) => ({ value: o.opdId, label: `${o.name} (${o.opdId})` })),
+    ];
     if (options.length > 0) out.push({ label: `${r.code} · ${r.name}`, options });
     r.children.forEach(walk);
   };
@@ -39,13 +55,21 @@ export default function Reports() {
   const [year, setYear] = useYear();
   const tree = useQuery({ queryKey: ['org.tree'], queryFn: () => api.org.tree.query() });
   const groups = useMemo(
-    () => subjectGroups(tree.data ?? [], (code) => can(me.bindings, 'read', regionTarget(code)), (name) => t('rep.pemda', { name })),
+    () =>
+      subjectGroups(
+        tree.data ?? [],
+        (code) => can(me.bindings, 'read', regionTarget(code)),
+        (name) => t('rep.pemda', { name }),
+      ),
     [tree.data, me.bindings, t],
   );
   const all = groups.flatMap((g) => g.options);
   const asked = params.get('opd');
   // The first OPD (not a pemda) of the tree unless the address names one.
-  const subject = asked && all.some((o) => o.value === asked) ? asked : (all.find((o) => o.value.includes('-')) ?? all[0])?.value ?? null;
+  const subject =
+    asked && all.some((o) => o.value === asked)
+      ? asked
+      : ((all.find((o) => o.value.includes('-')) ?? all[0])?.value ?? null);
   const setSubject = (v: string) => setParams((p) => (p.set('opd', v), p));
 
   return (
@@ -57,7 +81,12 @@ export default function Reports() {
       {subject && (
         <>
           <div className="row">
-            <SelectField label={t('rep.subject')} name="subject" value={subject} onChange={(e) => setSubject(e.target.value)}>
+            <SelectField
+              label={t('rep.subject')}
+              name="subject"
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+            >
               {groups.map((g) => (
                 <optgroup key={g.label} label={g.label}>
                   {g.options.map((o) => (
@@ -96,16 +125,36 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
   const reports = list.data?.reports ?? [];
   const jobs = list.data?.jobs ?? [];
   const paged = usePaged(reports, 10);
-  const [download, setDownload] = useState<{ id: string | null; notice: string | null; error: string | null }>({ id: null, notice: null, error: null });
+  const [download, setDownload] = useState<{
+    id: string | null;
+    notice: string | null;
+    error: string | null;
+  }>({ id: null, notice: null, error: null });
 
   async function save(r: ReportRow) {
     setDownload({ id: r.id, notice: null, error: null });
     try {
-      const got = await fetchReport(r.id, session.token(), r.sha256, `LKjIP-${r.opdId}-${r.year}-p${r.feedPosition}.${r.format}`, lang);
+      const got = await fetchReport(
+        r.id,
+        session.token(),
+        r.sha256,
+        `LKjIP-${r.opdId}-${r.year}-p${r.feedPosition}.${r.format}`,
+        lang,
+      );
       saveBlob(got.fileName, got.blob);
-      setDownload({ id: null, notice: t(got.verified ? 'rep.downloaded' : 'rep.downloadedUnverified', { file: got.fileName }), error: null });
+      setDownload({
+        id: null,
+        notice: t(got.verified ? 'rep.downloaded' : 'rep.downloadedUnverified', {
+          file: got.fileName,
+        }),
+        error: null,
+      });
     } catch (err) {
-      setDownload({ id: null, notice: null, error: err instanceof DownloadError ? err.message : t('err.generic') });
+      setDownload({
+        id: null,
+        notice: null,
+        error: err instanceof DownloadError ? err.message : t('err.generic'),
+      });
     }
   }
 
@@ -114,7 +163,13 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
       <div className="card">
         <div className="row between">
           <p className="muted small">{t('rep.regenerateHelp')}</p>
-          <button type="button" className="btn-primary" onClick={() => request.mutate()} disabled={request.isPending} aria-describedby="regen-result">
+          <button
+            type="button"
+            className="btn-primary"
+            onClick={() => request.mutate()}
+            disabled={request.isPending}
+            aria-describedby="regen-result"
+          >
             {t('rep.regenerate')}
           </button>
         </div>
@@ -160,7 +215,13 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                   </thead>
                   <tbody>
                     {paged.slice.map((r) => (
-                      <tr key={r.id} data-report-id={r.id} data-format={r.format} data-status={r.status} data-sha256={r.sha256 ?? ''}>
+                      <tr
+                        key={r.id}
+                        data-report-id={r.id}
+                        data-format={r.format}
+                        data-status={r.status}
+                        data-sha256={r.sha256 ?? ''}
+                      >
                         <th scope="row" className="code">
                           {r.format.toUpperCase()}
                         </th>
@@ -171,7 +232,8 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                             ? '–'
                             : r.decrees.map((d) => (
                                 <div key={d.number} className="small">
-                                  {d.number} <span className="muted">({formatDate(d.date, lang)})</span>
+                                  {d.number}{' '}
+                                  <span className="muted">({formatDate(d.date, lang)})</span>
                                 </div>
                               ))}
                         </td>
@@ -197,7 +259,15 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                         </td>
                         <td>
                           {r.status === 'ready' && (
-                            <button type="button" onClick={() => void save(r)} disabled={download.id !== null} aria-label={t('rep.downloadLabel', { format: r.format.toUpperCase(), position: r.feedPosition })}>
+                            <button
+                              type="button"
+                              onClick={() => void save(r)}
+                              disabled={download.id !== null}
+                              aria-label={t('rep.downloadLabel', {
+                                format: r.format.toUpperCase(),
+                                position: r.feedPosition,
+                              })}
+                            >
                               {download.id === r.id ? t('rep.downloading') : t('rep.download')}
                             </button>
                           )}
@@ -242,13 +312,31 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                             {j.id}
                           </th>
                           <td>
-                            <span className={PHASE_CLASS[jobPhase(j.state)]}>{t(stateKey(j.state))}</span>
+                            <span className={PHASE_CLASS[jobPhase(j.state)]}>
+                              {t(stateKey(j.state))}
+                            </span>
                           </td>
-                          <td className="num">{j.feedPosition === null ? '–' : formatNumber(String(j.feedPosition), lang, 0)}</td>
+                          <td className="num">
+                            {j.feedPosition === null
+                              ? '–'
+                              : formatNumber(String(j.feedPosition), lang, 0)}
+                          </td>
                           <td className="num">{j.attemptsMade}</td>
-                          <td className="nowrap">{formatDateTime(new Date(j.timestamp).toISOString(), lang)}</td>
-                          <td className="nowrap">{j.finishedOn ? formatDateTime(new Date(j.finishedOn).toISOString(), lang) : '–'}</td>
-                          <td>{j.failedReason ? <span className="field-error">{j.failedReason}</span> : '–'}</td>
+                          <td className="nowrap">
+                            {formatDateTime(new Date(j.timestamp).toISOString(), lang)}
+                          </td>
+                          <td className="nowrap">
+                            {j.finishedOn
+                              ? formatDateTime(new Date(j.finishedOn).toISOString(), lang)
+                              : '–'}
+                          </td>
+                          <td>
+                            {j.failedReason ? (
+                              <span className="field-error">{j.failedReason}</span>
+                            ) : (
+                              '–'
+                            )}
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -265,7 +353,17 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
 
 function RequestNotice({ result }: { result: RequestResult }) {
   const { t } = useT();
-  if (result.added) return <Notice kind="ok">{t('rep.queued', { job: result.jobId, position: result.feedPosition })}</Notice>;
-  if (result.state === 'completed') return <Notice kind="info">{t('rep.upToDate', { position: result.feedPosition })}</Notice>;
-  return <Notice kind="info">{t('rep.alreadyQueued', { job: result.jobId, state: t(stateKey(result.state)) })}</Notice>;
+  if (result.added)
+    return (
+      <Notice kind="ok">
+        {t('rep.queued', { job: result.jobId, position: result.feedPosition })}
+      </Notice>
+    );
+  if (result.state === 'completed')
+    return <Notice kind="info">{t('rep.upToDate', { position: result.feedPosition })}</Notice>;
+  return (
+    <Notice kind="info">
+      {t('rep.alreadyQueued', { job: result.jobId, state: t(stateKey(result.state)) })}
+    </Notice>
+  );
 }

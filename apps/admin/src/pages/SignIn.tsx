@@ -38,18 +38,44 @@ export default function SignIn() {
 
   return (
     <main id="main" className="signin">
-      <form onSubmit={submit} className="card signin-card" noValidate aria-labelledby="signin-title">
+      <form
+        onSubmit={submit}
+        className="card signin-card"
+        noValidate
+        aria-labelledby="signin-title"
+      >
         <div className="row between">
           <span className="brand">SAKIP</span>
-          <button type="button" className="btn-link" onClick={() => setLang(lang === 'id' ? 'en' : 'id')} aria-label={t('lang.label')}>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => setLang(lang === 'id' ? 'en' : 'id')}
+            aria-label={t('lang.label')}
+          >
             {t('lang.toggle')}
           </button>
         </div>
         <h1 id="signin-title">{t('login.title')}</h1>
         <p className="muted">{t('login.intro')}</p>
         <ErrorBox problem={problem} />
-        <TextField label={t('login.username')} name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.username} autoFocus />
-        <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={errors.password} />
+        <TextField
+          label={t('login.username')}
+          name="username"
+          autoComplete="username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={errors.username}
+          autoFocus
+        />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
         <button type="submit" className="btn-primary" disabled={busy}>
           {t('login.submit')}
         </button>

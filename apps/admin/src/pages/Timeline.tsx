@@ -13,18 +13,29 @@ export default function Timeline() {
   const { opdId = '' } = useParams();
   const { t, lang } = useT();
   const [params, setParams] = useSearchParams();
-  const decrees = useQuery({ queryKey: ['plans.decrees', opdId], queryFn: () => api.plans.decrees.query({ opdId }) });
-  const history = useQuery({ queryKey: ['plans.history', opdId], queryFn: () => api.plans.history.query({ opdId }) });
+  const decrees = useQuery({
+    queryKey: ['plans.decrees', opdId],
+    queryFn: () => api.plans.decrees.query({ opdId }),
+  });
+  const history = useQuery({
+    queryKey: ['plans.history', opdId],
+    queryFn: () => api.plans.history.query({ opdId }),
+  });
   const enacted = decrees.data?.filter((d) => d.status === 'enacted') ?? [];
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const fromId = from || enacted.at(-2)?.decreeId || '';
   const toId = to || enacted.at(-1)?.decreeId || '';
-  const diff = useQuery({ queryKey: ['plans.diff', opdId, fromId, toId], queryFn: () => api.plans.diff.query({ opdId, fromDecreeId: fromId, toDecreeId: toId }), enabled: !!fromId && !!toId && fromId !== toId });
+  const diff = useQuery({
+    queryKey: ['plans.diff', opdId, fromId, toId],
+    queryFn: () => api.plans.diff.query({ opdId, fromDecreeId: fromId, toDecreeId: toId }),
+    enabled: !!fromId && !!toId && fromId !== toId,
+  });
   const view = params.get('view');
   const byDecree = useMemo(() => {
     const m = new Map<string, NonNullable<typeof history.data>>();
-    for (const h of history.data ?? []) if (h.decreeId) m.set(h.decreeId, [...(m.get(h.decreeId) ?? []), h]);
+    for (const h of history.data ?? [])
+      if (h.decreeId) m.set(h.decreeId, [...(m.get(h.decreeId) ?? []), h]);
     return m;
   }, [history.data]);
 
@@ -40,15 +51,23 @@ export default function Timeline() {
             <li key={d.decreeId} className={d.status}>
               <div className="card">
                 <h2 className="h3">
-                  {d.number} <span className={`badge ${d.status === 'draft' ? 'st-draft' : 'st-verified'}`}>{d.status === 'draft' ? t('sk.draft') : `${t('sk.enacted')} #${d.sequence}`}</span>
+                  {d.number}{' '}
+                  <span className={`badge ${d.status === 'draft' ? 'st-draft' : 'st-verified'}`}>
+                    {d.status === 'draft' ? t('sk.draft') : `${t('sk.enacted')} #${d.sequence}`}
+                  </span>
                 </h2>
                 <p className="muted small">
-                  {d.title} · {formatDate(d.date, lang)} · {t('tl.changes', { n: d.changeCount })} · {t('tl.recordedBy')}: {d.draftedBy}
+                  {d.title} · {formatDate(d.date, lang)} · {t('tl.changes', { n: d.changeCount })} ·{' '}
+                  {t('tl.recordedBy')}: {d.draftedBy}
                   {d.enactedBy ? ` → ${d.enactedBy} (${formatDateTime(d.enactedAt, lang)})` : ''}
                 </p>
                 <EntryList entries={entries} />
                 {d.status === 'enacted' && (
-                  <button type="button" className="btn-link" onClick={() => setParams({ view: d.decreeId })}>
+                  <button
+                    type="button"
+                    className="btn-link"
+                    onClick={() => setParams({ view: d.decreeId })}
+                  >
                     {t('tl.view')}
                   </button>
                 )}
@@ -64,7 +83,11 @@ export default function Timeline() {
         ) : (
           <>
             <div className="form-grid">
-              <SelectField label={t('tl.from')} value={fromId} onChange={(e) => setFrom(e.target.value)}>
+              <SelectField
+                label={t('tl.from')}
+                value={fromId}
+                onChange={(e) => setFrom(e.target.value)}
+              >
                 {enacted.map((d) => (
                   <option key={d.decreeId} value={d.decreeId}>
                     #{d.sequence} {d.number}
@@ -85,12 +108,29 @@ export default function Timeline() {
           </>
         )}
       </div>
-      {view && <SetUnder opdId={opdId} decreeId={view} number={decrees.data?.find((d) => d.decreeId === view)?.number ?? view} />}
+      {view && (
+        <SetUnder
+          opdId={opdId}
+          decreeId={view}
+          number={decrees.data?.find((d) => d.decreeId === view)?.number ?? view}
+        />
+      )}
     </section>
   );
 }
 
-function EntryList({ entries }: { entries: { position: number; type: string; subject: string; summary: string; actor: string; recordedAt: string }[] }) {
+function EntryList({
+  entries,
+}: {
+  entries: {
+    position: number;
+    type: string;
+    subject: string;
+    summary: string;
+    actor: string;
+    recordedAt: string;
+  }[];
+}) {
   const { t, lang } = useT();
   const paged = usePaged(entries, 8);
   if (entries.length === 0) return null;
@@ -117,12 +157,28 @@ function EntryList({ entries }: { entries: { position: number; type: string; sub
   );
 }
 
-function SetUnder({ opdId, decreeId, number }: { opdId: string; decreeId: string; number: string }) {
+function SetUnder({
+  opdId,
+  decreeId,
+  number,
+}: {
+  opdId: string;
+  decreeId: string;
+  number: string;
+}) {
   const { t, lang } = useT();
-  const snap = useQuery({ queryKey: ['plans.snapshot', opdId, decreeId], queryFn: () => api.plans.snapshot.query({ opdId, decreeId }) });
+  const snap = useQuery({
+    queryKey: ['plans.snapshot', opdId, decreeId],
+    queryFn: () => api.plans.snapshot.query({ opdId, decreeId }),
+  });
   const inds = Object.values(snap.data?.indicators ?? {});
   const paged = usePaged(inds, 15);
-  const years = snap.data ? Array.from({ length: snap.data.periodEnd - snap.data.periodStart + 1 }, (_, k) => snap.data!.periodStart + k) : [];
+  const years = snap.data
+    ? Array.from(
+        { length: snap.data.periodEnd - snap.data.periodStart + 1 },
+        (_, k) => snap.data!.periodStart + k,
+      )
+    : [];
   return (
     <div className="card" id="set-under">
       <h2>{t('tl.setUnder', { number })}</h2>
@@ -148,7 +204,10 @@ function SetUnder({ opdId, decreeId, number }: { opdId: string; decreeId: string
                 <td>{i.name}</td>
                 {years.map((y) => (
                   <td key={y} className="num">
-                    {targetText(i.targets.find((x) => x.year === y), lang)}
+                    {targetText(
+                      i.targets.find((x) => x.year === y),
+                      lang,
+                    )}
                   </td>
                 ))}
               </tr>

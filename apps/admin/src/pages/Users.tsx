@@ -1,14 +1,29 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { grantRoleInput, registerUserInput, revokeRoleInput } from '@sakip/contracts';
-import { ROLE_SCOPE_LEVELS, ROLES, type Role, type RoleBinding, type ScopeLevel } from '@sakip/domain';
+import {
+  ROLE_SCOPE_LEVELS,
+  ROLES,
+  type Role,
+  type RoleBinding,
+  type ScopeLevel,
+} from '@sakip/domain';
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { canAnywhere } from '../lib/perms';
-import { ErrorBox, Loading, Notice, Pager, SelectField, TextField, usePaged } from '../components/ui';
+import {
+  ErrorBox,
+  Loading,
+  Notice,
+  Pager,
+  SelectField,
+  TextField,
+  usePaged,
+} from '../components/ui';
 
-const scopeText = (b: RoleBinding) => (b.scope.level === 'national' ? 'national' : `${b.scope.level} ${b.scope.code}`);
+const scopeText = (b: RoleBinding) =>
+  b.scope.level === 'national' ? 'national' : `${b.scope.level} ${b.scope.code}`;
 
 /** Accounts within the admin's scope (users.list), registration and role grants/revocations. */
 export default function Users() {
@@ -16,10 +31,17 @@ export default function Users() {
   const me = useMe();
   const qc = useQueryClient();
   const manage = canAnywhere(me.bindings, 'user.manage');
-  const users = useQuery({ queryKey: ['users.list'], queryFn: () => api.users.list.query(), enabled: manage });
+  const users = useQuery({
+    queryKey: ['users.list'],
+    queryFn: () => api.users.list.query(),
+    enabled: manage,
+  });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const revoke = useMutation({ mutationFn: (i: Parameters<typeof api.users.revokeRole.mutate>[0]) => api.users.revokeRole.mutate(i) });
+  const revoke = useMutation({
+    mutationFn: (i: Parameters<typeof api.users.revokeRole.mutate>[0]) =>
+      api.users.revokeRole.mutate(i),
+  });
   const list = users.data ?? [];
   const paged = usePaged(list, 20);
   const refresh = () => qc.invalidateQueries({ queryKey: ['users.list'] });
@@ -73,14 +95,26 @@ export default function Users() {
                         {u.bindings.map((b) => (
                           <li key={`${b.role}-${b.scope.level}-${b.scope.code}`}>
                             <strong>{b.role}</strong> · {scopeText(b)}{' '}
-                            <button type="button" className="btn-link" onClick={() => revokeBinding(u.username, b)} disabled={revoke.isPending} aria-label={`${t('users.revoke')} ${b.role} ${u.username}`}>
+                            <button
+                              type="button"
+                              className="btn-link"
+                              onClick={() => revokeBinding(u.username, b)}
+                              disabled={revoke.isPending}
+                              aria-label={`${t('users.revoke')} ${b.role} ${u.username}`}
+                            >
                               {t('users.revoke')}
                             </button>
                           </li>
                         ))}
                       </ul>
                     </td>
-                    <td>{u.disabled ? <span className="badge st-returned">{t('users.disabled')}</span> : <span className="badge st-verified">{t('users.active')}</span>}</td>
+                    <td>
+                      {u.disabled ? (
+                        <span className="badge st-returned">{t('users.disabled')}</span>
+                      ) : (
+                        <span className="badge st-verified">{t('users.active')}</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -109,43 +143,82 @@ export default function Users() {
 }
 
 /** Role + scope level + scope code, the level limited to what the role allows. */
-function BindingFields({ value, onChange, errors, prefix }: { value: { role: Role; level: ScopeLevel; code: string }; onChange: (v: { role: Role; level: ScopeLevel; code: string }) => void; errors: Record<string, string>; prefix: string }) {
+function BindingFields({
+  value,
+  onChange,
+  errors,
+  prefix,
+}: {
+  value: { role: Role; level: ScopeLevel; code: string };
+  onChange: (v: { role: Role; level: ScopeLevel; code: string }) => void;
+  errors: Record<string, string>;
+  prefix: string;
+}) {
   const { t } = useT();
   const levels = ROLE_SCOPE_LEVELS[value.role];
   return (
     <>
-      <SelectField label={t('users.role')} value={value.role} onChange={(e) => {
-        const role = e.target.value as Role;
-        const level = ROLE_SCOPE_LEVELS[role].includes(value.level) ? value.level : ROLE_SCOPE_LEVELS[role][0]!;
-        onChange({ ...value, role, level });
-      }} error={errors[`${prefix}.role`]}>
+      <SelectField
+        label={t('users.role')}
+        value={value.role}
+        onChange={(e) => {
+          const role = e.target.value as Role;
+          const level = ROLE_SCOPE_LEVELS[role].includes(value.level)
+            ? value.level
+            : ROLE_SCOPE_LEVELS[role][0]!;
+          onChange({ ...value, role, level });
+        }}
+        error={errors[`${prefix}.role`]}
+      >
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {r}
           </option>
         ))}
       </SelectField>
-      <SelectField label={t('users.scopeLevel')} value={value.level} onChange={(e) => onChange({ ...value, level: e.target.value as ScopeLevel })} error={errors[`${prefix}.scope.level`]}>
+      <SelectField
+        label={t('users.scopeLevel')}
+        value={value.level}
+        onChange={(e) => onChange({ ...value, level: e.target.value as ScopeLevel })}
+        error={errors[`${prefix}.scope.level`]}
+      >
         {levels.map((l) => (
           <option key={l} value={l}>
             {l}
           </option>
         ))}
       </SelectField>
-      <TextField label={t('users.scopeCode')} hint={t('users.scopeHint')} value={value.code} disabled={value.level === 'national'} onChange={(e) => onChange({ ...value, code: e.target.value })} error={errors[`${prefix}.scope.code`]} />
+      <TextField
+        label={t('users.scopeCode')}
+        hint={t('users.scopeHint')}
+        value={value.code}
+        disabled={value.level === 'national'}
+        onChange={(e) => onChange({ ...value, code: e.target.value })}
+        error={errors[`${prefix}.scope.code`]}
+      />
     </>
   );
 }
 
-const toBinding = (b: { role: Role; level: ScopeLevel; code: string }) => ({ role: b.role, scope: { level: b.level, code: b.level === 'national' ? '' : b.code.trim() } });
+const toBinding = (b: { role: Role; level: ScopeLevel; code: string }) => ({
+  role: b.role,
+  scope: { level: b.level, code: b.level === 'national' ? '' : b.code.trim() },
+});
 
 function RegisterForm({ onDone }: { onDone: () => Promise<unknown> }) {
   const { t, lang } = useT();
   const [f, setF] = useState({ username: '', displayName: '', password: '' });
-  const [b, setB] = useState<{ role: Role; level: ScopeLevel; code: string }>({ role: 'opd_operator', level: 'opd', code: '' });
+  const [b, setB] = useState<{ role: Role; level: ScopeLevel; code: string }>({
+    role: 'opd_operator',
+    level: 'opd',
+    code: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const reg = useMutation({ mutationFn: (i: Parameters<typeof api.users.register.mutate>[0]) => api.users.register.mutate(i) });
+  const reg = useMutation({
+    mutationFn: (i: Parameters<typeof api.users.register.mutate>[0]) =>
+      api.users.register.mutate(i),
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -171,9 +244,30 @@ function RegisterForm({ onDone }: { onDone: () => Promise<unknown> }) {
       <ErrorBox problem={problem} />
       {reg.isSuccess && <Notice kind="ok">{t('users.added')}</Notice>}
       <div className="form-grid">
-        <TextField label={t('users.username')} name="username" autoComplete="off" value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} error={errors.username} />
-        <TextField label={t('users.displayName')} name="displayName" value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} error={errors.displayName} />
-        <TextField label={t('users.password')} name="password" type="password" autoComplete="new-password" value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} error={errors.password} />
+        <TextField
+          label={t('users.username')}
+          name="username"
+          autoComplete="off"
+          value={f.username}
+          onChange={(e) => setF({ ...f, username: e.target.value })}
+          error={errors.username}
+        />
+        <TextField
+          label={t('users.displayName')}
+          name="displayName"
+          value={f.displayName}
+          onChange={(e) => setF({ ...f, displayName: e.target.value })}
+          error={errors.displayName}
+        />
+        <TextField
+          label={t('users.password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={f.password}
+          onChange={(e) => setF({ ...f, password: e.target.value })}
+          error={errors.password}
+        />
         <BindingFields value={b} onChange={setB} errors={errors} prefix="bindings.0" />
       </div>
       {errors.bindings && <p className="field-error">{errors.bindings}</p>}
@@ -187,10 +281,17 @@ function RegisterForm({ onDone }: { onDone: () => Promise<unknown> }) {
 function GrantForm({ usernames, onDone }: { usernames: string[]; onDone: () => Promise<unknown> }) {
   const { t, lang } = useT();
   const [username, setUsername] = useState('');
-  const [b, setB] = useState<{ role: Role; level: ScopeLevel; code: string }>({ role: 'viewer', level: 'opd', code: '' });
+  const [b, setB] = useState<{ role: Role; level: ScopeLevel; code: string }>({
+    role: 'viewer',
+    level: 'opd',
+    code: '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const grant = useMutation({ mutationFn: (i: Parameters<typeof api.users.grantRole.mutate>[0]) => api.users.grantRole.mutate(i) });
+  const grant = useMutation({
+    mutationFn: (i: Parameters<typeof api.users.grantRole.mutate>[0]) =>
+      api.users.grantRole.mutate(i),
+  });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -215,7 +316,13 @@ function GrantForm({ usernames, onDone }: { usernames: string[]; onDone: () => P
       <ErrorBox problem={problem} />
       {grant.isSuccess && <Notice kind="ok">{t('users.granted')}</Notice>}
       <div className="form-grid">
-        <SelectField label={t('users.username')} name="grantUser" value={username} onChange={(e) => setUsername(e.target.value)} error={errors.username}>
+        <SelectField
+          label={t('users.username')}
+          name="grantUser"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={errors.username}
+        >
           <option value="">–</option>
           {usernames.map((u) => (
             <option key={u} value={u}>

@@ -2,7 +2,13 @@
 // /trpc, /health and /reports/ (LKjIP downloads) proxied to the API. `pnpm --filter @sakip/admin start` after `vite build`.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,11 +32,22 @@ export interface ServeOptions {
 }
 
 /** Paths the API answers: tRPC, health, and the stored-report download (`GET /reports/:id`). */
-export const isApiPath = (pathname: string): boolean => pathname === '/trpc' || pathname.startsWith('/trpc/') || pathname === '/health' || pathname.startsWith('/reports/');
+export const isApiPath = (pathname: string): boolean =>
+  pathname === '/trpc' ||
+  pathname.startsWith('/trpc/') ||
+  pathname === '/health' ||
+  pathname.startsWith('/reports/');
 
 function proxy(req: IncomingMessage, res: ServerResponse, api: URL): void {
   const upstream = httpRequest(
-    { protocol: api.protocol, hostname: api.hostname, port: api.port, path: req.url, method: req.method, headers: { ...req.headers, host: api.host } },
+    {
+      protocol: api.protocol,
+      hostname: api.hostname,
+      port: api.port,
+      path: req.url,
+      method: req.method,
+      headers: { ...req.headers, host: api.host },
+    },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
@@ -73,9 +90,15 @@ export function startServer(opts: ServeOptions): Promise<{ server: Server; url: 
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, rel);
     void (async () => {
-      if (file.startsWith(dist) && rel !== '/' && (await serveFile(res, file, rel.startsWith('/assets/')))) return;
+      if (
+        file.startsWith(dist) &&
+        rel !== '/' &&
+        (await serveFile(res, file, rel.startsWith('/assets/')))
+      )
+        return;
       // SPA fallback: every other path is a client route.
-      if (!(await serveFile(res, join(dist, 'index.html'), false))) res.writeHead(500).end('dist/index.html missing: run `vite build` first');
+      if (!(await serveFile(res, join(dist, 'index.html'), false)))
+        res.writeHead(500).end('dist/index.html missing: run `vite build` first');
     })();
   });
   return new Promise((ok) => {

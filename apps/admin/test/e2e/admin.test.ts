@@ -38,7 +38,11 @@ const timings: Record<string, number> = {};
 
 function startApi(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; url: string }> {
   return new Promise((ok, fail) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: join(repo, 'apps/api'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: join(repo, 'apps/api'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let buf = '';
     const timer = setTimeout(() => fail(new Error(`API did not start:\n${buf}`)), 60_000);
     proc.stdout!.on('data', (c: Buffer) => {
@@ -57,14 +61,28 @@ function startApi(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; url: st
 
 beforeAll(async () => {
   const t0 = Date.now();
-  if (!existsSync(CHROMIUM)) throw new Error('Debian Chromium missing: apt-get install -y chromium');
+  if (!existsSync(CHROMIUM))
+    throw new Error('Debian Chromium missing: apt-get install -y chromium');
   await mkdir(shots, { recursive: true });
   db = await createTestDatabase();
   storageDir = await mkdtemp(join(tmpdir(), 'sakip-admin-storage-'));
   reportOutDir = await mkdtemp(join(tmpdir(), 'sakip-admin-lkjip-'));
   // The CLI and the API share the database and the storage directory (absolute, so both agree).
-  const env = { ...process.env, DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'info', NODE_ENV: 'test', PORT: '0', STORAGE_DIR: storageDir, REPORT_QUEUE_PREFIX: queuePrefix };
-  const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: join(repo, 'apps/cli'), env: { ...env, LOG_LEVEL: 'silent' } });
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'test',
+    PORT: '0',
+    STORAGE_DIR: storageDir,
+    REPORT_QUEUE_PREFIX: queuePrefix,
+  };
+  const cli = (args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: join(repo, 'apps/cli'),
+      env: { ...env, LOG_LEVEL: 'silent' },
+    });
   // Seed (CLI, as `npm start` does) then render one LKjIP, while the admin builds.
   await Promise.all([
     (async () => {
@@ -73,7 +91,11 @@ beforeAll(async () => {
       await cli(['report', 'lkjip', '--opd', OPD, '--year', '2024', '--out', reportOutDir]);
       timings.cliReport = Date.now() - t0 - timings.seed;
     })(),
-    run(process.execPath, [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: adminDir }).then(() => (timings.build = Date.now() - t0)),
+    run(
+      process.execPath,
+      [join(adminDir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      { cwd: adminDir },
+    ).then(() => (timings.build = Date.now() - t0)),
   ]);
   timings.seedReportAndBuild = Date.now() - t0;
   const api = await startApi(env);
@@ -83,7 +105,16 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   timings.stackReady = Date.now() - t0;
 });
@@ -92,7 +123,9 @@ afterAll(async () => {
   await browser?.close();
   apiProc?.kill('SIGTERM');
   await new Promise<void>((ok) => (admin ? admin.server.close(() => ok()) : ok()));
-  await obliterateQueue().catch((err: unknown) => console.warn('could not obliterate the test report queue', err));
+  await obliterateQueue().catch((err: unknown) =>
+    console.warn('could not obliterate the test report queue', err),
+  );
   await db?.drop();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
   if (reportOutDir) await rm(reportOutDir, { recursive: true, force: true });
@@ -106,7 +139,9 @@ async function obliterateQueue(): Promise<void> {
     close(): Promise<void>;
   }
   const fromApi = createRequire(join(repo, 'apps/api/package.json'));
-  const { Queue } = (await import(fromApi.resolve('bullmq'))) as { Queue: new (name: string, o: { connection: { url: string }; prefix: string }) => QueueLike };
+  const { Queue } = (await import(fromApi.resolve('bullmq'))) as {
+    Queue: new (name: string, o: { connection: { url: string }; prefix: string }) => QueueLike;
+  };
   const queue = new Queue('lkjip', { connection: { url: TEST_REDIS_URL }, prefix: queuePrefix });
   try {
     await queue.obliterate({ force: true });
@@ -122,8 +157,20 @@ async function signIn(username: string, size = { width: 1280, height: 800 }): Pr
   page.on('dialog', (d) => void d.accept('Indikator tidak relevan lagi'));
   // On failure, say what the page said (alerts carry the API's message and incident code).
   onTestFailed(async () => {
-    if (!page.isClosed()) await page.screenshot({ path: join(tmpdir(), `sakip-e2e-failed-${username}.png`), fullPage: true }).catch(() => {});
-    if (!page.isClosed()) console.log(`[${username}] ${page.url()}\n`, (await page.locator('.alert, .field-error').allInnerTexts().catch(() => [])).join('\n'));
+    if (!page.isClosed())
+      await page
+        .screenshot({ path: join(tmpdir(), `sakip-e2e-failed-${username}.png`), fullPage: true })
+        .catch(() => {});
+    if (!page.isClosed())
+      console.log(
+        `[${username}] ${page.url()}\n`,
+        (
+          await page
+            .locator('.alert, .field-error')
+            .allInnerTexts()
+            .catch(() => [])
+        ).join('\n'),
+      );
   });
   await page.goto(`${admin.url}/masuk`);
   await page.getByLabel('Nama pengguna').fill(username);
@@ -150,11 +197,15 @@ describe('admin e2e', () => {
     await ctx.close();
 
     const page = await signIn('operator.diskoperindag');
-    await page.getByRole('link', { name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan' })
+      .waitFor();
     // Scope: the operator sees only Lampung Barat, not Gresik or Bengkulu.
     expect(await page.getByText('Gresik').count()).toBe(0);
     await shot(page, '02-wilayah-opd');
-    await page.getByRole('link', { name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan' }).click();
+    await page
+      .getByRole('link', { name: 'Dinas Koperasi UKM, Perindustrian dan Perdagangan' })
+      .click();
     await page.getByRole('heading', { name: /Indikator dan target per tahun/ }).waitFor();
     await shot(page, '03-opd');
     await page.context().close();
@@ -192,7 +243,10 @@ describe('admin e2e', () => {
     await op.locator('tr[data-code="IKU-2"]').getByRole('button', { name: 'Simpan baris' }).click();
     await op.getByText('Perubahan dalam draf (2)').waitFor();
     await expect.poll(() => op.getByTestId('diff').innerText()).toContain('IKU-2');
-    await op.locator('tr[data-key="indicator:IKU-2"]').getByRole('button', { name: 'Tarik perubahan' }).click();
+    await op
+      .locator('tr[data-key="indicator:IKU-2"]')
+      .getByRole('button', { name: 'Tarik perubahan' })
+      .click();
     await op.getByText('Perubahan dalam draf (1)').waitFor();
     await expect.poll(() => op.getByTestId('diff').innerText()).not.toContain('IKU-2');
     expect(await op.getByTestId('diff').innerText()).toContain('35');
@@ -248,7 +302,9 @@ describe('admin e2e', () => {
     const op2 = await signIn('operator.diskoperindag');
     await op2.goto(`${admin.url}/opd/${OPD}/realisasi?tahun=2024`);
     await op2.getByRole('button', { name: 'IKU-1 Tahunan' }).click();
-    await expect.poll(() => op2.getByTestId('returned-reason').innerText()).toContain('Lampiran RAT belum ditandatangani');
+    await expect
+      .poll(() => op2.getByTestId('returned-reason').innerText())
+      .toContain('Lampiran RAT belum ditandatangani');
     await shot(op2, '14-realisasi-dikembalikan');
     await op2.getByLabel('Jumlah koperasi sehat').fill('40');
     await op2.getByLabel('Jumlah koperasi', { exact: true }).fill('120');
@@ -262,7 +318,10 @@ describe('admin e2e', () => {
 
     await kadis.reload();
     await row.waitFor();
-    await kadis.locator('tr[data-key="IKU-1-2024-YEAR"]').getByRole('button', { name: 'Verifikasi' }).click();
+    await kadis
+      .locator('tr[data-key="IKU-1-2024-YEAR"]')
+      .getByRole('button', { name: 'Verifikasi' })
+      .click();
     await kadis.getByText('Terverifikasi.').first().waitFor();
     await kadis.goto(`${admin.url}/opd/${OPD}/capaian?tahun=2024`);
     const table = kadis.getByTestId('achievement');
@@ -290,16 +349,28 @@ describe('admin e2e', () => {
 
     // No projector runs in this stack: until the comparison read model is built the page says so.
     await adm.goto(`${admin.url}/perbandingan`);
-    await expect.poll(() => adm.getByTestId('cmp-not-built').innerText(), { timeout: 20_000 }).toContain('Read model comparison belum dibangun');
+    await expect
+      .poll(() => adm.getByTestId('cmp-not-built').innerText(), { timeout: 20_000 })
+      .toContain('Read model comparison belum dibangun');
     // Build it up to the mapping just made (as the projector would), then look again.
     const tp = Date.now();
-    await runProjection({ sql: db.sql, store: new EventStore(db.sql), projection: comparisonProjection, batchSize: 1000, untilCaughtUp: true, logger: { info() {}, warn() {}, error() {} } });
+    await runProjection({
+      sql: db.sql,
+      store: new EventStore(db.sql),
+      projection: comparisonProjection,
+      batchSize: 1000,
+      untilCaughtUp: true,
+      logger: { info() {}, warn() {}, error() {} },
+    });
     timings.comparisonProjection = Date.now() - tp;
     await adm.reload();
     const heat = adm.getByTestId('heatmap');
     await expect.poll(() => heat.innerText(), { timeout: 20_000 }).toContain('104,17%');
     await shot(adm, '10-perbandingan');
-    const [csv] = await Promise.all([adm.waitForEvent('download'), adm.getByRole('button', { name: 'Unduh CSV' }).click()]);
+    const [csv] = await Promise.all([
+      adm.waitForEvent('download'),
+      adm.getByRole('button', { name: 'Unduh CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/^perbandingan-KOP-SEHAT-\d{4}-\d{4}\.csv$/);
     const content = await readFile((await csv.path())!, 'utf8');
     expect(content.startsWith('\ufeffOPD,')).toBe(true);
@@ -307,12 +378,16 @@ describe('admin e2e', () => {
     expect(content).toMatch(/IKU-1,2024,32,[\d.]+,104\.17/);
 
     await adm.goto(`${admin.url}/status?tahun=2024`);
-    await expect.poll(() => adm.getByTestId('province-status').innerText(), { timeout: 20_000 }).toContain('1/5');
+    await expect
+      .poll(() => adm.getByTestId('province-status').innerText(), { timeout: 20_000 })
+      .toContain('1/5');
     await shot(adm, '11-status-provinsi');
 
     // Projection status: the comparison read model built above, no dead letters.
     await adm.goto(`${admin.url}/admin/proyeksi`);
-    await expect.poll(() => adm.getByRole('table').innerText(), { timeout: 20_000 }).toContain('comparison');
+    await expect
+      .poll(() => adm.getByRole('table').innerText(), { timeout: 20_000 })
+      .toContain('comparison');
     expect(await adm.getByRole('table').innerText()).not.toContain('⚠');
     await shot(adm, '20-status-proyeksi');
     await adm.context().close();
@@ -326,7 +401,13 @@ describe('admin e2e', () => {
     const good = await readFile(join(repo, 'packages/importer/examples/target-lampung-barat.csv'));
     const lines = good.toString('utf8').split(/\r?\n/);
     lines[2] = lines[2]!.replace(';2024;', ';20x4;');
-    await op.locator('#import-file').setInputFiles({ name: 'target-lampung-barat.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await op
+      .locator('#import-file')
+      .setInputFiles({
+        name: 'target-lampung-barat.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(lines.join('\n')),
+      });
     await op.getByRole('button', { name: 'Periksa (uji coba)' }).click();
     const problems = op.locator('table.problems');
     await problems.waitFor();
@@ -336,7 +417,9 @@ describe('admin e2e', () => {
     expect(cells[2]).toBe('tahun');
     expect(await op.getByRole('button', { name: 'Impor sekarang' }).isDisabled()).toBe(true);
     await shot(op, '15-impor-masalah');
-    await op.locator('#import-file').setInputFiles(join(repo, 'packages/importer/examples/target-lampung-barat.csv'));
+    await op
+      .locator('#import-file')
+      .setInputFiles(join(repo, 'packages/importer/examples/target-lampung-barat.csv'));
     await op.getByRole('button', { name: 'Periksa (uji coba)' }).click();
     await op.getByText(/Berkas valid: \d+ baris/).waitFor();
     await op.getByRole('button', { name: 'Impor sekarang' }).click();
@@ -353,7 +436,9 @@ describe('admin e2e', () => {
     await kadis.getByRole('button', { name: 'Tanda tangani PK' }).click();
     await kadis.locator('.field-error').first().waitFor();
     await kadis.getByLabel('Pihak pertama: nama').fill('Kepala Diskoperindag');
-    await kadis.getByLabel('Pihak pertama: jabatan').fill('Kepala Dinas Koperasi UKM, Perindustrian dan Perdagangan');
+    await kadis
+      .getByLabel('Pihak pertama: jabatan')
+      .fill('Kepala Dinas Koperasi UKM, Perindustrian dan Perdagangan');
     await kadis.getByLabel('Pihak kedua: nama').fill('Bupati Lampung Barat');
     await kadis.getByLabel('Pihak kedua: jabatan').fill('Bupati');
     await kadis.getByLabel('Target PK IKU-1').fill('30');
@@ -361,7 +446,9 @@ describe('admin e2e', () => {
     const flag = kadis.getByTestId('pk-conflicts');
     await flag.waitFor();
     expect(await flag.innerText()).toContain('IKU-1');
-    expect(await kadis.locator('[data-testid="pk-targets"] tr[data-code="IKU-1"]').innerText()).toContain('beda dengan Renstra');
+    expect(
+      await kadis.locator('[data-testid="pk-targets"] tr[data-code="IKU-1"]').innerText(),
+    ).toContain('beda dengan Renstra');
     await kadis.getByLabel('Alasan perubahan').fill('Penyesuaian setelah refocusing anggaran');
     await kadis.getByLabel('Target PK IKU-1').fill('31');
     await kadis.getByRole('button', { name: 'Simpan PK Perubahan' }).click();
@@ -375,7 +462,9 @@ describe('admin e2e', () => {
     await kadis.getByLabel('Dokumen').fill('Renja Diskoperindag 2024');
     await kadis.getByLabel('Jumlah (Rp) 1').fill('1.250.000.000');
     await kadis.getByRole('button', { name: 'Catat tahap anggaran' }).last().click();
-    await expect.poll(() => kadis.getByTestId('budget-totals').innerText()).toContain('Rp 1.250.000.000');
+    await expect
+      .poll(() => kadis.getByTestId('budget-totals').innerText())
+      .toContain('Rp 1.250.000.000');
     expect(await kadis.getByTestId('budget-totals').innerText()).toContain('Renja murni');
     await shot(kadis, '17-anggaran');
     await kadis.context().close();
@@ -418,8 +507,14 @@ describe('admin e2e', () => {
     await adm.getByText('Pengaturan tersimpan.').waitFor();
     await adm.reload();
     await adm.getByLabel('Kode wilayah (PP atau PP.KK)').fill('18.71');
-    await expect.poll(() => adm.getByTestId('settings-form').getByLabel('Verifikasi Inspektorat wajib').isChecked()).toBe(true);
-    expect(await adm.getByTestId('settings-form').getByLabel('Metode polaritas negatif').inputValue()).toBe('inverse_ratio');
+    await expect
+      .poll(() =>
+        adm.getByTestId('settings-form').getByLabel('Verifikasi Inspektorat wajib').isChecked(),
+      )
+      .toBe(true);
+    expect(
+      await adm.getByTestId('settings-form').getByLabel('Metode polaritas negatif').inputValue(),
+    ).toBe('inverse_ratio');
     await shot(adm, '19-pengaturan');
     await adm.context().close();
     timings.usersSettings = Date.now() - t;
@@ -428,7 +523,10 @@ describe('admin e2e', () => {
   it('lists the LKjIP rendered by the CLI, downloads the PDF (sha256 checked) and queues a regeneration', async () => {
     const t = Date.now();
     const op = await signIn('operator.diskoperindag');
-    await op.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Laporan' }).click();
+    await op
+      .getByRole('navigation', { name: 'Navigasi utama' })
+      .getByRole('link', { name: 'Laporan' })
+      .click();
     await op.getByRole('heading', { name: 'Laporan Kinerja (LKjIP)' }).waitFor();
     await op.getByLabel('OPD / pemda').selectOption(OPD);
     await op.getByLabel('Tahun').selectOption('2024');
@@ -441,7 +539,10 @@ describe('admin e2e', () => {
     const row = await pdf.innerText();
     expect(row).toContain(sha.slice(0, 12));
     expect(row).toMatch(/\d+(,\d)? KB/);
-    const [dl] = await Promise.all([op.waitForEvent('download'), pdf.getByRole('button', { name: /^Unduh PDF posisi \d+$/ }).click()]);
+    const [dl] = await Promise.all([
+      op.waitForEvent('download'),
+      pdf.getByRole('button', { name: /^Unduh PDF posisi \d+$/ }).click(),
+    ]);
     expect(dl.suggestedFilename()).toMatch(/^LKjIP-18\.04-DISKOPERINDAG-2024-p\d+\.pdf$/);
     const bytes = await readFile((await dl.path())!);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -451,7 +552,9 @@ describe('admin e2e', () => {
     // No worker runs in this stack: the requested job stays queued, and asking again for the
     // same data queues nothing new.
     await op.getByRole('button', { name: 'Buat ulang' }).click();
-    await op.getByText(/^Dijadwalkan: pekerjaan 18\.04-DISKOPERINDAG:2024:\d+ masuk antrean/).waitFor();
+    await op
+      .getByText(/^Dijadwalkan: pekerjaan 18\.04-DISKOPERINDAG:2024:\d+ masuk antrean/)
+      .waitFor();
     const job = op.getByTestId('report-jobs').locator('tr[data-state="waiting"]');
     await job.waitFor();
     expect(await job.innerText()).toContain('menunggu');
@@ -471,13 +574,20 @@ describe('admin e2e', () => {
     await page.getByTestId('reports').locator('tr[data-format="pdf"]').first().waitFor();
     await page.getByRole('button', { name: 'Ganti bahasa' }).click();
     await page.getByRole('heading', { name: 'Performance reports (LKjIP)' }).waitFor();
-    await page.getByRole('button', { name: /^Download PDF at position \d+$/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Download PDF at position \d+$/ })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Regenerate' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Switch language' }).click();
     await page.goto(`${admin.url}/opd/${OPD}/capaian?tahun=2024`);
     await page.getByTestId('achievement').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await shot(page, '13-capaian-768x1024');
     await page.getByRole('button', { name: 'Ganti bahasa' }).click();

@@ -35,12 +35,20 @@ export class DispatchCommandHandler implements ICommandHandler<DispatchCommand, 
     const stop = this.metrics.commands.startTimer({ command: name });
     try {
       // The command span's traceparent goes into every event, so the projection continues the trace.
-      const result = await inSpan(this.tracer, `command ${name}`, { 'sakip.command': name, 'sakip.correlation_id': command.context.correlationId }, async (span) => {
-        const r = await this.executor.execute(command.useCase, command.input as never, { ...command.context, traceparent: currentTraceparent() });
-        span.setAttribute('sakip.stream_id', r.streamId);
-        span.setAttribute('sakip.global_positions', r.globalPositions.join(','));
-        return r;
-      });
+      const result = await inSpan(
+        this.tracer,
+        `command ${name}`,
+        { 'sakip.command': name, 'sakip.correlation_id': command.context.correlationId },
+        async (span) => {
+          const r = await this.executor.execute(command.useCase, command.input as never, {
+            ...command.context,
+            traceparent: currentTraceparent(),
+          });
+          span.setAttribute('sakip.stream_id', r.streamId);
+          span.setAttribute('sakip.global_positions', r.globalPositions.join(','));
+          return r;
+        },
+      );
       stop({ outcome: result.replayed ? 'replayed' : 'ok' });
       return result;
     } catch (err) {

@@ -15,11 +15,17 @@ async function probe(fn: () => Promise<Record<string, unknown> | void>): Promise
   try {
     const extra = await Promise.race([
       fn(),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timeout after ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`timeout after ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+      ),
     ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started), ...(extra ?? {}) };
   } catch (err) {
-    return { status: 'down', latencyMs: Math.round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      error: err instanceof Error ? err.message : String(err),
+    };
   }
 }
 
@@ -42,13 +48,22 @@ export class HealthController {
         if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
         await this.redis.ping();
       }),
-      probe(async () => ({ headPosition: await this.store.headPosition(), oldestOpenTransactionSeconds: await this.oldestOpenTransaction() })),
+      probe(async () => ({
+        headPosition: await this.store.headPosition(),
+        oldestOpenTransactionSeconds: await this.oldestOpenTransaction(),
+      })),
     ]);
     const projections = await probe(async () => this.projections());
     const checks = { postgres, redis, eventFeed };
     const healthy = Object.values(checks).every((c) => c.status === 'up');
     // Dead letters and stopped projections are shown loudly but do not take the API out of service.
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', version: API_VERSION, checks: { ...checks, projections } });
+    res
+      .status(healthy ? 200 : 503)
+      .json({
+        status: healthy ? 'ok' : 'degraded',
+        version: API_VERSION,
+        checks: { ...checks, projections },
+      });
   }
 
   private async projections(): Promise<Record<string, unknown>> {

@@ -1,4 +1,10 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@sakip/config';
@@ -10,7 +16,17 @@ import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import { LKJIP_QUEUE } from '@sakip/reports';
 import { LocalObjectStorage } from '@sakip/storage';
-import { CONFIG, EVENT_STORE, EXECUTOR, LOGGER, REDIS, REPORT_QUEUE, SQL, STORAGE, TRACER } from './tokens';
+import {
+  CONFIG,
+  EVENT_STORE,
+  EXECUTOR,
+  LOGGER,
+  REDIS,
+  REPORT_QUEUE,
+  SQL,
+  STORAGE,
+  TRACER,
+} from './tokens';
 
 class Closer implements OnApplicationShutdown {
   constructor(
@@ -39,28 +55,56 @@ export class InfrastructureModule {
         { provide: CONFIG, useValue: config },
         { provide: LOGGER, useValue: logger },
         { provide: TRACER, useValue: tracer },
-        { provide: SQL, useFactory: () => connect(config.DATABASE_URL, { max: config.DATABASE_POOL_MAX, applicationName: 'sakip-api' }) },
+        {
+          provide: SQL,
+          useFactory: () =>
+            connect(config.DATABASE_URL, {
+              max: config.DATABASE_POOL_MAX,
+              applicationName: 'sakip-api',
+            }),
+        },
         {
           provide: REDIS,
           useFactory: () => {
-            const redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000 });
+            const redis = new Redis(config.REDIS_URL, {
+              lazyConnect: true,
+              maxRetriesPerRequest: 1,
+              enableOfflineQueue: false,
+              connectTimeout: 2000,
+            });
             // /health reports Redis being down; the connection errors themselves are only noise.
-            redis.on('error', (err: Error) => logger.debug({ err: err.message }, 'redis connection error'));
+            redis.on('error', (err: Error) =>
+              logger.debug({ err: err.message }, 'redis connection error'),
+            );
             return redis;
           },
         },
         { provide: EVENT_STORE, useFactory: (sql: Sql) => new EventStore(sql), inject: [SQL] },
         // Folded stream states are cached per process; every load still reads the stream's tail.
-        { provide: EXECUTOR, useFactory: (store: EventStore) => new CommandExecutor(store, { cacheSize: 5000 }), inject: [EVENT_STORE] },
+        {
+          provide: EXECUTOR,
+          useFactory: (store: EventStore) => new CommandExecutor(store, { cacheSize: 5000 }),
+          inject: [EVENT_STORE],
+        },
         { provide: STORAGE, useFactory: () => new LocalObjectStorage(resolve(config.STORAGE_DIR)) },
         {
           provide: REPORT_QUEUE,
           useFactory: () => {
             // Its own connection: BullMQ needs blocking-friendly settings (no per-request retry cap).
-            const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
-            connection.on('error', (err: Error) => logger.debug({ err: err.message }, 'report queue redis error'));
-            const queue = new Queue(LKJIP_QUEUE, { connection, prefix: config.REPORT_QUEUE_PREFIX });
-            queue.on('error', (err: Error) => logger.debug({ err: err.message }, 'report queue error'));
+            const connection = new Redis(config.REDIS_URL, {
+              maxRetriesPerRequest: null,
+              lazyConnect: true,
+            });
+            connection.on('error', (err: Error) =>
+              logger.debug({ err: err.message }, 'report queue redis error'),
+            );
+            const queue = new Queue(LKJIP_QUEUE, {
+              connection,
+              prefix: config.REPORT_QUEUE_PREFIX,
+            });
+            queue.on('error', (err: Error) =>
+              logger.debug({ err: err.message }, 'report queue error'),
+            );
             return queue;
           },
         },

@@ -13,9 +13,24 @@ export function createLogger(level: string): Logger {
     mixin: () => {
       const ctx = requestContext.getStore();
       const span = trace.getActiveSpan()?.spanContext();
-      return { ...(ctx ? { correlationId: ctx.correlationId } : {}), ...(span ? { traceId: span.traceId } : {}) };
+      return {
+        ...(ctx ? { correlationId: ctx.correlationId } : {}),
+        ...(span ? { traceId: span.traceId } : {}),
+      };
     },
     // Secrets never reach the logs, whatever object a caller passes in.
-    redact: { paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'passwordHash', '*.passwordHash'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'passwordHash',
+        '*.passwordHash',
+      ],
+      censor: '[redacted]',
+    },
   });
 }

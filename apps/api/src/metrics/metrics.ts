@@ -27,7 +27,11 @@ export class ApiMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
-  readonly feedHead = new Gauge({ name: 'sakip_event_feed_head_position', help: 'Highest global position in the event store', registers: [this.registry] });
+  readonly feedHead = new Gauge({
+    name: 'sakip_event_feed_head_position',
+    help: 'Highest global position in the event store',
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sakip_api_' });

@@ -1,6 +1,12 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { actorFor, opdTarget, regionTarget, verifyToken, type CommandExecutor } from '@sakip/application';
+import {
+  actorFor,
+  opdTarget,
+  regionTarget,
+  verifyToken,
+  type CommandExecutor,
+} from '@sakip/application';
 import { findBinding } from '@sakip/domain';
 import type { Config } from '@sakip/config';
 import type { Sql } from '@sakip/db';
@@ -20,7 +26,11 @@ export class ReportsController {
   ) {}
 
   @Get(':id')
-  async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async download(
+    @Param('id') id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const token = bearerToken(req);
     const claims = token ? await verifyToken(token, this.config.AUTH_SECRET) : null;
     const actor = claims ? await actorFor(this.executor.loader, claims.username) : null;
@@ -40,7 +50,11 @@ export class ReportsController {
     const subject = found.report.opdId;
     const target = subject.includes('-') ? opdTarget(subject) : regionTarget(subject);
     if (!findBinding(actor.bindings, 'read', target)) {
-      res.status(403).json({ message: 'Anda tidak berwenang membaca laporan ini / you may not read this report' });
+      res
+        .status(403)
+        .json({
+          message: 'Anda tidak berwenang membaca laporan ini / you may not read this report',
+        });
       return;
     }
     res.setHeader('content-type', found.contentType);

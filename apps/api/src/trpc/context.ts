@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CommandBus } from '@nestjs/cqrs';
-import type { AchievementQueries, Actor, AgreementQueries, OrgQueries, PlanQueries, StateLoader, UserQueries } from '@sakip/application';
+import type {
+  AchievementQueries,
+  Actor,
+  AgreementQueries,
+  OrgQueries,
+  PlanQueries,
+  StateLoader,
+  UserQueries,
+} from '@sakip/application';
 import type { ObjectStorage } from '@sakip/storage';
 import type { Queue } from 'bullmq';
 import type { Config } from '@sakip/config';
@@ -21,7 +29,13 @@ export interface ApiContext {
   log: Logger;
   tracer: Tracer;
   sql: Sql;
-  queries: { plans: PlanQueries; agreements: AgreementQueries; achievements: AchievementQueries; org: OrgQueries; users: UserQueries };
+  queries: {
+    plans: PlanQueries;
+    agreements: AgreementQueries;
+    achievements: AchievementQueries;
+    org: OrgQueries;
+    users: UserQueries;
+  };
   storage: ObjectStorage;
   reports: { queue: Queue };
 }

@@ -14,15 +14,26 @@ function run(cmd: string, args: string[]): Promise<void> {
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} gagal / failed (${code}): ${err.trim()}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} gagal / failed (${code}): ${err.trim()}`)),
+    );
   });
 }
 
 export async function backup(databaseUrl: string, file: string): Promise<string> {
-  await run('pg_dump', ['--format=custom', '--data-only', ...STORE_TABLES.flatMap((t) => ['--table', t]), '--file', file, databaseUrl]);
+  await run('pg_dump', [
+    '--format=custom',
+    '--data-only',
+    ...STORE_TABLES.flatMap((t) => ['--table', t]),
+    '--file',
+    file,
+    databaseUrl,
+  ]);
   const sql = connect(databaseUrl, { max: 1 });
   try {
-    const [row] = await sql<{ n: number; head: number | null }[]>`select count(*)::bigint as n, max(global_position) as head from events`;
+    const [row] = await sql<
+      { n: number; head: number | null }[]
+    >`select count(*)::bigint as n, max(global_position) as head from events`;
     return `backup ${file}: ${row!.n} events, head position ${row!.head ?? 0}`;
   } finally {
     await sql.end();
@@ -36,9 +47,14 @@ export async function restore(databaseUrl: string, file: string): Promise<string
   try {
     await migrate(sql);
     const [existing] = await sql<{ n: number }[]>`select count(*)::bigint as n from events`;
-    if (existing!.n > 0) throw new Error('Basis data tujuan sudah berisi peristiwa / the target database already has events: restore into an empty one');
+    if (existing!.n > 0)
+      throw new Error(
+        'Basis data tujuan sudah berisi peristiwa / the target database already has events: restore into an empty one',
+      );
     await run('pg_restore', ['--data-only', '--single-transaction', '--dbname', databaseUrl, file]);
-    const [row] = await sql<{ n: number; head: number | null }[]>`select count(*)::bigint as n, max(global_position) as head from events`;
+    const [row] = await sql<
+      { n: number; head: number | null }[]
+    >`select count(*)::bigint as n, max(global_position) as head from events`;
     return `restored ${row!.n} events, head position ${row!.head ?? 0}; rebuild read models with: sakip projections rebuild`;
   } finally {
     await sql.end();

@@ -12,13 +12,18 @@ export interface ImportOutcome {
   problems: ImportProblem[];
 }
 
-const formatProblem = (p: ImportProblem): string => `  ${p.sheet}!${p.row}${p.column ? ` [${p.column}]` : ''}: ${p.message}`;
+const formatProblem = (p: ImportProblem): string =>
+  `  ${p.sheet}!${p.row}${p.column ? ` [${p.column}]` : ''}: ${p.message}`;
 
 /**
  * `sakip import <file> [--dry-run]`: parse, check every row, then apply all or nothing.
  * Progress goes to `progress` (stderr in the CLI) so large files show they are moving.
  */
-export async function importFile(sql: Sql, path: string, opts: { dryRun: boolean; progress: (line: string) => void }): Promise<ImportOutcome> {
+export async function importFile(
+  sql: Sql,
+  path: string,
+  opts: { dryRun: boolean; progress: (line: string) => void },
+): Promise<ImportOutcome> {
   const buf = await readFile(path);
   const contentHash = createHash('sha256').update(buf).digest('hex');
   let lastShown = 0;
@@ -26,16 +31,24 @@ export async function importFile(sql: Sql, path: string, opts: { dryRun: boolean
     const now = Date.now();
     if (done === total || now - lastShown > 500) {
       lastShown = now;
-      opts.progress(`${phase}: ${done}/${total} (${total ? Math.round((done / total) * 100) : 100}%)`);
+      opts.progress(
+        `${phase}: ${done}/${total} (${total ? Math.round((done / total) * 100) : 100}%)`,
+      );
     }
   };
-  const parsed = await parseImportBuffer(buf, basename(path), { onProgress: (p) => tick(p.phase === 'read' ? 'membaca / reading' : 'memeriksa / validating', p.done, p.total) });
+  const parsed = await parseImportBuffer(buf, basename(path), {
+    onProgress: (p) =>
+      tick(p.phase === 'read' ? 'membaca / reading' : 'memeriksa / validating', p.done, p.total),
+  });
   if (!parsed.ok) {
     return {
       ok: false,
       report: null,
       problems: parsed.problems,
-      lines: [`${parsed.problems.length} masalah; tidak ada yang ditulis / ${parsed.problems.length} problems; nothing written:`, ...parsed.problems.map(formatProblem)],
+      lines: [
+        `${parsed.problems.length} masalah; tidak ada yang ditulis / ${parsed.problems.length} problems; nothing written:`,
+        ...parsed.problems.map(formatProblem),
+      ],
     };
   }
   const report = await applyImport(sql, parsed.document, systemActor('import'), {
@@ -52,6 +65,9 @@ export async function importFile(sql: Sql, path: string, opts: { dryRun: boolean
             ? `tidak ada perubahan: isi berkas sudah tercatat / unchanged: the file is already recorded`
             : `${parsed.kind}: ${parsed.rowCount} baris, ${report.eventsWritten} peristiwa di ${report.streamsWritten} stream / ${parsed.rowCount} rows, ${report.eventsWritten} events in ${report.streamsWritten} streams`,
       ]
-    : [`${report.problems.length} masalah; tidak ada yang ditulis / ${report.problems.length} problems; nothing written:`, ...report.problems.map(formatProblem)];
+    : [
+        `${report.problems.length} masalah; tidak ada yang ditulis / ${report.problems.length} problems; nothing written:`,
+        ...report.problems.map(formatProblem),
+      ];
   return { ok: report.ok, lines, report, problems: report.problems };
 }

@@ -43,7 +43,8 @@ needs a large, dedicated database and hours to days; try --scale 0.01 first.`;
 
 function num(name: string, raw: string, errors: string[]): number {
   const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v)) errors.push(`${name}: bukan angka / not a number '${raw}'`);
+  if (raw.trim() === '' || !Number.isFinite(v))
+    errors.push(`${name}: bukan angka / not a number '${raw}'`);
   return v;
 }
 
@@ -72,9 +73,14 @@ export async function synthetic(
   io: { out: (line: string) => void; err: (line: string) => void },
 ): Promise<SyntheticSummary> {
   let summary: SyntheticSummary;
-  const sql = connect(config.DATABASE_URL, { max: Math.max(1, args.concurrency), applicationName: 'sakip-synthetic' });
+  const sql = connect(config.DATABASE_URL, {
+    max: Math.max(1, args.concurrency),
+    applicationName: 'sakip-synthetic',
+  });
   try {
-    summary = await generateSynthetic(new EventStore(sql), args, { onProgress: (p) => io.err(formatProgress(p)) });
+    summary = await generateSynthetic(new EventStore(sql), args, {
+      onProgress: (p) => io.err(formatProgress(p)),
+    });
   } catch (err) {
     if (err instanceof RangeError) throw new InputError([err.message]);
     throw err;

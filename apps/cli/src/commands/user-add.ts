@@ -12,7 +12,10 @@ export interface UserAddOptions {
 }
 
 /** `--scope` is `national`, a province `18`, a region `18.04` or an OPD id `18.04-DISKOPUKM`. */
-export function parseScope(text: string): { level: 'national' | 'province' | 'region' | 'opd'; code: string } {
+export function parseScope(text: string): {
+  level: 'national' | 'province' | 'region' | 'opd';
+  code: string;
+} {
   if (text === 'national' || text === '') return { level: 'national', code: '' };
   if (/^\d{2}$/.test(text)) return { level: 'province', code: text };
   if (/^\d{2}\.\d{2}$/.test(text)) return { level: 'region', code: text };

@@ -3,7 +3,14 @@
  * models, one es_append per stream batch, `concurrency` streams in flight.
  */
 import type { EventStore } from '@sakip/event-store';
-import { expectedCounts, resolveShape, type Counts, type Kind, type Shape, type SyntheticArgs } from './shape';
+import {
+  expectedCounts,
+  resolveShape,
+  type Counts,
+  type Kind,
+  type Shape,
+  type SyntheticArgs,
+} from './shape';
 import { metadataFor, payloadFor, plannedStreams, type PlannedStream } from './streams';
 
 export interface Progress {
@@ -34,10 +41,17 @@ export interface GenerateOptions {
   progressMs?: number;
 }
 
-export async function generateSynthetic(store: EventStore, args: SyntheticArgs, options: GenerateOptions = {}): Promise<SyntheticSummary> {
+export async function generateSynthetic(
+  store: EventStore,
+  args: SyntheticArgs,
+  options: GenerateOptions = {},
+): Promise<SyntheticSummary> {
   const shape = resolveShape(args);
   const expected: Counts = expectedCounts(shape);
-  const streams = Object.fromEntries(Object.keys(expected.streams).map((k) => [k, 0])) as Record<Kind, number>;
+  const streams = Object.fromEntries(Object.keys(expected.streams).map((k) => [k, 0])) as Record<
+    Kind,
+    number
+  >;
   const events: Record<string, number> = {};
   let totalEvents = 0;
   let totalStreams = 0;
@@ -45,8 +59,16 @@ export async function generateSynthetic(store: EventStore, args: SyntheticArgs, 
   let replayed = 0;
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
-  const progress = (): Progress => ({ streams: totalStreams, events: totalEvents, totalStreams: expected.totalStreams, totalEvents: expected.totalEvents, seconds: seconds() });
-  const timer = options.onProgress ? setInterval(() => options.onProgress?.(progress()), options.progressMs ?? 1000) : null;
+  const progress = (): Progress => ({
+    streams: totalStreams,
+    events: totalEvents,
+    totalStreams: expected.totalStreams,
+    totalEvents: expected.totalEvents,
+    seconds: seconds(),
+  });
+  const timer = options.onProgress
+    ? setInterval(() => options.onProgress?.(progress()), options.progressMs ?? 1000)
+    : null;
 
   const source = plannedStreams(shape);
   let failed: unknown = null;

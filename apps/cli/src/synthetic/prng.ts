@@ -29,7 +29,10 @@ export function rngFor(...parts: (string | number)[]): Rng {
 
 /** A UUID (v5 layout) derived from a name: command and decree ids repeat across runs. */
 export function uuidFrom(...parts: (string | number)[]): string {
-  const b = createHash('sha1').update(`sakip-synthetic:${parts.join('\u0000')}`).digest().subarray(0, 16);
+  const b = createHash('sha1')
+    .update(`sakip-synthetic:${parts.join('\u0000')}`)
+    .digest()
+    .subarray(0, 16);
   b[6] = (b[6]! & 0x0f) | 0x50;
   b[8] = (b[8]! & 0x3f) | 0x80;
   const h = b.toString('hex');

@@ -4,4 +4,5 @@ import bcrypt from 'bcryptjs';
 const COST = 10;
 
 export const hashPassword = (plain: string): Promise<string> => bcrypt.hash(plain, COST);
-export const verifyPassword = (plain: string, hash: string): Promise<boolean> => bcrypt.compare(plain, hash);
+export const verifyPassword = (plain: string, hash: string): Promise<boolean> =>
+  bcrypt.compare(plain, hash);

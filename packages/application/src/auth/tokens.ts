@@ -11,7 +11,11 @@ export interface SessionClaims {
 
 const ISSUER = 'sakip';
 
-export async function issueToken(claims: SessionClaims, secret: string, ttl: string): Promise<string> {
+export async function issueToken(
+  claims: SessionClaims,
+  secret: string,
+  ttl: string,
+): Promise<string> {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.username)
@@ -24,7 +28,10 @@ export async function issueToken(claims: SessionClaims, secret: string, ttl: str
 /** The claims of a valid token, or null when it is malformed, forged or expired. */
 export async function verifyToken(token: string, secret: string): Promise<SessionClaims | null> {
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+    });
     return typeof payload.sub === 'string' ? { username: payload.sub } : null;
   } catch {
     return null;

@@ -36,8 +36,21 @@ class Rollback extends Error {}
  * any problem (or a dry run) rolls the whole file back. Each stream is loaded once and its
  * events appended in one batch, so a decree with hundreds of indicators is one round trip.
  */
-export async function applyImport(sql: Sql, doc: ImportDocument, actor: Actor, opts: ApplyOptions): Promise<ImportReport> {
-  const report: ImportReport = { ok: false, dryRun: opts.dryRun ?? false, kind: doc.kind, problems: [], streamsWritten: 0, eventsWritten: 0, unchanged: false };
+export async function applyImport(
+  sql: Sql,
+  doc: ImportDocument,
+  actor: Actor,
+  opts: ApplyOptions,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    ok: false,
+    dryRun: opts.dryRun ?? false,
+    kind: doc.kind,
+    problems: [],
+    streamsWritten: 0,
+    eventsWritten: 0,
+    unchanged: false,
+  };
   try {
     await sql.begin(async (tx) => {
       const store = new EventStore(tx);
@@ -65,7 +78,14 @@ export async function applyImport(sql: Sql, doc: ImportDocument, actor: Actor, o
 }
 
 /** Decides every step of one stream against the state the previous steps produced; appends once. */
-async function runStream(store: EventStore, loader: StateLoader, steps: ImportStep[], actor: Actor, opts: ApplyOptions, problems: ImportProblem[]): Promise<number> {
+async function runStream(
+  store: EventStore,
+  loader: StateLoader,
+  steps: ImportStep[],
+  actor: Actor,
+  opts: ApplyOptions,
+  problems: ImportProblem[],
+): Promise<number> {
   const first = steps[0];
   if (!first) return 0;
   const streamId = first.useCase.streamId(first.input as never);
@@ -81,9 +101,17 @@ async function runStream(store: EventStore, loader: StateLoader, steps: ImportSt
     try {
       binding = s.useCase.authorize
         ? s.useCase.authorize(actor, input, state)
-        : requireBinding(actor, s.useCase.permission, s.useCase.target(input, state), s.useCase.name);
+        : requireBinding(
+            actor,
+            s.useCase.permission,
+            s.useCase.target(input, state),
+            s.useCase.name,
+          );
       decree = s.useCase.decree?.(input, state) ?? decree;
-      const produced = s.useCase.decider.decide(await s.useCase.toCommand(input, loader, actor), state);
+      const produced = s.useCase.decider.decide(
+        await s.useCase.toCommand(input, loader, actor),
+        state,
+      );
       for (const e of produced) state = s.useCase.decider.evolve(state, e);
       events.push(...produced);
     } catch (err) {
@@ -100,7 +128,11 @@ async function runStream(store: EventStore, loader: StateLoader, steps: ImportSt
     events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
     payload: { contentHash: opts.contentHash, streamId },
     metadata: {
-      actor: { userId: actor.userId, role: binding?.role ?? 'system', scope: binding?.scope ?? { level: 'national', code: '' } },
+      actor: {
+        userId: actor.userId,
+        role: binding?.role ?? 'system',
+        scope: binding?.scope ?? { level: 'national', code: '' },
+      },
       commandId: nameUuid('import', opts.contentHash, streamId, String(loaded.version)),
       correlationId: opts.correlationId,
       causationId: opts.correlationId,

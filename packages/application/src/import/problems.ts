@@ -28,7 +28,10 @@ const COLUMNS: Record<string, string> = {
   reason: 'alasan',
 };
 
-export function columnFor(path: readonly (string | number)[], targetYears?: readonly number[]): string {
+export function columnFor(
+  path: readonly (string | number)[],
+  targetYears?: readonly number[],
+): string {
   // ['indicator', 'targets', i, ...] → the target_<year> column of that row.
   if (path[0] === 'indicator' && path[1] === 'targets') {
     const year = typeof path[2] === 'number' ? targetYears?.[path[2]] : undefined;
@@ -38,10 +41,20 @@ export function columnFor(path: readonly (string | number)[], targetYears?: read
   return COLUMNS[key] ?? key;
 }
 
-export function problemFrom(err: unknown, source: SourceRef, targetYears?: readonly number[]): ImportProblem {
-  if (err instanceof DomainError) return { ...source, column: columnFor(err.path, targetYears), message: err.message };
+export function problemFrom(
+  err: unknown,
+  source: SourceRef,
+  targetYears?: readonly number[],
+): ImportProblem {
+  if (err instanceof DomainError)
+    return { ...source, column: columnFor(err.path, targetYears), message: err.message };
   if (err instanceof ForbiddenError) return { ...source, column: '', message: err.message };
   throw err;
 }
 
-export const problem = (source: SourceRef, column: string, id: string, en: string): ImportProblem => ({ ...source, column, message: `${id} / ${en}` });
+export const problem = (
+  source: SourceRef,
+  column: string,
+  id: string,
+  en: string,
+): ImportProblem => ({ ...source, column, message: `${id} / ${en}` });

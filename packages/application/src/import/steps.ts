@@ -12,7 +12,12 @@ export interface ImportStep {
   targetYears?: readonly number[];
 }
 
-export const step = <I, C, E extends DomainEvent, S>(useCase: UseCase<I, C, E, S>, input: I, source: SourceRef, targetYears?: readonly number[]): ImportStep => ({
+export const step = <I, C, E extends DomainEvent, S>(
+  useCase: UseCase<I, C, E, S>,
+  input: I,
+  source: SourceRef,
+  targetYears?: readonly number[],
+): ImportStep => ({
   useCase: useCase as unknown as ImportStep['useCase'],
   input,
   source,

@@ -46,7 +46,11 @@ export class AchievementQueries {
     private readonly loader: StateLoader,
   ) {}
 
-  private realization(opdId: string, code: string, year: number): Promise<{ state: RealizationState }> {
+  private realization(
+    opdId: string,
+    code: string,
+    year: number,
+  ): Promise<{ state: RealizationState }> {
     return this.loader.load(realizationDecider, realizationStreamId(opdId, code, year));
   }
 
@@ -62,16 +66,42 @@ export class AchievementQueries {
     const pkLoaded = await this.loader.load(pkDecider, pkStreamId(opdId, year, 'KADIS'));
     const pk = currentPk(pkLoaded.state);
     const codes = Object.keys(plan.indicators);
-    const years = Array.from({ length: year - plan.periodStart + 1 }, (_, k) => plan.periodStart + k);
+    const years = Array.from(
+      { length: year - plan.periodStart + 1 },
+      (_, k) => plan.periodStart + k,
+    );
     // Every realization stream of the OPD for the period so far, in one round trip.
-    const streams = await this.loader.loadMany(realizationDecider, codes.flatMap((c) => years.map((y) => realizationStreamId(opdId, c, y))));
+    const streams = await this.loader.loadMany(
+      realizationDecider,
+      codes.flatMap((c) => years.map((y) => realizationStreamId(opdId, c, y))),
+    );
     const budgetLoaded = await this.loader.load(budgetDecider, budgetStreamId(opdId, year));
-    const spendingLoaded = await this.loader.load(spendingDecider, budgetSpendingStreamId(opdId, year));
-    const key = [planLoaded.version, pkLoaded.version, budgetLoaded.version, spendingLoaded.version, JSON.stringify(settings), ...[...streams.values()].map((l) => l.version)].join(',');
+    const spendingLoaded = await this.loader.load(
+      spendingDecider,
+      budgetSpendingStreamId(opdId, year),
+    );
+    const key = [
+      planLoaded.version,
+      pkLoaded.version,
+      budgetLoaded.version,
+      spendingLoaded.version,
+      JSON.stringify(settings),
+      ...[...streams.values()].map((l) => l.version),
+    ].join(',');
     const memoKey = `${opdId}:${year}`;
     const hit = this.memo.get(memoKey);
     if (hit && hit.key === key) return hit.value as ReturnType<typeof this.compute>;
-    const value = this.compute(opdId, year, plan, settings, pk, streams, years, budgetLoaded.state, spendingLoaded.state);
+    const value = this.compute(
+      opdId,
+      year,
+      plan,
+      settings,
+      pk,
+      streams,
+      years,
+      budgetLoaded.state,
+      spendingLoaded.state,
+    );
     this.memo.delete(memoKey);
     this.memo.set(memoKey, { key, value });
     if (this.memo.size > 2000) this.memo.delete(this.memo.keys().next().value!);
@@ -89,8 +119,12 @@ export class AchievementQueries {
     budgetState: BudgetState,
     spending: SpendingState,
   ) {
-    const achievementSettings = { capaian: { lowerIsBetterMethod: settings.lowerIsBetterMethod }, ...(settings.predikatScale ? { predikatScale: settings.predikatScale } : {}) };
-    const stateOf = (code: string, y: number) => streams.get(realizationStreamId(opdId, code, y))!.state;
+    const achievementSettings = {
+      capaian: { lowerIsBetterMethod: settings.lowerIsBetterMethod },
+      ...(settings.predikatScale ? { predikatScale: settings.predikatScale } : {}),
+    };
+    const stateOf = (code: string, y: number) =>
+      streams.get(realizationStreamId(opdId, code, y))!.state;
     const indicators = Object.values(plan.indicators).map((ind) => {
       const state = stateOf(ind.code, year);
       const realizations: Partial<Record<Period, string | null>> = {};
@@ -102,19 +136,70 @@ export class AchievementQueries {
           statuses[p] = state.locked ? 'locked' : v.status;
         }
       }
-      const target = targetInForce({ year, renstraTarget: ind.targets.find((t) => t.year === year), pkTarget: pk?.targets.find((t) => t.indicatorCode === ind.code) });
-      const achievement = achievementFor({ indicator: ind, target, realizations, settings: achievementSettings });
-      const history = years.filter((y) => y < year).map((y) => ({ year: y, value: currentVersion(stateOf(ind.code, y), 'YEAR')?.value ?? null }));
-      const warnings = realizationWarnings({ indicator: ind, history, value: achievement.year.basis, quarters: realizations });
-      return { indicator: { code: ind.code, name: ind.name, kind: ind.kind, satuan: ind.satuan, polarity: ind.polarity, elementCode: ind.elementCode, positionCode: ind.positionCode }, target, realizations, statuses, achievement, warnings };
+      const target = targetInForce({
+        year,
+        renstraTarget: ind.targets.find((t) => t.year === year),
+        pkTarget: pk?.targets.find((t) => t.indicatorCode === ind.code),
+      });
+      const achievement = achievementFor({
+        indicator: ind,
+        target,
+        realizations,
+        settings: achievementSettings,
+      });
+      const history = years
+        .filter((y) => y < year)
+        .map((y) => ({
+          year: y,
+          value: currentVersion(stateOf(ind.code, y), 'YEAR')?.value ?? null,
+        }));
+      const warnings = realizationWarnings({
+        indicator: ind,
+        history,
+        value: achievement.year.basis,
+        quarters: realizations,
+      });
+      return {
+        indicator: {
+          code: ind.code,
+          name: ind.name,
+          kind: ind.kind,
+          satuan: ind.satuan,
+          polarity: ind.polarity,
+          elementCode: ind.elementCode,
+          positionCode: ind.positionCode,
+        },
+        target,
+        realizations,
+        statuses,
+        achievement,
+        warnings,
+      };
     });
-    return { opdId, year, settings, periodStart: plan.periodStart, periodEnd: plan.periodEnd, indicators, programs: this.programs(plan.elements, indicators, settings.efficiencyMethod, budgetState, spending) };
+    return {
+      opdId,
+      year,
+      settings,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      indicators,
+      programs: this.programs(
+        plan.elements,
+        indicators,
+        settings.efficiencyMethod,
+        budgetState,
+        spending,
+      ),
+    };
   }
 
   /** Efficiency per program: average capaian of its indicators against budget absorption. */
   private programs(
     elements: Record<string, { code: string; level: string; name: string }>,
-    rows: { indicator: { elementCode: string }; achievement: { year: { capaian: { computable: boolean; value?: string } } } }[],
+    rows: {
+      indicator: { elementCode: string };
+      achievement: { year: { capaian: { computable: boolean; value?: string } } };
+    }[],
     method: 'ratio' | 'difference',
     budgetState: BudgetState,
     spending: SpendingState,
@@ -128,9 +213,18 @@ export class AchievementQueries {
           .map((r) => r.achievement.year.capaian)
           .flatMap((c) => (c.computable && c.value !== undefined ? [c.value] : []));
         const lines = budget?.lines.filter((l) => l.programCode === p.code) ?? [];
-        const pagu = lines.length ? toDecimalString(sumDecimals(lines.map((l) => toDecimal(l.amount)))) : null;
+        const pagu = lines.length
+          ? toDecimalString(sumDecimals(lines.map((l) => toDecimal(l.amount))))
+          : null;
         const spent = spentFor(spending, { programCode: p.code });
-        return { programCode: p.code, name: p.name, pagu, spent, budgetDocument: budget?.documentRef ?? null, ...programEfficiency({ capaianValues, pagu, spent, method }) };
+        return {
+          programCode: p.code,
+          name: p.name,
+          pagu,
+          spent,
+          budgetDocument: budget?.documentRef ?? null,
+          ...programEfficiency({ capaianValues, pagu, spent, method }),
+        };
       });
   }
 
@@ -144,19 +238,40 @@ export class AchievementQueries {
   async verificationQueue(opdId: string, level: 'head' | 'inspector') {
     const wanted = level === 'head' ? 'submitted' : 'verified_head';
     const ids = await this.store.streamIds('realization', `real-${opdId}-`);
-    const out: { opdId: string; indicatorCode: string; year: number; period: Period; version: number; value: string; status: string }[] = [];
+    const out: {
+      opdId: string;
+      indicatorCode: string;
+      year: number;
+      period: Period;
+      version: number;
+      value: string;
+      status: string;
+    }[] = [];
     for (const id of ids) {
       const { events } = await this.store.readStream(id);
-      const state = fold(realizationDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as RealizationEvent));
+      const state = fold(
+        realizationDecider,
+        events.map((e) => ({ type: e.type, data: e.data }) as unknown as RealizationEvent),
+      );
       for (const p of PERIODS) {
         const v = currentVersion(state, p);
-        if (v && v.status === wanted && !state.locked) out.push({ opdId, indicatorCode: state.indicatorCode ?? '', year: state.year ?? 0, period: p, version: v.version, value: v.value, status: v.status });
+        if (v && v.status === wanted && !state.locked)
+          out.push({
+            opdId,
+            indicatorCode: state.indicatorCode ?? '',
+            year: state.year ?? 0,
+            period: p,
+            version: v.version,
+            value: v.value,
+            status: v.status,
+          });
       }
     }
     return out;
   }
 
   async narrative(opdId: string, sasaranCode: string, year: number) {
-    return (await this.loader.load(narrativeDecider, narrativeStreamId(opdId, sasaranCode, year))).state;
+    return (await this.loader.load(narrativeDecider, narrativeStreamId(opdId, sasaranCode, year)))
+      .state;
   }
 }

@@ -25,11 +25,17 @@ export class AgreementQueries {
     const plan = await planInForce(this.loader, opdId, year);
     const renstra: Record<string, { value: string | null; text?: string | null } | undefined> = {};
     for (const ind of Object.values(plan?.indicators ?? {})) {
-      const relevant = inForce?.targets.some((t) => t.indicatorCode === ind.code) || (positionCode === 'KADIS' && ind.kind === 'iku');
+      const relevant =
+        inForce?.targets.some((t) => t.indicatorCode === ind.code) ||
+        (positionCode === 'KADIS' && ind.kind === 'iku');
       const t: YearTarget | undefined = ind.targets.find((x) => x.year === year);
       if (relevant) renstra[ind.code] = t ? { value: t.value, text: t.text ?? null } : undefined;
     }
-    return { ...state, current: inForce, renstraConflicts: inForce ? pkTargetConflicts(inForce.targets, renstra) : [] };
+    return {
+      ...state,
+      current: inForce,
+      renstraConflicts: inForce ? pkTargetConflicts(inForce.targets, renstra) : [],
+    };
   }
 
   async budget(opdId: string, year: number) {

@@ -1,4 +1,10 @@
-import { levelOfCode, opdDecider, regionDecider, scopeCovers, type RoleBinding } from '@sakip/domain';
+import {
+  levelOfCode,
+  opdDecider,
+  regionDecider,
+  scopeCovers,
+  type RoleBinding,
+} from '@sakip/domain';
 import type { Sql } from '@sakip/db';
 import { StateLoader } from '../state-loader';
 
@@ -44,30 +50,63 @@ export class OrgQueries {
 
   private async fromReadModel(): Promise<{ regions: RegionRow[]; opds: OpdRow[] } | null> {
     if (!this.sql) return null;
-    const [exists] = await this.sql<{ ok: boolean }[]>`select to_regclass('rm_opd_tree_opds') is not null and to_regclass('rm_opd_tree_regions') is not null as ok`;
+    const [exists] = await this.sql<
+      { ok: boolean }[]
+    >`select to_regclass('rm_opd_tree_opds') is not null and to_regclass('rm_opd_tree_regions') is not null as ok`;
     if (!exists?.ok) {
-      this.onFallback('opd_tree read model not built yet (is the projector running?): folding streams');
+      this.onFallback(
+        'opd_tree read model not built yet (is the projector running?): folding streams',
+      );
       return null;
     }
-    const regions = await this.sql<RegionRow[]>`select code, name, level, former_names from rm_opd_tree_regions`;
-    const opds = await this.sql<OpdRow[]>`select opd_id, region_code, name, status, units_count, positions_count from rm_opd_tree_opds`;
+    const regions = await this.sql<
+      RegionRow[]
+    >`select code, name, level, former_names from rm_opd_tree_regions`;
+    const opds = await this.sql<
+      OpdRow[]
+    >`select opd_id, region_code, name, status, units_count, positions_count from rm_opd_tree_opds`;
     return { regions, opds };
   }
 
   async tree(bindings: readonly RoleBinding[] | null): Promise<OrgRegion[]> {
-    const canSee = (t: Parameters<typeof scopeCovers>[1]) => bindings === null || bindings.some((b) => scopeCovers(b.scope, t));
+    const canSee = (t: Parameters<typeof scopeCovers>[1]) =>
+      bindings === null || bindings.some((b) => scopeCovers(b.scope, t));
     const model = await this.fromReadModel();
     if (model) {
       return this.build(
         canSee,
-        model.regions.map((r) => ({ code: r.code, name: r.name, names: [...r.former_names, r.name], level: r.level })),
-        model.opds.map((o) => ({ opdId: o.opd_id, regionCode: o.region_code, name: o.name, status: o.status, units: o.units_count, positions: o.positions_count })),
+        model.regions.map((r) => ({
+          code: r.code,
+          name: r.name,
+          names: [...r.former_names, r.name],
+          level: r.level,
+        })),
+        model.opds.map((o) => ({
+          opdId: o.opd_id,
+          regionCode: o.region_code,
+          name: o.name,
+          status: o.status,
+          units: o.units_count,
+          positions: o.positions_count,
+        })),
       );
     }
     // Cached folds, one round trip per kind: only events newer than each cached state are read.
-    const regionStates = await this.loader.loadMany(regionDecider, await this.store.streamIds('region', 'region-'));
-    const regions = [...regionStates.values()].map(({ state: s }) => ({ code: s.code, name: s.name, names: s.names, level: levelOfCode(s.code) as string }));
-    const opds = [...(await this.loader.loadMany(opdDecider, await this.store.streamIds('opd', 'opd-'))).values()].map(({ state: s }) => ({
+    const regionStates = await this.loader.loadMany(
+      regionDecider,
+      await this.store.streamIds('region', 'region-'),
+    );
+    const regions = [...regionStates.values()].map(({ state: s }) => ({
+      code: s.code,
+      name: s.name,
+      names: s.names,
+      level: levelOfCode(s.code) as string,
+    }));
+    const opds = [
+      ...(
+        await this.loader.loadMany(opdDecider, await this.store.streamIds('opd', 'opd-'))
+      ).values(),
+    ].map(({ state: s }) => ({
       opdId: s.opdId,
       regionCode: s.regionCode,
       name: s.name,
@@ -81,13 +120,23 @@ export class OrgQueries {
   private build(
     canSee: (t: Parameters<typeof scopeCovers>[1]) => boolean,
     regions: { code: string; name: string; names: string[]; level: string }[],
-    opds: { opdId: string; regionCode: string; name: string; status: string; units: number; positions: number }[],
+    opds: {
+      opdId: string;
+      regionCode: string;
+      name: string;
+      status: string;
+      units: number;
+      positions: number;
+    }[],
   ): OrgRegion[] {
     const visibleOpds = opds.filter((o) => canSee(opdTarget(o.opdId)));
     const node = (r: (typeof regions)[number]): OrgRegion => ({
       ...r,
       opds: visibleOpds.filter((o) => o.regionCode === r.code).map(({ regionCode: _r, ...o }) => o),
-      children: regions.filter((c) => c.code.length === 5 && c.code.startsWith(`${r.code}.`)).map(node).filter((c) => c.opds.length > 0 || canSee(regionTarget(c.code))),
+      children: regions
+        .filter((c) => c.code.length === 5 && c.code.startsWith(`${r.code}.`))
+        .map(node)
+        .filter((c) => c.opds.length > 0 || canSee(regionTarget(c.code))),
     });
     return regions
       .filter((r) => r.code.length === 2)

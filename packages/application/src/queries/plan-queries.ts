@@ -1,4 +1,15 @@
-import { diffSnapshots, draftPreview, fold, planDecider, planStreamId, snapshotOf, type PlanEvent, type PlanSnapshot, type PlanState, type SnapshotDiff } from '@sakip/domain';
+import {
+  diffSnapshots,
+  draftPreview,
+  fold,
+  planDecider,
+  planStreamId,
+  snapshotOf,
+  type PlanEvent,
+  type PlanSnapshot,
+  type PlanState,
+  type SnapshotDiff,
+} from '@sakip/domain';
 import type { EventStore, RecordedEvent } from '@sakip/event-store';
 import { StateLoader } from '../state-loader';
 
@@ -46,12 +57,19 @@ export class PlanQueries {
 
   private async load(opdId: string): Promise<{ state: PlanState; events: RecordedEvent[] }> {
     const { events } = await this.store.readStream(planStreamId(opdId));
-    return { state: fold(planDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as PlanEvent)), events };
+    return {
+      state: fold(
+        planDecider,
+        events.map((e) => ({ type: e.type, data: e.data }) as unknown as PlanEvent),
+      ),
+      events,
+    };
   }
 
   async decrees(opdId: string): Promise<DecreeSummary[]> {
     const { state, events } = await this.load(opdId);
-    const by = (type: string, decreeId: string) => events.find((e) => e.type === type && e.data.decreeId === decreeId);
+    const by = (type: string, decreeId: string) =>
+      events.find((e) => e.type === type && e.data.decreeId === decreeId);
     return Object.values(state.decrees)
       .map((d) => {
         const enacted = by('DecreeEnacted', d.decreeId);
@@ -75,7 +93,15 @@ export class PlanQueries {
   }
 
   /** The set as it stood under one SK, or under the last SK signed on or before a date. */
-  async snapshot(opdId: string, at: { decreeId?: string | undefined; date?: string | undefined; periodStart?: number | undefined; periodEnd?: number | undefined }): Promise<PlanSnapshot | null> {
+  async snapshot(
+    opdId: string,
+    at: {
+      decreeId?: string | undefined;
+      date?: string | undefined;
+      periodStart?: number | undefined;
+      periodEnd?: number | undefined;
+    },
+  ): Promise<PlanSnapshot | null> {
     const { state } = await this.loader.load(planDecider, planStreamId(opdId));
     if (at.decreeId) {
       const d = state.decrees[at.decreeId];
@@ -84,7 +110,11 @@ export class PlanQueries {
     }
     const candidates = state.enacted
       .map((id) => state.decrees[id]!)
-      .filter((d) => (at.periodStart === undefined || d.info.periodStart === at.periodStart) && (at.periodEnd === undefined || d.info.periodEnd === at.periodEnd))
+      .filter(
+        (d) =>
+          (at.periodStart === undefined || d.info.periodStart === at.periodStart) &&
+          (at.periodEnd === undefined || d.info.periodEnd === at.periodEnd),
+      )
       .filter((d) => !at.date || d.info.date <= at.date);
     const last = candidates.at(-1);
     return last ? snapshotOf(state, last.info, last.decreeId) : null;
@@ -97,11 +127,25 @@ export class PlanQueries {
     if (!d) return null;
     const inForce = snapshotOf(state, d.info);
     const preview = draftPreview(state, decreeId);
-    return { decreeId, info: d.info, status: d.status, changes: d.order.map((k) => d.changes[k]!), preview, diff: diffSnapshots(inForce, preview) };
+    return {
+      decreeId,
+      info: d.info,
+      status: d.status,
+      changes: d.order.map((k) => d.changes[k]!),
+      preview,
+      diff: diffSnapshots(inForce, preview),
+    };
   }
 
-  async diff(opdId: string, fromDecreeId: string, toDecreeId: string): Promise<SnapshotDiff | null> {
-    const [from, to] = await Promise.all([this.snapshot(opdId, { decreeId: fromDecreeId }), this.snapshot(opdId, { decreeId: toDecreeId })]);
+  async diff(
+    opdId: string,
+    fromDecreeId: string,
+    toDecreeId: string,
+  ): Promise<SnapshotDiff | null> {
+    const [from, to] = await Promise.all([
+      this.snapshot(opdId, { decreeId: fromDecreeId }),
+      this.snapshot(opdId, { decreeId: toDecreeId }),
+    ]);
     return from && to ? diffSnapshots(from, to) : null;
   }
 
@@ -124,8 +168,15 @@ function describe(e: RecordedEvent): { subject: string; summary: string } {
   const d = e.data as Record<string, unknown>;
   switch (e.type) {
     case 'IndicatorDefined': {
-      const i = d.indicator as { code: string; name: string; targets: { year: number; value: string | null }[] };
-      return { subject: i.code, summary: `${i.name}: ${i.targets.map((t) => `${t.year}=${t.value ?? '-'}`).join(', ')}` };
+      const i = d.indicator as {
+        code: string;
+        name: string;
+        targets: { year: number; value: string | null }[];
+      };
+      return {
+        subject: i.code,
+        summary: `${i.name}: ${i.targets.map((t) => `${t.year}=${t.value ?? '-'}`).join(', ')}`,
+      };
     }
     case 'ElementDefined': {
       const el = d.element as { code: string; level: string; name: string };
@@ -137,7 +188,10 @@ function describe(e: RecordedEvent): { subject: string; summary: string } {
     case 'DecreeEdited':
       return { subject: String(d.decreeId), summary: String((d.info as { title: string }).title) };
     case 'DecreeEnacted':
-      return { subject: String(d.decreeId), summary: `ditetapkan / enacted #${String(d.sequence)}` };
+      return {
+        subject: String(d.decreeId),
+        summary: `ditetapkan / enacted #${String(d.sequence)}`,
+      };
     default:
       return { subject: String(d.decreeId ?? ''), summary: e.type };
   }

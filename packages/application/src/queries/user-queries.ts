@@ -1,4 +1,12 @@
-import { fold, regionDecider, regionStreamId, scopeWithin, userDecider, type RoleBinding, type UserEvent } from '@sakip/domain';
+import {
+  fold,
+  regionDecider,
+  regionStreamId,
+  scopeWithin,
+  userDecider,
+  type RoleBinding,
+  type UserEvent,
+} from '@sakip/domain';
 import type { EventStore } from '@sakip/event-store';
 import type { StateLoader } from '../state-loader';
 
@@ -10,17 +18,31 @@ export class UserQueries {
   ) {}
 
   async list(adminBindings: readonly RoleBinding[]) {
-    const admin = adminBindings.filter((b) => b.role === 'province_admin' || b.role === 'region_admin');
+    const admin = adminBindings.filter(
+      (b) => b.role === 'province_admin' || b.role === 'region_admin',
+    );
     if (admin.length === 0) return [];
     const users = await Promise.all(
       (await this.store.streamIds('user', 'user-')).map(async (id) => {
         const { events } = await this.store.readStream(id);
-        return fold(userDecider, events.map((e) => ({ type: e.type, data: e.data }) as unknown as UserEvent));
+        return fold(
+          userDecider,
+          events.map((e) => ({ type: e.type, data: e.data }) as unknown as UserEvent),
+        );
       }),
     );
     return users
-      .filter((u) => u.bindings.length > 0 && u.bindings.every((b) => admin.some((a) => scopeWithin(b.scope, a.scope))))
-      .map((u) => ({ username: u.username, displayName: u.displayName, disabled: u.disabled, bindings: u.bindings }))
+      .filter(
+        (u) =>
+          u.bindings.length > 0 &&
+          u.bindings.every((b) => admin.some((a) => scopeWithin(b.scope, a.scope))),
+      )
+      .map((u) => ({
+        username: u.username,
+        displayName: u.displayName,
+        disabled: u.disabled,
+        bindings: u.bindings,
+      }))
       .sort((a, b) => a.username.localeCompare(b.username));
   }
 

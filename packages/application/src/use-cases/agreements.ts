@@ -1,4 +1,11 @@
-import { pkDecider, pkStreamId, type PkCommand, type PkEvent, type PkState, type PkKnown } from '@sakip/domain';
+import {
+  pkDecider,
+  pkStreamId,
+  type PkCommand,
+  type PkEvent,
+  type PkState,
+  type PkKnown,
+} from '@sakip/domain';
 import type { RevisePkInput, SignPkInput } from '@sakip/contracts';
 import type { StateLoader } from '../state-loader';
 import type { UseCase } from '../use-case';
@@ -9,14 +16,20 @@ type PkUseCase<I> = UseCase<I, PkCommand, PkEvent, PkState>;
 
 async function known(loader: StateLoader, opdId: string, year: number): Promise<PkKnown> {
   const plan = await requirePlanInForce(loader, opdId, year);
-  return { indicatorCodes: Object.keys(plan.indicators), programCodes: codesAt(plan, 'program'), periodStart: plan.periodStart, periodEnd: plan.periodEnd };
+  return {
+    indicatorCodes: Object.keys(plan.indicators),
+    programCodes: codesAt(plan, 'program'),
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+  };
 }
 
 const base = {
   permission: 'plan.write' as const,
   decider: pkDecider,
   streamType: 'pk',
-  streamId: (i: { opdId: string; year: number; positionCode: string }) => pkStreamId(i.opdId, i.year, i.positionCode),
+  streamId: (i: { opdId: string; year: number; positionCode: string }) =>
+    pkStreamId(i.opdId, i.year, i.positionCode),
   target: (i: { opdId: string }) => opdTarget(i.opdId),
 };
 
@@ -40,5 +53,12 @@ export const signPk: PkUseCase<SignPkInput> = {
 export const revisePk: PkUseCase<RevisePkInput> = {
   ...base,
   name: 'RevisePk',
-  toCommand: async (i, loader) => ({ type: 'RevisePk', reason: i.reason, date: i.date, targets: i.targets, budgets: i.budgets, known: await known(loader, i.opdId, i.year) }),
+  toCommand: async (i, loader) => ({
+    type: 'RevisePk',
+    reason: i.reason,
+    date: i.date,
+    targets: i.targets,
+    budgets: i.budgets,
+    known: await known(loader, i.opdId, i.year),
+  }),
 };

@@ -1,10 +1,21 @@
-import { budgetDecider, budgetStreamId, type BudgetCommand, type BudgetEvent, type BudgetState } from '@sakip/domain';
+import {
+  budgetDecider,
+  budgetStreamId,
+  type BudgetCommand,
+  type BudgetEvent,
+  type BudgetState,
+} from '@sakip/domain';
 import type { RecordBudgetStageInput } from '@sakip/contracts';
 import type { UseCase } from '../use-case';
 import { codesAt, requirePlanInForce } from './plan-in-force';
 import { opdTarget } from './targets';
 
-export const recordBudgetStage: UseCase<RecordBudgetStageInput, BudgetCommand, BudgetEvent, BudgetState> = {
+export const recordBudgetStage: UseCase<
+  RecordBudgetStageInput,
+  BudgetCommand,
+  BudgetEvent,
+  BudgetState
+> = {
   name: 'RecordBudgetStage',
   permission: 'plan.write',
   decider: budgetDecider,
@@ -22,7 +33,11 @@ export const recordBudgetStage: UseCase<RecordBudgetStageInput, BudgetCommand, B
       documentRef: i.documentRef,
       date: i.date,
       lines: i.lines,
-      known: { programCodes: codesAt(plan, 'program'), kegiatanCodes: codesAt(plan, 'kegiatan'), subKegiatanCodes: codesAt(plan, 'sub_kegiatan') },
+      known: {
+        programCodes: codesAt(plan, 'program'),
+        kegiatanCodes: codesAt(plan, 'kegiatan'),
+        subKegiatanCodes: codesAt(plan, 'sub_kegiatan'),
+      },
     };
   },
 };

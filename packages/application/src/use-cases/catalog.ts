@@ -1,16 +1,38 @@
-import { catalogDecider, catalogStreamId, fail, provinceOf, regionOfOpdId, type CatalogCommand, type CatalogEvent, type CatalogState } from '@sakip/domain';
-import type { DefineCatalogIndicatorInput, MapIndicatorInput, UnmapIndicatorInput } from '@sakip/contracts';
+import {
+  catalogDecider,
+  catalogStreamId,
+  fail,
+  provinceOf,
+  regionOfOpdId,
+  type CatalogCommand,
+  type CatalogEvent,
+  type CatalogState,
+} from '@sakip/domain';
+import type {
+  DefineCatalogIndicatorInput,
+  MapIndicatorInput,
+  UnmapIndicatorInput,
+} from '@sakip/contracts';
 import type { UseCase } from '../use-case';
 import { planInForce } from './plan-in-force';
 import { opdTarget, regionTarget } from './targets';
 
 type CatalogUseCase<I> = UseCase<I, CatalogCommand, CatalogEvent, CatalogState>;
 
-const base = { decider: catalogDecider, streamType: 'catalog', streamId: (i: { provinceCode: string }) => catalogStreamId(i.provinceCode) };
+const base = {
+  decider: catalogDecider,
+  streamType: 'catalog',
+  streamId: (i: { provinceCode: string }) => catalogStreamId(i.provinceCode),
+};
 
 function sameProvince(provinceCode: string, opdId: string): void {
   if (provinceOf(regionOfOpdId(opdId)) !== provinceCode) {
-    fail('other_province', `OPD ${opdId} bukan bagian provinsi ${provinceCode}`, `OPD ${opdId} is not in province ${provinceCode}`, ['opdId']);
+    fail(
+      'other_province',
+      `OPD ${opdId} bukan bagian provinsi ${provinceCode}`,
+      `OPD ${opdId} is not in province ${provinceCode}`,
+      ['opdId'],
+    );
   }
 }
 
@@ -19,7 +41,14 @@ export const defineCatalogIndicator: CatalogUseCase<DefineCatalogIndicatorInput>
   name: 'DefineCatalogIndicator',
   permission: 'catalog.manage',
   target: (i) => regionTarget(i.provinceCode),
-  toCommand: (i) => ({ type: 'DefineCatalogIndicator', code: i.code, name: i.name, satuan: i.satuan, polarity: i.polarity, description: i.description }),
+  toCommand: (i) => ({
+    type: 'DefineCatalogIndicator',
+    code: i.code,
+    name: i.name,
+    satuan: i.satuan,
+    polarity: i.polarity,
+    description: i.description,
+  }),
 };
 
 /** Mapping is done by those who keep the OPD's plan; the local satuan/polarity come from its Renstra in force. */
@@ -33,9 +62,20 @@ export const mapIndicator: CatalogUseCase<MapIndicatorInput> = {
     const plan = await planInForce(loader, i.opdId, new Date().getFullYear());
     const local = plan?.indicators[i.indicatorCode];
     if (!local) {
-      fail('indicator_not_found', `Indikator ${i.indicatorCode} tidak berlaku di ${i.opdId}`, `Indicator ${i.indicatorCode} is not in force in ${i.opdId}`, ['indicatorCode']);
+      fail(
+        'indicator_not_found',
+        `Indikator ${i.indicatorCode} tidak berlaku di ${i.opdId}`,
+        `Indicator ${i.indicatorCode} is not in force in ${i.opdId}`,
+        ['indicatorCode'],
+      );
     }
-    return { type: 'MapIndicator', opdId: i.opdId, indicatorCode: i.indicatorCode, catalogCode: i.catalogCode, local: { satuan: local.satuan, polarity: local.polarity } };
+    return {
+      type: 'MapIndicator',
+      opdId: i.opdId,
+      indicatorCode: i.indicatorCode,
+      catalogCode: i.catalogCode,
+      local: { satuan: local.satuan, polarity: local.polarity },
+    };
   },
 };
 

@@ -1,5 +1,22 @@
-import { fail, opdDecider, opdIdOf, opdStreamId, regionDecider, regionStreamId, type OpdCommand, type OpdEvent, type OpdState } from '@sakip/domain';
-import type { AddPositionInput, AddUnitInput, DissolveOpdInput, MergeOpdInput, RegisterOpdInput, RenameOpdInput } from '@sakip/contracts';
+import {
+  fail,
+  opdDecider,
+  opdIdOf,
+  opdStreamId,
+  regionDecider,
+  regionStreamId,
+  type OpdCommand,
+  type OpdEvent,
+  type OpdState,
+} from '@sakip/domain';
+import type {
+  AddPositionInput,
+  AddUnitInput,
+  DissolveOpdInput,
+  MergeOpdInput,
+  RegisterOpdInput,
+  RenameOpdInput,
+} from '@sakip/contracts';
 import { requireBinding } from '../executor';
 import type { UseCase } from '../use-case';
 import { opdTarget } from './targets';
@@ -34,13 +51,22 @@ export const registerOpd: OpdUseCase<RegisterOpdInput> = {
   async toCommand(i, loader) {
     const region = await loader.load(regionDecider, regionStreamId(i.regionCode));
     if (!region.state.registered) {
-      fail('region_not_found', `Wilayah ${i.regionCode} belum terdaftar`, `Region ${i.regionCode} is not registered`, ['regionCode']);
+      fail(
+        'region_not_found',
+        `Wilayah ${i.regionCode} belum terdaftar`,
+        `Region ${i.regionCode} is not registered`,
+        ['regionCode'],
+      );
     }
     return { type: 'RegisterOpd', regionCode: i.regionCode, code: i.code, name: i.name };
   },
 };
 
-export const renameOpd = opdUseCase<RenameOpdInput>('RenameOpd', 'opd.manage', (i) => ({ type: 'RenameOpd', name: i.name, legalBasis: i.legalBasis }));
+export const renameOpd = opdUseCase<RenameOpdInput>('RenameOpd', 'opd.manage', (i) => ({
+  type: 'RenameOpd',
+  name: i.name,
+  legalBasis: i.legalBasis,
+}));
 
 export const addUnit = opdUseCase<AddUnitInput>('AddUnit', 'opd.structure', (i) => ({
   type: 'AddUnit',
@@ -49,7 +75,13 @@ export const addUnit = opdUseCase<AddUnitInput>('AddUnit', 'opd.structure', (i) 
 
 export const addPosition = opdUseCase<AddPositionInput>('AddPosition', 'opd.structure', (i) => ({
   type: 'AddPosition',
-  position: { code: i.code, title: i.title, unitCode: i.unitCode, tugas: i.tugas, fungsi: i.fungsi },
+  position: {
+    code: i.code,
+    title: i.title,
+    unitCode: i.unitCode,
+    tugas: i.tugas,
+    fungsi: i.fungsi,
+  },
 }));
 
 export const mergeOpd = opdUseCase<MergeOpdInput>(
@@ -58,7 +90,12 @@ export const mergeOpd = opdUseCase<MergeOpdInput>(
   async (i, loader) => {
     const into = await loader.load(opdDecider, opdStreamId(i.intoOpdId));
     if (into.state.status !== 'active') {
-      fail('merge_target_inactive', `OPD tujuan ${i.intoOpdId} tidak aktif atau tidak ada`, `Target OPD ${i.intoOpdId} is not active or does not exist`, ['intoOpdId']);
+      fail(
+        'merge_target_inactive',
+        `OPD tujuan ${i.intoOpdId} tidak aktif atau tidak ada`,
+        `Target OPD ${i.intoOpdId} is not active or does not exist`,
+        ['intoOpdId'],
+      );
     }
     return { type: 'MergeOpd', intoOpdId: i.intoOpdId, legalBasis: i.legalBasis };
   },
@@ -71,4 +108,7 @@ export const mergeOpd = opdUseCase<MergeOpdInput>(
   },
 );
 
-export const dissolveOpd = opdUseCase<DissolveOpdInput>('DissolveOpd', 'opd.manage', (i) => ({ type: 'DissolveOpd', legalBasis: i.legalBasis }));
+export const dissolveOpd = opdUseCase<DissolveOpdInput>('DissolveOpd', 'opd.manage', (i) => ({
+  type: 'DissolveOpd',
+  legalBasis: i.legalBasis,
+}));

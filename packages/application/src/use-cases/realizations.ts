@@ -1,12 +1,10 @@
 import {
-
   comparisonDecider,
   comparisonStreamId,
   DEFAULT_MEASUREMENT_SETTINGS,
   fail,
   narrativeDecider,
   narrativeStreamId,
-
   realizationDecider,
   realizationStreamId,
   regionDecider,
@@ -51,20 +49,39 @@ type RealizationUseCase<I> = UseCase<I, RealizationCommand, RealizationEvent, Re
 type OnEntry = { opdId: string; indicatorCode: string; year: number };
 
 /** The pemda an OPD belongs to decides how it measures (the kabupaten, or the province for provincial OPDs). */
-export async function measurementSettingsFor(loader: StateLoader, opdId: string): Promise<MeasurementSettings> {
+export async function measurementSettingsFor(
+  loader: StateLoader,
+  opdId: string,
+): Promise<MeasurementSettings> {
   const region = regionOfOpdId(opdId);
   const { state } = await loader.load(regionDecider, regionStreamId(region));
   return state.registered ? state.settings : DEFAULT_MEASUREMENT_SETTINGS;
 }
 
-export async function indicatorInForce(loader: StateLoader, opdId: string, code: string, year: number): Promise<Indicator> {
+export async function indicatorInForce(
+  loader: StateLoader,
+  opdId: string,
+  code: string,
+  year: number,
+): Promise<Indicator> {
   const plan = await requirePlanInForce(loader, opdId, year);
   const indicator = plan.indicators[code];
-  if (!indicator) fail('indicator_not_found', `Indikator ${code} tidak berlaku pada ${year}`, `Indicator ${code} is not in force in ${year}`, ['indicatorCode']);
+  if (!indicator)
+    fail(
+      'indicator_not_found',
+      `Indikator ${code} tidak berlaku pada ${year}`,
+      `Indicator ${code} is not in force in ${year}`,
+      ['indicatorCode'],
+    );
   return indicator;
 }
 
-function realizationUseCase<I extends OnEntry>(name: string, permission: RealizationUseCase<I>['permission'], toCommand: RealizationUseCase<I>['toCommand'], extra: Partial<RealizationUseCase<I>> = {}): RealizationUseCase<I> {
+function realizationUseCase<I extends OnEntry>(
+  name: string,
+  permission: RealizationUseCase<I>['permission'],
+  toCommand: RealizationUseCase<I>['toCommand'],
+  extra: Partial<RealizationUseCase<I>> = {},
+): RealizationUseCase<I> {
   return {
     name,
     permission,
@@ -77,36 +94,112 @@ function realizationUseCase<I extends OnEntry>(name: string, permission: Realiza
   };
 }
 
-export const recordRealization = realizationUseCase<RecordRealizationInput>('RecordRealization', 'realization.submit', async (i, loader, actor) => {
-  const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
-  return { type: 'RecordRealization', opdId: i.opdId, indicatorCode: i.indicatorCode, year: i.year, period: i.period, value: i.value, inputs: i.inputs, formula: indicator.formula, evidence: i.evidence, note: i.note, actor: actor.userId };
-});
+export const recordRealization = realizationUseCase<RecordRealizationInput>(
+  'RecordRealization',
+  'realization.submit',
+  async (i, loader, actor) => {
+    const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
+    return {
+      type: 'RecordRealization',
+      opdId: i.opdId,
+      indicatorCode: i.indicatorCode,
+      year: i.year,
+      period: i.period,
+      value: i.value,
+      inputs: i.inputs,
+      formula: indicator.formula,
+      evidence: i.evidence,
+      note: i.note,
+      actor: actor.userId,
+    };
+  },
+);
 
-export const correctRealization = realizationUseCase<CorrectRealizationInput>('CorrectRealization', 'realization.submit', async (i, loader, actor) => {
-  const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
-  return { type: 'CorrectRealization', period: i.period, reason: i.reason, value: i.value, inputs: i.inputs, formula: indicator.formula, evidence: i.evidence, note: i.note, actor: actor.userId };
-});
+export const correctRealization = realizationUseCase<CorrectRealizationInput>(
+  'CorrectRealization',
+  'realization.submit',
+  async (i, loader, actor) => {
+    const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
+    return {
+      type: 'CorrectRealization',
+      period: i.period,
+      reason: i.reason,
+      value: i.value,
+      inputs: i.inputs,
+      formula: indicator.formula,
+      evidence: i.evidence,
+      note: i.note,
+      actor: actor.userId,
+    };
+  },
+);
 
-export const submitRealization = realizationUseCase<SubmitRealizationInput>('SubmitRealization', 'realization.submit', (i, _l, actor) => ({ type: 'SubmitRealization', period: i.period, actor: actor.userId }));
+export const submitRealization = realizationUseCase<SubmitRealizationInput>(
+  'SubmitRealization',
+  'realization.submit',
+  (i, _l, actor) => ({ type: 'SubmitRealization', period: i.period, actor: actor.userId }),
+);
 
 /** The head verifies first; the Inspektorat second where the pemda requires it. */
-const byLevel = { authorize: (actor: Parameters<typeof requireBinding>[0], i: { opdId: string; level: 'head' | 'inspector' }) => requireBinding(actor, i.level === 'head' ? 'realization.verify' : 'realization.inspect', opdTarget(i.opdId), i.level === 'head' ? 'VerifyRealization (kepala)' : 'VerifyRealization (inspektorat)') };
+const byLevel = {
+  authorize: (
+    actor: Parameters<typeof requireBinding>[0],
+    i: { opdId: string; level: 'head' | 'inspector' },
+  ) =>
+    requireBinding(
+      actor,
+      i.level === 'head' ? 'realization.verify' : 'realization.inspect',
+      opdTarget(i.opdId),
+      i.level === 'head' ? 'VerifyRealization (kepala)' : 'VerifyRealization (inspektorat)',
+    ),
+};
 
 export const verifyRealization = realizationUseCase<VerifyRealizationInput>(
   'VerifyRealization',
   'realization.verify',
-  async (i, loader, actor) => ({ type: 'VerifyRealization', period: i.period, level: i.level, inspectorRequired: (await measurementSettingsFor(loader, i.opdId)).inspectorRequired, actor: actor.userId }),
+  async (i, loader, actor) => ({
+    type: 'VerifyRealization',
+    period: i.period,
+    level: i.level,
+    inspectorRequired: (await measurementSettingsFor(loader, i.opdId)).inspectorRequired,
+    actor: actor.userId,
+  }),
   byLevel,
 );
 
-export const returnRealization = realizationUseCase<ReturnRealizationInput>('ReturnRealization', 'realization.verify', (i, _l, actor) => ({ type: 'ReturnRealization', period: i.period, level: i.level, reason: i.reason, actor: actor.userId }), byLevel);
+export const returnRealization = realizationUseCase<ReturnRealizationInput>(
+  'ReturnRealization',
+  'realization.verify',
+  (i, _l, actor) => ({
+    type: 'ReturnRealization',
+    period: i.period,
+    level: i.level,
+    reason: i.reason,
+    actor: actor.userId,
+  }),
+  byLevel,
+);
 
-export const lockYear = realizationUseCase<LockYearInput>('LockYear', 'realization.lock', async (i, loader, actor) => {
-  const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
-  return { type: 'LockYear', actor: actor.userId, requiredPeriods: indicator.dataPeriod === 'quarterly' ? ['TW1', 'TW2', 'TW3', 'TW4'] : undefined };
-});
+export const lockYear = realizationUseCase<LockYearInput>(
+  'LockYear',
+  'realization.lock',
+  async (i, loader, actor) => {
+    const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
+    return {
+      type: 'LockYear',
+      actor: actor.userId,
+      requiredPeriods:
+        indicator.dataPeriod === 'quarterly' ? ['TW1', 'TW2', 'TW3', 'TW4'] : undefined,
+    };
+  },
+);
 
-export const recordNarrative: UseCase<RecordNarrativeInput, NarrativeCommand, NarrativeEvent, NarrativeState> = {
+export const recordNarrative: UseCase<
+  RecordNarrativeInput,
+  NarrativeCommand,
+  NarrativeEvent,
+  NarrativeState
+> = {
   name: 'RecordNarrative',
   permission: 'realization.submit',
   decider: narrativeDecider,
@@ -115,12 +208,32 @@ export const recordNarrative: UseCase<RecordNarrativeInput, NarrativeCommand, Na
   target: (i) => opdTarget(i.opdId),
   async toCommand(i, loader, actor) {
     const plan = await requirePlanInForce(loader, i.opdId, i.year);
-    if (!plan.elements[i.sasaranCode]) fail('element_not_found', `Sasaran ${i.sasaranCode} tidak ada`, `Sasaran ${i.sasaranCode} does not exist`, ['sasaranCode']);
-    return { type: 'RecordNarrative', opdId: i.opdId, sasaranCode: i.sasaranCode, year: i.year, faktorPendukung: i.faktorPendukung, faktorPenghambat: i.faktorPenghambat, solusi: i.solusi, actor: actor.userId };
+    if (!plan.elements[i.sasaranCode])
+      fail(
+        'element_not_found',
+        `Sasaran ${i.sasaranCode} tidak ada`,
+        `Sasaran ${i.sasaranCode} does not exist`,
+        ['sasaranCode'],
+      );
+    return {
+      type: 'RecordNarrative',
+      opdId: i.opdId,
+      sasaranCode: i.sasaranCode,
+      year: i.year,
+      faktorPendukung: i.faktorPendukung,
+      faktorPenghambat: i.faktorPenghambat,
+      solusi: i.solusi,
+      actor: actor.userId,
+    };
   },
 };
 
-export const recordSpending: UseCase<RecordSpendingInput, SpendingCommand, SpendingEvent, SpendingState> = {
+export const recordSpending: UseCase<
+  RecordSpendingInput,
+  SpendingCommand,
+  SpendingEvent,
+  SpendingState
+> = {
   name: 'RecordSpending',
   permission: 'realization.submit',
   decider: spendingDecider,
@@ -136,29 +249,59 @@ export const recordSpending: UseCase<RecordSpendingInput, SpendingCommand, Spend
       period: i.period,
       lines: i.lines,
       actor: actor.userId,
-      known: { programCodes: codesAt(plan, 'program'), kegiatanCodes: codesAt(plan, 'kegiatan'), subKegiatanCodes: codesAt(plan, 'sub_kegiatan') },
+      known: {
+        programCodes: codesAt(plan, 'program'),
+        kegiatanCodes: codesAt(plan, 'kegiatan'),
+        subKegiatanCodes: codesAt(plan, 'sub_kegiatan'),
+      },
     };
   },
 };
 
 /** Province and national figures: recorded by province admins (the province's data office). */
-export const recordComparison: UseCase<RecordComparisonInput, ComparisonCommand, ComparisonEvent, ComparisonState> = {
+export const recordComparison: UseCase<
+  RecordComparisonInput,
+  ComparisonCommand,
+  ComparisonEvent,
+  ComparisonState
+> = {
   name: 'RecordComparison',
   permission: 'catalog.manage',
   decider: comparisonDecider,
   streamType: 'comparison',
   streamId: (i) => comparisonStreamId(i.indicatorKey, i.year),
-  target: (i) => (i.scope === 'province' ? regionTarget(i.code) : { provinceCode: '', regionCode: null }),
-  toCommand: (i, _l, actor) => ({ type: 'RecordComparison', scope: i.scope, code: i.code, indicatorKey: i.indicatorKey, year: i.year, value: i.value, source: i.source, actor: actor.userId }),
+  target: (i) =>
+    i.scope === 'province' ? regionTarget(i.code) : { provinceCode: '', regionCode: null },
+  toCommand: (i, _l, actor) => ({
+    type: 'RecordComparison',
+    scope: i.scope,
+    code: i.code,
+    indicatorKey: i.indicatorKey,
+    year: i.year,
+    value: i.value,
+    source: i.source,
+    actor: actor.userId,
+  }),
 };
 
-export const configureMeasurement: UseCase<MeasurementSettingsInput, Parameters<typeof regionDecider.decide>[0], Parameters<typeof regionDecider.evolve>[1], Parameters<typeof regionDecider.evolve>[0]> = {
+export const configureMeasurement: UseCase<
+  MeasurementSettingsInput,
+  Parameters<typeof regionDecider.decide>[0],
+  Parameters<typeof regionDecider.evolve>[1],
+  Parameters<typeof regionDecider.evolve>[0]
+> = {
   name: 'ConfigureMeasurement',
   permission: 'pemda.configure',
   decider: regionDecider,
   streamType: 'region',
   streamId: (i) => regionStreamId(i.code),
   target: (i) => regionTarget(i.code),
-  toCommand: (i) => ({ type: 'ConfigureMeasurement', code: i.code, settings: { ...i.settings, predikatScale: i.settings.predikatScale as MeasurementSettings['predikatScale'] } }),
+  toCommand: (i) => ({
+    type: 'ConfigureMeasurement',
+    code: i.code,
+    settings: {
+      ...i.settings,
+      predikatScale: i.settings.predikatScale as MeasurementSettings['predikatScale'],
+    },
+  }),
 };
-

@@ -1,4 +1,13 @@
-import { fail, regionDecider, regionStreamId, isRegencyCode, provinceOf, type RegionCommand, type RegionEvent, type RegionState } from '@sakip/domain';
+import {
+  fail,
+  regionDecider,
+  regionStreamId,
+  isRegencyCode,
+  provinceOf,
+  type RegionCommand,
+  type RegionEvent,
+  type RegionState,
+} from '@sakip/domain';
 import type { RegisterRegionInput, RenameRegionInput } from '@sakip/contracts';
 import type { UseCase } from '../use-case';
 import { regionTarget } from './targets';
@@ -16,7 +25,12 @@ export const registerRegion: RegionUseCase<RegisterRegionInput> = {
     if (isRegencyCode(i.code)) {
       const parent = await loader.load(regionDecider, regionStreamId(provinceOf(i.code)));
       if (!parent.state.registered) {
-        fail('province_not_found', `Provinsi ${provinceOf(i.code)} belum terdaftar`, `Province ${provinceOf(i.code)} is not registered`, ['code']);
+        fail(
+          'province_not_found',
+          `Provinsi ${provinceOf(i.code)} belum terdaftar`,
+          `Province ${provinceOf(i.code)} is not registered`,
+          ['code'],
+        );
       }
     }
     return { type: 'RegisterRegion', code: i.code, name: i.name, codeEdition: i.codeEdition };
@@ -30,5 +44,10 @@ export const renameRegion: RegionUseCase<RenameRegionInput> = {
   streamType: 'region',
   streamId: (i) => regionStreamId(i.code),
   target: (i) => regionTarget(i.code),
-  toCommand: (i) => ({ type: 'RenameRegion', code: i.code, name: i.name, legalBasis: i.legalBasis }),
+  toCommand: (i) => ({
+    type: 'RenameRegion',
+    code: i.code,
+    name: i.name,
+    legalBasis: i.legalBasis,
+  }),
 };

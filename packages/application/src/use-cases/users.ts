@@ -9,7 +9,12 @@ import {
   type UserEvent,
   type UserState,
 } from '@sakip/domain';
-import type { ChangePasswordInput, DisableUserInput, GrantRoleInput, RegisterUserInput } from '@sakip/contracts';
+import type {
+  ChangePasswordInput,
+  DisableUserInput,
+  GrantRoleInput,
+  RegisterUserInput,
+} from '@sakip/contracts';
 import type { Actor } from '../actor';
 import { hashPassword } from '../auth/passwords';
 import type { UseCase } from '../use-case';
@@ -21,10 +26,16 @@ type UserUseCase<I> = UseCase<I, UserCommand, UserEvent, UserState>;
  * An admin may manage a user only when every scope involved (held and granted) lies inside
  * one of the admin's own `user.manage` scopes: nobody hands out more than they hold.
  */
-export function authorizeUserAdmin(actor: Actor, scopes: readonly Scope[], action: string): RoleBinding | null {
+export function authorizeUserAdmin(
+  actor: Actor,
+  scopes: readonly Scope[],
+  action: string,
+): RoleBinding | null {
   if (actor.kind === 'system') return null;
   const binding = actor.bindings.find(
-    (b) => (b.role === 'province_admin' || b.role === 'region_admin') && scopes.every((s) => scopeWithin(s, b.scope)),
+    (b) =>
+      (b.role === 'province_admin' || b.role === 'region_admin') &&
+      scopes.every((s) => scopeWithin(s, b.scope)),
   );
   if (!binding) {
     throw new ForbiddenError(
@@ -35,7 +46,8 @@ export function authorizeUserAdmin(actor: Actor, scopes: readonly Scope[], actio
   return binding;
 }
 
-const scopesOf = (state: UserState, extra: RoleBinding[] = []): Scope[] => [...state.bindings, ...extra].map((b) => b.scope);
+const scopesOf = (state: UserState, extra: RoleBinding[] = []): Scope[] =>
+  [...state.bindings, ...extra].map((b) => b.scope);
 const base = { permission: 'user.manage' as const, decider: userDecider, streamType: 'user' };
 const userTarget = (state: UserState, extra: RoleBinding[] = []) => {
   const first = scopesOf(state, extra)[0];
@@ -51,7 +63,12 @@ export const registerUser: UserUseCase<RegisterUserInput> = {
   name: 'RegisterUser',
   streamId: (i) => userStreamId(i.username),
   target: (i, s) => userTarget(s, i.bindings),
-  authorize: (actor, i) => authorizeUserAdmin(actor, i.bindings.map((b) => b.scope), 'RegisterUser'),
+  authorize: (actor, i) =>
+    authorizeUserAdmin(
+      actor,
+      i.bindings.map((b) => b.scope),
+      'RegisterUser',
+    ),
   toCommand: async (i) => ({
     type: 'RegisterUser',
     username: i.username,
@@ -88,7 +105,10 @@ export const changePassword: UserUseCase<ChangePasswordInput> = {
     if (actor.kind === 'user' && actor.userId === i.username) return s.bindings[0] ?? null;
     return authorizeUserAdmin(actor, scopesOf(s), 'ChangePassword');
   },
-  toCommand: async (i) => ({ type: 'ChangePassword', passwordHash: await hashPassword(i.password) }),
+  toCommand: async (i) => ({
+    type: 'ChangePassword',
+    passwordHash: await hashPassword(i.password),
+  }),
   payload: withoutPassword,
 };
 

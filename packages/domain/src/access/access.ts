@@ -1,7 +1,14 @@
 import { provinceOf } from '../regions/region-code';
 import { regionOfOpdId } from '../opds/opd-id';
 
-export const ROLES = ['province_admin', 'region_admin', 'opd_operator', 'opd_head', 'inspector', 'viewer'] as const;
+export const ROLES = [
+  'province_admin',
+  'region_admin',
+  'opd_operator',
+  'opd_head',
+  'inspector',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** `system` is the CLI and the seeder acting for the operator on the machine, never a user role. */
@@ -44,8 +51,28 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  province_admin: ['region.manage', 'opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'catalog.manage', 'realization.lock', 'pemda.configure', 'read'],
-  region_admin: ['opd.manage', 'opd.structure', 'user.manage', 'plan.write', 'plan.enact', 'realization.lock', 'pemda.configure', 'read'],
+  province_admin: [
+    'region.manage',
+    'opd.manage',
+    'opd.structure',
+    'user.manage',
+    'plan.write',
+    'plan.enact',
+    'catalog.manage',
+    'realization.lock',
+    'pemda.configure',
+    'read',
+  ],
+  region_admin: [
+    'opd.manage',
+    'opd.structure',
+    'user.manage',
+    'plan.write',
+    'plan.enact',
+    'realization.lock',
+    'pemda.configure',
+    'read',
+  ],
   opd_operator: ['opd.structure', 'plan.write', 'realization.submit', 'read'],
   // The Kepala Dinas signs the SK, so recording its enactment is theirs (or an admin's).
   opd_head: ['plan.write', 'plan.enact', 'realization.verify', 'read'],
@@ -96,6 +123,12 @@ export function scopeWithin(inner: Scope, outer: Scope): boolean {
 }
 
 /** The first binding that allows the permission on the target, or null. */
-export function findBinding(bindings: readonly RoleBinding[], permission: Permission, target: Target): RoleBinding | null {
-  return bindings.find((b) => roleAllows(b.role, permission) && scopeCovers(b.scope, target)) ?? null;
+export function findBinding(
+  bindings: readonly RoleBinding[],
+  permission: Permission,
+  target: Target,
+): RoleBinding | null {
+  return (
+    bindings.find((b) => roleAllows(b.role, permission) && scopeCovers(b.scope, target)) ?? null
+  );
 }

@@ -12,7 +12,8 @@ export interface RenstraTargetValue {
   text?: string | null;
 }
 
-export type PkConflictKind = 'value_differs' | 'text_differs' | 'missing_in_renstra' | 'missing_in_pk';
+export type PkConflictKind =
+  'value_differs' | 'text_differs' | 'missing_in_renstra' | 'missing_in_pk';
 
 export interface PkTargetConflict {
   indicatorCode: string;
@@ -39,7 +40,10 @@ function sameValue(a: string, b: string): boolean {
  * `undefined` entries mean "no Renstra target" and are only reported when the PK has one.
  * Order: PK order, then Renstra-only codes sorted.
  */
-export function pkTargetConflicts(pkTargets: readonly PkTargetInput[], renstraTargets: Readonly<Record<string, RenstraTargetValue | undefined>>): PkTargetConflict[] {
+export function pkTargetConflicts(
+  pkTargets: readonly PkTargetInput[],
+  renstraTargets: Readonly<Record<string, RenstraTargetValue | undefined>>,
+): PkTargetConflict[] {
   const out: PkTargetConflict[] = [];
   const inPk = new Set<string>();
   for (const t of pkTargets) {
@@ -47,14 +51,25 @@ export function pkTargetConflicts(pkTargets: readonly PkTargetInput[], renstraTa
     const pkValue = t.value?.trim() || null;
     const r = renstraTargets[t.indicatorCode];
     if (r === undefined) {
-      out.push({ indicatorCode: t.indicatorCode, pkValue, renstraValue: null, kind: 'missing_in_renstra' });
+      out.push({
+        indicatorCode: t.indicatorCode,
+        pkValue,
+        renstraValue: null,
+        kind: 'missing_in_renstra',
+      });
       continue;
     }
     const renstraValue = r.value?.trim() || null;
     if (pkValue === null && renstraValue === null) {
-      if (norm(t.text) !== norm(r.text)) out.push({ indicatorCode: t.indicatorCode, pkValue, renstraValue, kind: 'text_differs' });
+      if (norm(t.text) !== norm(r.text))
+        out.push({ indicatorCode: t.indicatorCode, pkValue, renstraValue, kind: 'text_differs' });
     } else if (pkValue === null || renstraValue === null) {
-      out.push({ indicatorCode: t.indicatorCode, pkValue, renstraValue, kind: pkValue === null ? 'missing_in_pk' : 'missing_in_renstra' });
+      out.push({
+        indicatorCode: t.indicatorCode,
+        pkValue,
+        renstraValue,
+        kind: pkValue === null ? 'missing_in_pk' : 'missing_in_renstra',
+      });
     } else if (!sameValue(pkValue, renstraValue)) {
       out.push({ indicatorCode: t.indicatorCode, pkValue, renstraValue, kind: 'value_differs' });
     }
@@ -62,7 +77,12 @@ export function pkTargetConflicts(pkTargets: readonly PkTargetInput[], renstraTa
   for (const code of Object.keys(renstraTargets).sort()) {
     const r = renstraTargets[code];
     if (inPk.has(code) || r === undefined) continue;
-    out.push({ indicatorCode: code, pkValue: null, renstraValue: r.value?.trim() || null, kind: 'missing_in_pk' });
+    out.push({
+      indicatorCode: code,
+      pkValue: null,
+      renstraValue: r.value?.trim() || null,
+      kind: 'missing_in_pk',
+    });
   }
   return out;
 }

@@ -6,7 +6,14 @@ import type { Decider } from '../shared/decider';
 import { fail } from '../shared/errors';
 import { isOpdId } from '../opds/opd-id';
 import { isCanonicalDecimal } from '../measurement';
-import { moneyText, requireIsoDate, requireMoney, requireText, requireYear, sameDecimal } from '../budgets/checks';
+import {
+  moneyText,
+  requireIsoDate,
+  requireMoney,
+  requireText,
+  requireYear,
+  sameDecimal,
+} from '../budgets/checks';
 
 export interface PkParty {
   name: string;
@@ -55,7 +62,14 @@ export type PkCommand =
       budgets: PkBudget[];
       known: PkKnown;
     }
-  | { type: 'RevisePk'; reason: string; date: string; targets: PkTargetInput[]; budgets: PkBudget[]; known: PkKnown };
+  | {
+      type: 'RevisePk';
+      reason: string;
+      date: string;
+      targets: PkTargetInput[];
+      budgets: PkBudget[];
+      known: PkKnown;
+    };
 
 export interface PkRevision {
   /** 0 is the signed PK; 1, 2, … are PK Perubahan. */
@@ -69,11 +83,30 @@ export interface PkRevision {
 export type PkEvent =
   | {
       type: 'PkSigned';
-      data: { opdId: string; year: number; positionCode: string; firstParty: PkParty; secondParty: PkParty; revision: 0; date: string; targets: PkTarget[]; budgets: PkBudget[] };
+      data: {
+        opdId: string;
+        year: number;
+        positionCode: string;
+        firstParty: PkParty;
+        secondParty: PkParty;
+        revision: 0;
+        date: string;
+        targets: PkTarget[];
+        budgets: PkBudget[];
+      };
     }
   | {
       type: 'PkRevised';
-      data: { opdId: string; year: number; positionCode: string; revision: number; reason: string; date: string; targets: PkTarget[]; budgets: PkBudget[] };
+      data: {
+        opdId: string;
+        year: number;
+        positionCode: string;
+        revision: number;
+        reason: string;
+        date: string;
+        targets: PkTarget[];
+        budgets: PkBudget[];
+      };
     };
 
 export interface PkState {
@@ -87,7 +120,8 @@ export interface PkState {
   revisions: PkRevision[];
 }
 
-export const pkStreamId = (opdId: string, year: number, positionCode: string): string => `pk-${opdId}-${year}-${positionCode}`;
+export const pkStreamId = (opdId: string, year: number, positionCode: string): string =>
+  `pk-${opdId}-${year}-${positionCode}`;
 
 /** The revision in force, or null before signing. */
 export const currentPk = (state: PkState): PkRevision | null => state.revisions.at(-1) ?? null;
@@ -97,42 +131,87 @@ const MIN_REASON = 5;
 
 function checkParty(p: PkParty, field: 'firstParty' | 'secondParty'): PkParty {
   const name = requireText(p?.name, [field, 'name'], 'Nama penanda tangan', 'Signatory name');
-  const position = requireText(p?.position, [field, 'position'], 'Jabatan penanda tangan', 'Signatory position');
+  const position = requireText(
+    p?.position,
+    [field, 'position'],
+    'Jabatan penanda tangan',
+    'Signatory position',
+  );
   let nip: string | null = null;
   if (p.nip !== null && p.nip !== undefined && p.nip.trim() !== '') {
     // NIPs are often written grouped ("19700101 199003 1 004"); store the 18 digits.
     nip = p.nip.replace(/\s+/g, '');
-    if (!/^\d{18}$/.test(nip)) fail('invalid_nip', `NIP "${p.nip}" harus 18 angka`, `NIP "${p.nip}" must be 18 digits`, [field, 'nip']);
+    if (!/^\d{18}$/.test(nip))
+      fail('invalid_nip', `NIP "${p.nip}" harus 18 angka`, `NIP "${p.nip}" must be 18 digits`, [
+        field,
+        'nip',
+      ]);
   }
   return { name, nip, position };
 }
 
 function checkYear(year: number, known: PkKnown): void {
   if (year < known.periodStart || year > known.periodEnd) {
-    fail('pk_year_outside_period', `Tahun ${year} di luar periode Renstra ${known.periodStart}–${known.periodEnd}`, `Year ${year} is outside the Renstra period ${known.periodStart}–${known.periodEnd}`, ['year']);
+    fail(
+      'pk_year_outside_period',
+      `Tahun ${year} di luar periode Renstra ${known.periodStart}–${known.periodEnd}`,
+      `Year ${year} is outside the Renstra period ${known.periodStart}–${known.periodEnd}`,
+      ['year'],
+    );
   }
 }
 
 function checkTargets(targets: readonly PkTargetInput[], known: PkKnown): PkTarget[] {
   if (!Array.isArray(targets) || targets.length === 0) {
-    fail('pk_no_targets', 'PK harus memuat paling sedikit satu target indikator', 'A PK needs at least one indicator target', ['targets']);
+    fail(
+      'pk_no_targets',
+      'PK harus memuat paling sedikit satu target indikator',
+      'A PK needs at least one indicator target',
+      ['targets'],
+    );
   }
   const codes = new Set(known.indicatorCodes);
   const seen = new Set<string>();
   return targets.map((t, i) => {
-    const code = requireText(t.indicatorCode, ['targets', i, 'indicatorCode'], 'Kode indikator', 'Indicator code');
+    const code = requireText(
+      t.indicatorCode,
+      ['targets', i, 'indicatorCode'],
+      'Kode indikator',
+      'Indicator code',
+    );
     if (!codes.has(code)) {
-      fail('pk_unknown_indicator', `Indikator ${code} tidak ada dalam Renstra yang berlaku`, `Indicator ${code} is not in the Renstra in force`, ['targets', i, 'indicatorCode']);
+      fail(
+        'pk_unknown_indicator',
+        `Indikator ${code} tidak ada dalam Renstra yang berlaku`,
+        `Indicator ${code} is not in the Renstra in force`,
+        ['targets', i, 'indicatorCode'],
+      );
     }
-    if (seen.has(code)) fail('pk_duplicate_indicator', `Indikator ${code} tercantum lebih dari sekali`, `Indicator ${code} is listed more than once`, ['targets', i, 'indicatorCode']);
+    if (seen.has(code))
+      fail(
+        'pk_duplicate_indicator',
+        `Indikator ${code} tercantum lebih dari sekali`,
+        `Indicator ${code} is listed more than once`,
+        ['targets', i, 'indicatorCode'],
+      );
     seen.add(code);
     const value = t.value === null || t.value === undefined ? null : t.value.trim();
     if (value !== null && !isCanonicalDecimal(value)) {
-      fail('pk_invalid_target_value', `Target "${value}" bukan angka desimal (gunakan titik, contoh 32.5)`, `Target "${value}" is not a decimal (use a point, e.g. 32.5)`, ['targets', i, 'value']);
+      fail(
+        'pk_invalid_target_value',
+        `Target "${value}" bukan angka desimal (gunakan titik, contoh 32.5)`,
+        `Target "${value}" is not a decimal (use a point, e.g. 32.5)`,
+        ['targets', i, 'value'],
+      );
     }
     const text = t.text?.trim() || null;
     if (value === null && text === null) {
-      fail('pk_target_empty', `Target indikator ${code} belum diisi (angka atau uraian)`, `Indicator ${code} has no target (number or text)`, ['targets', i, 'value']);
+      fail(
+        'pk_target_empty',
+        `Target indikator ${code} belum diisi (angka atau uraian)`,
+        `Indicator ${code} has no target (number or text)`,
+        ['targets', i, 'value'],
+      );
     }
     return { indicatorCode: code, value, unit: t.unit?.trim() || null, text };
   });
@@ -142,11 +221,27 @@ function checkBudgets(budgets: readonly PkBudget[], known: PkKnown): PkBudget[] 
   const codes = new Set(known.programCodes);
   const seen = new Set<string>();
   return (budgets ?? []).map((b, i) => {
-    const code = requireText(b.programCode, ['budgets', i, 'programCode'], 'Kode program', 'Program code');
+    const code = requireText(
+      b.programCode,
+      ['budgets', i, 'programCode'],
+      'Kode program',
+      'Program code',
+    );
     if (!codes.has(code)) {
-      fail('pk_unknown_program', `Program ${code} tidak ada dalam Renstra yang berlaku`, `Program ${code} is not in the Renstra in force`, ['budgets', i, 'programCode']);
+      fail(
+        'pk_unknown_program',
+        `Program ${code} tidak ada dalam Renstra yang berlaku`,
+        `Program ${code} is not in the Renstra in force`,
+        ['budgets', i, 'programCode'],
+      );
     }
-    if (seen.has(code)) fail('pk_duplicate_program', `Program ${code} tercantum lebih dari sekali`, `Program ${code} is listed more than once`, ['budgets', i, 'programCode']);
+    if (seen.has(code))
+      fail(
+        'pk_duplicate_program',
+        `Program ${code} tercantum lebih dari sekali`,
+        `Program ${code} is listed more than once`,
+        ['budgets', i, 'programCode'],
+      );
     seen.add(code);
     requireMoney(b.amount, ['budgets', i, 'amount']);
     return { programCode: code, amount: moneyText(b.amount) };
@@ -154,14 +249,19 @@ function checkBudgets(budgets: readonly PkBudget[], known: PkKnown): PkBudget[] 
 }
 
 /** Same targets and budgets, order ignored, numbers compared as numbers ("30" = "30.00"). */
-function sameContent(a: Pick<PkRevision, 'targets' | 'budgets'>, b: Pick<PkRevision, 'targets' | 'budgets'>): boolean {
+function sameContent(
+  a: Pick<PkRevision, 'targets' | 'budgets'>,
+  b: Pick<PkRevision, 'targets' | 'budgets'>,
+): boolean {
   if (a.targets.length !== b.targets.length || a.budgets.length !== b.budgets.length) return false;
   const targets = new Map(b.targets.map((t) => [t.indicatorCode, t]));
   const budgets = new Map(b.budgets.map((x) => [x.programCode, x.amount]));
   return (
     a.targets.every((t) => {
       const o = targets.get(t.indicatorCode);
-      return o !== undefined && sameDecimal(t.value, o.value) && t.unit === o.unit && t.text === o.text;
+      return (
+        o !== undefined && sameDecimal(t.value, o.value) && t.unit === o.unit && t.text === o.text
+      );
     }) &&
     a.budgets.every((x) => {
       const o = budgets.get(x.programCode);
@@ -171,15 +271,34 @@ function sameContent(a: Pick<PkRevision, 'targets' | 'budgets'>, b: Pick<PkRevis
 }
 
 export const pkDecider: Decider<PkCommand, PkEvent, PkState> = {
-  initialState: { status: 'none', opdId: '', year: 0, positionCode: '', firstParty: null, secondParty: null, revisions: [] },
+  initialState: {
+    status: 'none',
+    opdId: '',
+    year: 0,
+    positionCode: '',
+    firstParty: null,
+    secondParty: null,
+    revisions: [],
+  },
 
   decide(command, state) {
     switch (command.type) {
       case 'SignPk': {
-        if (!isOpdId(command.opdId)) fail('invalid_opd_id', `ID OPD "${command.opdId}" tidak valid`, `OPD id "${command.opdId}" is invalid`, ['opdId']);
+        if (!isOpdId(command.opdId))
+          fail(
+            'invalid_opd_id',
+            `ID OPD "${command.opdId}" tidak valid`,
+            `OPD id "${command.opdId}" is invalid`,
+            ['opdId'],
+          );
         const year = requireYear(command.year, ['year']);
         if (!POSITION_CODE.test(command.positionCode)) {
-          fail('invalid_position_code', `Kode jabatan "${command.positionCode}" tidak valid (contoh: KADIS)`, `Position code "${command.positionCode}" is invalid (e.g. KADIS)`, ['positionCode']);
+          fail(
+            'invalid_position_code',
+            `Kode jabatan "${command.positionCode}" tidak valid (contoh: KADIS)`,
+            `Position code "${command.positionCode}" is invalid (e.g. KADIS)`,
+            ['positionCode'],
+          );
         }
         checkYear(year, command.known);
         const firstParty = checkParty(command.firstParty, 'firstParty');
@@ -190,22 +309,49 @@ export const pkDecider: Decider<PkCommand, PkEvent, PkState> = {
         if (state.status === 'signed') {
           const original = state.revisions[0];
           // Re-importing the same signed PK changes nothing; anything else is a PK Perubahan.
-          if (original && original.date === date && sameContent(original, { targets, budgets })) return [];
-          fail('pk_already_signed', 'PK sudah ditandatangani; gunakan PK Perubahan untuk mengubahnya', 'The PK is already signed; revise it with a PK Perubahan', ['type']);
+          if (original && original.date === date && sameContent(original, { targets, budgets }))
+            return [];
+          fail(
+            'pk_already_signed',
+            'PK sudah ditandatangani; gunakan PK Perubahan untuk mengubahnya',
+            'The PK is already signed; revise it with a PK Perubahan',
+            ['type'],
+          );
         }
         return [
           {
             type: 'PkSigned',
-            data: { opdId: command.opdId, year, positionCode: command.positionCode, firstParty, secondParty, revision: 0, date, targets, budgets },
+            data: {
+              opdId: command.opdId,
+              year,
+              positionCode: command.positionCode,
+              firstParty,
+              secondParty,
+              revision: 0,
+              date,
+              targets,
+              budgets,
+            },
           },
         ];
       }
       case 'RevisePk': {
-        if (state.status === 'none') fail('pk_not_signed', 'PK belum ditandatangani, tidak dapat diubah', 'The PK was never signed, so it cannot be revised', ['type']);
+        if (state.status === 'none')
+          fail(
+            'pk_not_signed',
+            'PK belum ditandatangani, tidak dapat diubah',
+            'The PK was never signed, so it cannot be revised',
+            ['type'],
+          );
         const current = currentPk(state);
         const reason = typeof command.reason === 'string' ? command.reason.trim() : '';
         if (reason.length < MIN_REASON) {
-          fail('pk_reason_required', `Alasan perubahan PK wajib diisi (paling sedikit ${MIN_REASON} karakter)`, `A reason for the PK revision is required (at least ${MIN_REASON} characters)`, ['reason']);
+          fail(
+            'pk_reason_required',
+            `Alasan perubahan PK wajib diisi (paling sedikit ${MIN_REASON} karakter)`,
+            `A reason for the PK revision is required (at least ${MIN_REASON} characters)`,
+            ['reason'],
+          );
         }
         checkYear(state.year, command.known);
         const date = requireIsoDate(command.date, ['date']);
@@ -216,7 +362,16 @@ export const pkDecider: Decider<PkCommand, PkEvent, PkState> = {
         return [
           {
             type: 'PkRevised',
-            data: { opdId: state.opdId, year: state.year, positionCode: state.positionCode, revision: state.revisions.length, reason, date, targets, budgets },
+            data: {
+              opdId: state.opdId,
+              year: state.year,
+              positionCode: state.positionCode,
+              revision: state.revisions.length,
+              reason,
+              date,
+              targets,
+              budgets,
+            },
           },
         ];
       }
@@ -234,12 +389,26 @@ export const pkDecider: Decider<PkCommand, PkEvent, PkState> = {
           positionCode: d.positionCode,
           firstParty: d.firstParty,
           secondParty: d.secondParty,
-          revisions: [{ revision: 0, date: d.date, reason: null, targets: d.targets, budgets: d.budgets }],
+          revisions: [
+            { revision: 0, date: d.date, reason: null, targets: d.targets, budgets: d.budgets },
+          ],
         };
       }
       case 'PkRevised': {
         const d = event.data;
-        return { ...state, revisions: [...state.revisions, { revision: d.revision, date: d.date, reason: d.reason, targets: d.targets, budgets: d.budgets }] };
+        return {
+          ...state,
+          revisions: [
+            ...state.revisions,
+            {
+              revision: d.revision,
+              date: d.date,
+              reason: d.reason,
+              targets: d.targets,
+              budgets: d.budgets,
+            },
+          ],
+        };
       }
     }
   },

@@ -11,10 +11,27 @@ type Path = readonly (string | number)[];
 export function requireMoney(value: string, path: Path): Dec {
   const d = typeof value === 'string' ? tryDecimal(value) : null;
   if (d === null) {
-    fail('invalid_amount', `Jumlah "${String(value)}" bukan angka desimal yang valid (contoh: 1250000000.50)`, `Amount "${String(value)}" is not a valid decimal (e.g. 1250000000.50)`, path);
+    fail(
+      'invalid_amount',
+      `Jumlah "${String(value)}" bukan angka desimal yang valid (contoh: 1250000000.50)`,
+      `Amount "${String(value)}" is not a valid decimal (e.g. 1250000000.50)`,
+      path,
+    );
   }
-  if (d.isNegative() && !d.isZero()) fail('negative_amount', `Jumlah tidak boleh negatif: ${value}`, `Amount must not be negative: ${value}`, path);
-  if (d.decimalPlaces() > 2) fail('amount_precision', `Jumlah paling banyak 2 angka desimal: ${value}`, `Amount has more than 2 decimals: ${value}`, path);
+  if (d.isNegative() && !d.isZero())
+    fail(
+      'negative_amount',
+      `Jumlah tidak boleh negatif: ${value}`,
+      `Amount must not be negative: ${value}`,
+      path,
+    );
+  if (d.decimalPlaces() > 2)
+    fail(
+      'amount_precision',
+      `Jumlah paling banyak 2 angka desimal: ${value}`,
+      `Amount has more than 2 decimals: ${value}`,
+      path,
+    );
   return d;
 }
 
@@ -29,15 +46,32 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** ISO calendar date (YYYY-MM-DD) that exists: 2024-02-30 is refused. */
 export function requireIsoDate(value: string, path: Path): string {
   const m = ISO_DATE.exec(typeof value === 'string' ? value.trim() : '');
-  const ok = m !== null && (() => {
-    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-  })();
-  if (!ok) fail('invalid_date', `Tanggal "${String(value)}" tidak valid (format YYYY-MM-DD)`, `Date "${String(value)}" is invalid (use YYYY-MM-DD)`, path);
+  const ok =
+    m !== null &&
+    (() => {
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return (
+        d.getUTCFullYear() === Number(m[1]) &&
+        d.getUTCMonth() === Number(m[2]) - 1 &&
+        d.getUTCDate() === Number(m[3])
+      );
+    })();
+  if (!ok)
+    fail(
+      'invalid_date',
+      `Tanggal "${String(value)}" tidak valid (format YYYY-MM-DD)`,
+      `Date "${String(value)}" is invalid (use YYYY-MM-DD)`,
+      path,
+    );
   return value.trim();
 }
 
-export function requireText(value: string | null | undefined, path: Path, labelId: string, labelEn: string): string {
+export function requireText(
+  value: string | null | undefined,
+  path: Path,
+  labelId: string,
+  labelEn: string,
+): string {
   const t = typeof value === 'string' ? value.trim() : '';
   if (t === '') fail('required', `${labelId} wajib diisi`, `${labelEn} is required`, path);
   return t;
@@ -45,7 +79,12 @@ export function requireText(value: string | null | undefined, path: Path, labelI
 
 export function requireYear(value: number, path: Path): number {
   if (!Number.isInteger(value) || value < 2000 || value > 2100) {
-    fail('invalid_year', `Tahun ${String(value)} tidak valid`, `Year ${String(value)} is invalid`, path);
+    fail(
+      'invalid_year',
+      `Tahun ${String(value)} tidak valid`,
+      `Year ${String(value)} is invalid`,
+      path,
+    );
   }
   return value;
 }

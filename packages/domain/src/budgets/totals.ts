@@ -27,7 +27,9 @@ export function budgetStageTotals(state: BudgetState): BudgetStageTotal[] {
       sequence: s.sequence,
       documentRef: s.documentRef,
       total: toDecimalString(total),
-      byProgram: Object.fromEntries([...byProgram].map(([code, sum]) => [code, toDecimalString(sum)])),
+      byProgram: Object.fromEntries(
+        [...byProgram].map(([code, sum]) => [code, toDecimalString(sum)]),
+      ),
     };
   });
 }

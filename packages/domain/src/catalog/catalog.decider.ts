@@ -27,9 +27,22 @@ export interface CatalogMapping {
 }
 
 export type CatalogCommand =
-  | { type: 'DefineCatalogIndicator'; code: string; name: string; satuan: string; polarity: Polarity; description: string | null }
+  | {
+      type: 'DefineCatalogIndicator';
+      code: string;
+      name: string;
+      satuan: string;
+      polarity: Polarity;
+      description: string | null;
+    }
   /** `local` is the OPD indicator's satuan and polarity, supplied by the application. */
-  | { type: 'MapIndicator'; opdId: string; indicatorCode: string; catalogCode: string; local: LocalIndicatorShape }
+  | {
+      type: 'MapIndicator';
+      opdId: string;
+      indicatorCode: string;
+      catalogCode: string;
+      local: LocalIndicatorShape;
+    }
   | { type: 'UnmapIndicator'; opdId: string; indicatorCode: string };
 
 /**
@@ -41,7 +54,10 @@ export type CatalogEvent =
   | { type: 'CatalogIndicatorDefined'; data: CatalogIndicator }
   | { type: 'IndicatorMapped'; data: CatalogMapping }
   | { type: 'IndicatorRemapped'; data: CatalogMapping & { previousCatalogCode: string } }
-  | { type: 'IndicatorUnmapped'; data: { opdId: string; indicatorCode: string; catalogCode: string } };
+  | {
+      type: 'IndicatorUnmapped';
+      data: { opdId: string; indicatorCode: string; catalogCode: string };
+    };
 
 export interface CatalogState {
   indicators: Record<string, CatalogIndicator>;
@@ -50,25 +66,45 @@ export interface CatalogState {
 }
 
 export const catalogStreamId = (provinceCode: string): string => `catalog-${provinceCode}`;
-export const mappingKey = (opdId: string, indicatorCode: string): string => `${opdId}/${indicatorCode}`;
+export const mappingKey = (opdId: string, indicatorCode: string): string =>
+  `${opdId}/${indicatorCode}`;
 
 /** Local indicators mapped to a catalog code (for dashboards). */
 export const mappingsOf = (state: CatalogState, catalogCode: string): CatalogMapping[] =>
   Object.values(state.mappings).filter((m) => m.catalogCode === catalogCode);
 
-const POLARITIES = ['higher_better', 'lower_better', 'range'] as const satisfies readonly Polarity[];
+const POLARITIES = [
+  'higher_better',
+  'lower_better',
+  'range',
+] as const satisfies readonly Polarity[];
 const CATALOG_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
 
-const polarityLabel: Record<Polarity, string> = { higher_better: 'semakin tinggi semakin baik', lower_better: 'semakin rendah semakin baik', range: 'rentang' };
+const polarityLabel: Record<Polarity, string> = {
+  higher_better: 'semakin tinggi semakin baik',
+  lower_better: 'semakin rendah semakin baik',
+  range: 'rentang',
+};
 
-function requireText(value: string | null | undefined, path: (string | number)[], id: string, en: string): string {
+function requireText(
+  value: string | null | undefined,
+  path: (string | number)[],
+  id: string,
+  en: string,
+): string {
   const t = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
   if (t === '') fail('required', `${id} wajib diisi`, `${en} is required`, path);
   return t;
 }
 
 function requirePolarity(p: Polarity, path: (string | number)[]): Polarity {
-  if (!(POLARITIES as readonly string[]).includes(p)) fail('invalid_polarity', `Polaritas "${String(p)}" tidak dikenal`, `Polarity "${String(p)}" is unknown`, path);
+  if (!(POLARITIES as readonly string[]).includes(p))
+    fail(
+      'invalid_polarity',
+      `Polaritas "${String(p)}" tidak dikenal`,
+      `Polarity "${String(p)}" is unknown`,
+      path,
+    );
   return p;
 }
 
@@ -79,7 +115,13 @@ export const catalogDecider: Decider<CatalogCommand, CatalogEvent, CatalogState>
     switch (command.type) {
       case 'DefineCatalogIndicator': {
         const code = command.code?.trim() ?? '';
-        if (!CATALOG_CODE.test(code)) fail('catalog_invalid_code', `Kode katalog "${code}" tidak valid (contoh: KOP-SEHAT)`, `Catalog code "${code}" is invalid (e.g. KOP-SEHAT)`, ['code']);
+        if (!CATALOG_CODE.test(code))
+          fail(
+            'catalog_invalid_code',
+            `Kode katalog "${code}" tidak valid (contoh: KOP-SEHAT)`,
+            `Catalog code "${code}" is invalid (e.g. KOP-SEHAT)`,
+            ['code'],
+          );
         const next: CatalogIndicator = {
           code,
           name: requireText(command.name, ['name'], 'Nama indikator', 'Indicator name'),
@@ -88,26 +130,65 @@ export const catalogDecider: Decider<CatalogCommand, CatalogEvent, CatalogState>
           description: command.description?.trim() || null,
         };
         const prev = state.indicators[code];
-        if (prev && prev.name === next.name && prev.satuan === next.satuan && prev.polarity === next.polarity && prev.description === next.description) return [];
+        if (
+          prev &&
+          prev.name === next.name &&
+          prev.satuan === next.satuan &&
+          prev.polarity === next.polarity &&
+          prev.description === next.description
+        )
+          return [];
         if (prev && mappingsOf(state, code).length > 0) {
           // Mapped OPD indicators were checked against the old unit and direction.
           if (!sameSatuan(prev.satuan, next.satuan)) {
-            fail('catalog_indicator_in_use', `Satuan ${code} tidak dapat diubah dari "${prev.satuan}" ke "${next.satuan}": sudah dipetakan oleh indikator OPD`, `Cannot change the unit of ${code} from "${prev.satuan}" to "${next.satuan}": OPD indicators are mapped to it`, ['satuan']);
+            fail(
+              'catalog_indicator_in_use',
+              `Satuan ${code} tidak dapat diubah dari "${prev.satuan}" ke "${next.satuan}": sudah dipetakan oleh indikator OPD`,
+              `Cannot change the unit of ${code} from "${prev.satuan}" to "${next.satuan}": OPD indicators are mapped to it`,
+              ['satuan'],
+            );
           }
           if (prev.polarity !== next.polarity) {
-            fail('catalog_indicator_in_use', `Polaritas ${code} tidak dapat diubah: sudah dipetakan oleh indikator OPD`, `Cannot change the polarity of ${code}: OPD indicators are mapped to it`, ['polarity']);
+            fail(
+              'catalog_indicator_in_use',
+              `Polaritas ${code} tidak dapat diubah: sudah dipetakan oleh indikator OPD`,
+              `Cannot change the polarity of ${code}: OPD indicators are mapped to it`,
+              ['polarity'],
+            );
           }
         }
         return [{ type: 'CatalogIndicatorDefined', data: next }];
       }
       case 'MapIndicator': {
-        if (!isOpdId(command.opdId)) fail('invalid_opd_id', `ID OPD "${command.opdId}" tidak valid`, `OPD id "${command.opdId}" is invalid`, ['opdId']);
-        const indicatorCode = requireText(command.indicatorCode, ['indicatorCode'], 'Kode indikator', 'Indicator code');
+        if (!isOpdId(command.opdId))
+          fail(
+            'invalid_opd_id',
+            `ID OPD "${command.opdId}" tidak valid`,
+            `OPD id "${command.opdId}" is invalid`,
+            ['opdId'],
+          );
+        const indicatorCode = requireText(
+          command.indicatorCode,
+          ['indicatorCode'],
+          'Kode indikator',
+          'Indicator code',
+        );
         const catalogCode = command.catalogCode?.trim() ?? '';
         const target = state.indicators[catalogCode];
-        if (!target) fail('catalog_code_unknown', `Kode katalog ${catalogCode} belum didefinisikan`, `Catalog code ${catalogCode} is not defined`, ['catalogCode']);
+        if (!target)
+          fail(
+            'catalog_code_unknown',
+            `Kode katalog ${catalogCode} belum didefinisikan`,
+            `Catalog code ${catalogCode} is not defined`,
+            ['catalogCode'],
+          );
         const local: LocalIndicatorShape = {
-          satuan: requireText(command.local?.satuan, ['local', 'satuan'], 'Satuan indikator OPD', 'Local indicator unit'),
+          satuan: requireText(
+            command.local?.satuan,
+            ['local', 'satuan'],
+            'Satuan indikator OPD',
+            'Local indicator unit',
+          ),
           polarity: requirePolarity(command.local?.polarity, ['local', 'polarity']),
         };
         if (!sameSatuan(local.satuan, target.satuan)) {
@@ -129,14 +210,30 @@ export const catalogDecider: Decider<CatalogCommand, CatalogEvent, CatalogState>
         const mapping: CatalogMapping = { opdId: command.opdId, indicatorCode, catalogCode, local };
         const existing = state.mappings[mappingKey(command.opdId, indicatorCode)];
         if (existing?.catalogCode === catalogCode) return [];
-        if (existing) return [{ type: 'IndicatorRemapped', data: { ...mapping, previousCatalogCode: existing.catalogCode } }];
+        if (existing)
+          return [
+            {
+              type: 'IndicatorRemapped',
+              data: { ...mapping, previousCatalogCode: existing.catalogCode },
+            },
+          ];
         return [{ type: 'IndicatorMapped', data: mapping }];
       }
       case 'UnmapIndicator': {
-        const existing = state.mappings[mappingKey(command.opdId, command.indicatorCode?.trim() ?? '')];
+        const existing =
+          state.mappings[mappingKey(command.opdId, command.indicatorCode?.trim() ?? '')];
         // Unmapping what is not mapped changes nothing (idempotent retries and re-imports).
         if (!existing) return [];
-        return [{ type: 'IndicatorUnmapped', data: { opdId: existing.opdId, indicatorCode: existing.indicatorCode, catalogCode: existing.catalogCode } }];
+        return [
+          {
+            type: 'IndicatorUnmapped',
+            data: {
+              opdId: existing.opdId,
+              indicatorCode: existing.indicatorCode,
+              catalogCode: existing.catalogCode,
+            },
+          },
+        ];
       }
     }
   },
@@ -146,13 +243,26 @@ export const catalogDecider: Decider<CatalogCommand, CatalogEvent, CatalogState>
       case 'CatalogIndicatorDefined':
         return { ...state, indicators: { ...state.indicators, [event.data.code]: event.data } };
       case 'IndicatorMapped':
-        return { ...state, mappings: { ...state.mappings, [mappingKey(event.data.opdId, event.data.indicatorCode)]: event.data } };
+        return {
+          ...state,
+          mappings: {
+            ...state.mappings,
+            [mappingKey(event.data.opdId, event.data.indicatorCode)]: event.data,
+          },
+        };
       case 'IndicatorRemapped': {
         const { previousCatalogCode: _p, ...mapping } = event.data;
-        return { ...state, mappings: { ...state.mappings, [mappingKey(mapping.opdId, mapping.indicatorCode)]: mapping } };
+        return {
+          ...state,
+          mappings: {
+            ...state.mappings,
+            [mappingKey(mapping.opdId, mapping.indicatorCode)]: mapping,
+          },
+        };
       }
       case 'IndicatorUnmapped': {
-        const { [mappingKey(event.data.opdId, event.data.indicatorCode)]: _gone, ...rest } = state.mappings;
+        const { [mappingKey(event.data.opdId, event.data.indicatorCode)]: _gone, ...rest } =
+          state.mappings;
         return { ...state, mappings: rest };
       }
     }

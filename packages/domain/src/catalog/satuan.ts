@@ -20,4 +20,5 @@ export function normaliseSatuan(s: string): string {
   return ALIASES[t] ?? t;
 }
 
-export const sameSatuan = (a: string, b: string): boolean => normaliseSatuan(a) === normaliseSatuan(b);
+export const sameSatuan = (a: string, b: string): boolean =>
+  normaliseSatuan(a) === normaliseSatuan(b);

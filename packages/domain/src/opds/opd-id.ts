@@ -26,7 +26,9 @@ export function isOpdId(id: string): boolean {
 export function regionOfOpdId(id: string): string {
   const m = OPD_ID.exec(id);
   if (!m || m[1] === undefined) {
-    return fail('invalid_opd_id', `ID OPD "${id}" tidak valid`, `OPD id "${id}" is invalid`, ['opdId']);
+    return fail('invalid_opd_id', `ID OPD "${id}" tidak valid`, `OPD id "${id}" is invalid`, [
+      'opdId',
+    ]);
   }
   return m[1];
 }

@@ -30,8 +30,14 @@ export type OpdCommand =
   | { type: 'DissolveOpd'; legalBasis: string };
 
 export type OpdEvent =
-  | { type: 'OpdRegistered'; data: { opdId: string; regionCode: string; provinceCode: string; code: string; name: string } }
-  | { type: 'OpdRenamed'; data: { opdId: string; previousName: string; name: string; legalBasis: string | null } }
+  | {
+      type: 'OpdRegistered';
+      data: { opdId: string; regionCode: string; provinceCode: string; code: string; name: string };
+    }
+  | {
+      type: 'OpdRenamed';
+      data: { opdId: string; previousName: string; name: string; legalBasis: string | null };
+    }
   | { type: 'UnitAdded'; data: { opdId: string } & Unit }
   | { type: 'PositionAdded'; data: { opdId: string } & Position }
   | { type: 'OpdMerged'; data: { opdId: string; intoOpdId: string; legalBasis: string } }
@@ -53,24 +59,51 @@ export interface OpdState {
 export const opdStreamId = (opdId: string): string => `opd-${opdId}`;
 
 function requireActive(state: OpdState): void {
-  if (state.status === 'none') fail('opd_not_found', 'OPD belum terdaftar', 'The OPD is not registered', ['opdId']);
+  if (state.status === 'none')
+    fail('opd_not_found', 'OPD belum terdaftar', 'The OPD is not registered', ['opdId']);
   if (state.status !== 'active') {
-    fail('opd_inactive', `OPD sudah ${state.status === 'merged' ? 'digabung' : 'dibubarkan'}`, `The OPD is ${state.status}`, ['opdId']);
+    fail(
+      'opd_inactive',
+      `OPD sudah ${state.status === 'merged' ? 'digabung' : 'dibubarkan'}`,
+      `The OPD is ${state.status}`,
+      ['opdId'],
+    );
   }
 }
 
 export const opdDecider: Decider<OpdCommand, OpdEvent, OpdState> = {
-  initialState: { status: 'none', opdId: '', regionCode: '', name: '', names: [], units: {}, positions: {}, mergedInto: null },
+  initialState: {
+    status: 'none',
+    opdId: '',
+    regionCode: '',
+    name: '',
+    names: [],
+    units: {},
+    positions: {},
+    mergedInto: null,
+  },
 
   decide(command, state) {
     if (command.type === 'RegisterOpd') {
-      if (state.status !== 'none' && state.name === command.name.trim() && state.regionCode === command.regionCode) return [];
-      if (state.status !== 'none') fail('opd_exists', 'OPD sudah terdaftar', 'The OPD is already registered', ['code']);
+      if (
+        state.status !== 'none' &&
+        state.name === command.name.trim() &&
+        state.regionCode === command.regionCode
+      )
+        return [];
+      if (state.status !== 'none')
+        fail('opd_exists', 'OPD sudah terdaftar', 'The OPD is already registered', ['code']);
       const opdId = opdIdOf(command.regionCode, command.code);
       return [
         {
           type: 'OpdRegistered',
-          data: { opdId, regionCode: command.regionCode, provinceCode: provinceOf(command.regionCode), code: command.code, name: command.name.trim() },
+          data: {
+            opdId,
+            regionCode: command.regionCode,
+            provinceCode: provinceOf(command.regionCode),
+            code: command.code,
+            name: command.name.trim(),
+          },
         },
       ];
     }
@@ -79,30 +112,72 @@ export const opdDecider: Decider<OpdCommand, OpdEvent, OpdState> = {
     switch (command.type) {
       case 'RenameOpd': {
         const name = command.name.trim();
-        if (name === state.name) fail('same_name', 'Nama baru sama dengan nama sekarang', 'The new name equals the current name', ['name']);
-        return [{ type: 'OpdRenamed', data: { opdId, previousName: state.name, name, legalBasis: command.legalBasis ?? null } }];
+        if (name === state.name)
+          fail(
+            'same_name',
+            'Nama baru sama dengan nama sekarang',
+            'The new name equals the current name',
+            ['name'],
+          );
+        return [
+          {
+            type: 'OpdRenamed',
+            data: { opdId, previousName: state.name, name, legalBasis: command.legalBasis ?? null },
+          },
+        ];
       }
       case 'AddUnit': {
         const u = command.unit;
         if (deepEqual(state.units[u.code], { ...u, name: u.name.trim() })) return [];
-        if (state.units[u.code]) fail('unit_exists', `Unit ${u.code} sudah ada`, `Unit ${u.code} already exists`, ['unit', 'code']);
+        if (state.units[u.code])
+          fail('unit_exists', `Unit ${u.code} sudah ada`, `Unit ${u.code} already exists`, [
+            'unit',
+            'code',
+          ]);
         if (u.parentCode !== null && !state.units[u.parentCode]) {
-          fail('unit_parent_unknown', `Unit induk ${u.parentCode} tidak dikenal`, `Parent unit ${u.parentCode} is unknown`, ['unit', 'parentCode']);
+          fail(
+            'unit_parent_unknown',
+            `Unit induk ${u.parentCode} tidak dikenal`,
+            `Parent unit ${u.parentCode} is unknown`,
+            ['unit', 'parentCode'],
+          );
         }
         return [{ type: 'UnitAdded', data: { opdId, ...u, name: u.name.trim() } }];
       }
       case 'AddPosition': {
         const p = command.position;
         if (deepEqual(state.positions[p.code], { ...p, title: p.title.trim() })) return [];
-        if (state.positions[p.code]) fail('position_exists', `Jabatan ${p.code} sudah ada`, `Position ${p.code} already exists`, ['position', 'code']);
+        if (state.positions[p.code])
+          fail(
+            'position_exists',
+            `Jabatan ${p.code} sudah ada`,
+            `Position ${p.code} already exists`,
+            ['position', 'code'],
+          );
         if (p.unitCode !== null && !state.units[p.unitCode]) {
-          fail('unit_unknown', `Unit ${p.unitCode} tidak dikenal`, `Unit ${p.unitCode} is unknown`, ['position', 'unitCode']);
+          fail(
+            'unit_unknown',
+            `Unit ${p.unitCode} tidak dikenal`,
+            `Unit ${p.unitCode} is unknown`,
+            ['position', 'unitCode'],
+          );
         }
         return [{ type: 'PositionAdded', data: { opdId, ...p, title: p.title.trim() } }];
       }
       case 'MergeOpd':
-        if (command.intoOpdId === opdId) fail('merge_self', 'OPD tidak dapat digabung ke dirinya sendiri', 'An OPD cannot merge into itself', ['intoOpdId']);
-        return [{ type: 'OpdMerged', data: { opdId, intoOpdId: command.intoOpdId, legalBasis: command.legalBasis } }];
+        if (command.intoOpdId === opdId)
+          fail(
+            'merge_self',
+            'OPD tidak dapat digabung ke dirinya sendiri',
+            'An OPD cannot merge into itself',
+            ['intoOpdId'],
+          );
+        return [
+          {
+            type: 'OpdMerged',
+            data: { opdId, intoOpdId: command.intoOpdId, legalBasis: command.legalBasis },
+          },
+        ];
       case 'DissolveOpd':
         return [{ type: 'OpdDissolved', data: { opdId, legalBasis: command.legalBasis } }];
     }
@@ -111,7 +186,14 @@ export const opdDecider: Decider<OpdCommand, OpdEvent, OpdState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'OpdRegistered':
-        return { ...state, status: 'active', opdId: event.data.opdId, regionCode: event.data.regionCode, name: event.data.name, names: [event.data.name] };
+        return {
+          ...state,
+          status: 'active',
+          opdId: event.data.opdId,
+          regionCode: event.data.regionCode,
+          name: event.data.name,
+          names: [event.data.name],
+        };
       case 'OpdRenamed':
         return { ...state, name: event.data.name, names: [...state.names, event.data.name] };
       case 'UnitAdded': {

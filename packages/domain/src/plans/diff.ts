@@ -19,12 +19,33 @@ export interface SnapshotDiff {
   otherChanged: { code: string; fields: string[] }[];
 }
 
-const FIELDS: (keyof Indicator)[] = ['kind', 'elementCode', 'positionCode', 'definition', 'formulaText', 'formula', 'satuan', 'polarity', 'sumberData', 'penanggungJawab', 'dataPeriod', 'rollup', 'baseline', 'cascadeTo'];
+const FIELDS: (keyof Indicator)[] = [
+  'kind',
+  'elementCode',
+  'positionCode',
+  'definition',
+  'formulaText',
+  'formula',
+  'satuan',
+  'polarity',
+  'sumberData',
+  'penanggungJawab',
+  'dataPeriod',
+  'rollup',
+  'baseline',
+  'cascadeTo',
+];
 const same = deepEqual;
 
 /** What changed from one decree's indicator set to another's (added, removed, renamed, target old → new). */
 export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot): SnapshotDiff {
-  const diff: SnapshotDiff = { added: [], removed: [], renamed: [], targetChanged: [], otherChanged: [] };
+  const diff: SnapshotDiff = {
+    added: [],
+    removed: [],
+    renamed: [],
+    targetChanged: [],
+    otherChanged: [],
+  };
   for (const [code, a] of Object.entries(after.indicators)) {
     const b = before.indicators[code];
     if (!b) {
@@ -41,6 +62,7 @@ export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot): Snapsh
     const fields = FIELDS.filter((f) => !same(a[f], b[f]));
     if (fields.length) diff.otherChanged.push({ code, fields });
   }
-  for (const [code, b] of Object.entries(before.indicators)) if (!after.indicators[code]) diff.removed.push(b);
+  for (const [code, b] of Object.entries(before.indicators))
+    if (!after.indicators[code]) diff.removed.push(b);
   return diff;
 }

@@ -1,7 +1,15 @@
 import type { Decider } from '../shared/decider';
 import { deepEqual } from '../shared/equal';
 import { fail } from '../shared/errors';
-import { applyChanges, changeKey, emptySnapshot, periodKey, type DecreeRecord, type PlanChange, type PlanSnapshot } from './snapshot';
+import {
+  applyChanges,
+  changeKey,
+  emptySnapshot,
+  periodKey,
+  type DecreeRecord,
+  type PlanChange,
+  type PlanSnapshot,
+} from './snapshot';
 import type { DecreeInfo, Indicator, PlanElement } from './types';
 import { checkDecreeInfo, checkElement, checkIndicator, normaliseDecreeNumber } from './plan-rules';
 
@@ -10,7 +18,11 @@ export type PlanCommand =
   | ({ type: 'DraftDecree'; info: DecreeInfo } & OnDecree)
   | ({ type: 'EditDecree'; info: DecreeInfo } & OnDecree)
   | ({ type: 'DefineElement'; element: PlanElement } & OnDecree)
-  | ({ type: 'DefineIndicator'; indicator: Indicator; knownPositions: readonly string[] } & OnDecree)
+  | ({
+      type: 'DefineIndicator';
+      indicator: Indicator;
+      knownPositions: readonly string[];
+    } & OnDecree)
   | ({ type: 'RetireIndicator'; code: string; reason: string } & OnDecree)
   | ({ type: 'WithdrawChange'; key: string } & OnDecree)
   | ({ type: 'EnactDecree' } & OnDecree);
@@ -20,9 +32,15 @@ export type PlanEvent =
   | { type: 'DecreeEdited'; data: { opdId: string; decreeId: string; info: DecreeInfo } }
   | { type: 'ElementDefined'; data: { opdId: string; decreeId: string; element: PlanElement } }
   | { type: 'IndicatorDefined'; data: { opdId: string; decreeId: string; indicator: Indicator } }
-  | { type: 'IndicatorRetired'; data: { opdId: string; decreeId: string; code: string; reason: string } }
+  | {
+      type: 'IndicatorRetired';
+      data: { opdId: string; decreeId: string; code: string; reason: string };
+    }
   | { type: 'DraftChangeWithdrawn'; data: { opdId: string; decreeId: string; key: string } }
-  | { type: 'DecreeEnacted'; data: { opdId: string; decreeId: string; number: string; sequence: number } };
+  | {
+      type: 'DecreeEnacted';
+      data: { opdId: string; decreeId: string; number: string; sequence: number };
+    };
 
 export interface PlanState {
   opdId: string;
@@ -34,7 +52,11 @@ export interface PlanState {
 export const planStreamId = (opdId: string): string => `plan-${opdId}`;
 
 /** The set in force for a period after the enacted decrees (optionally up to and including one). */
-export function snapshotOf(state: PlanState, period: { periodStart: number; periodEnd: number }, upTo?: string): PlanSnapshot {
+export function snapshotOf(
+  state: PlanState,
+  period: { periodStart: number; periodEnd: number },
+  upTo?: string,
+): PlanSnapshot {
   let snap = emptySnapshot(period);
   for (const id of state.enacted) {
     const d = state.decrees[id];
@@ -68,19 +90,36 @@ function draftOf(state: PlanState, decreeId: string): DecreeRecord {
 
 function checkNumberFree(state: PlanState, info: DecreeInfo, decreeId: string): void {
   const wanted = normaliseDecreeNumber(info.number);
-  const clash = Object.values(state.decrees).find((d) => d.decreeId !== decreeId && normaliseDecreeNumber(d.info.number) === wanted);
+  const clash = Object.values(state.decrees).find(
+    (d) => d.decreeId !== decreeId && normaliseDecreeNumber(d.info.number) === wanted,
+  );
   if (clash) {
-    fail('decree_number_reused', `Nomor SK ${info.number} sudah dipakai`, `Decree number ${info.number} is already used`, ['info', 'number']);
+    fail(
+      'decree_number_reused',
+      `Nomor SK ${info.number} sudah dipakai`,
+      `Decree number ${info.number} is already used`,
+      ['info', 'number'],
+    );
   }
 }
 
 function checkKind(state: PlanState, info: DecreeInfo): void {
   const inForce = snapshotOf(state, info);
   if (info.kind === 'perubahan' && inForce.decreeIds.length === 0) {
-    fail('nothing_to_amend', `Belum ada SK yang ditetapkan untuk periode ${periodKey(info)}`, `No enacted decree for ${periodKey(info)} to amend`, ['info', 'kind']);
+    fail(
+      'nothing_to_amend',
+      `Belum ada SK yang ditetapkan untuk periode ${periodKey(info)}`,
+      `No enacted decree for ${periodKey(info)} to amend`,
+      ['info', 'kind'],
+    );
   }
   if (info.kind === 'penetapan' && inForce.decreeIds.length > 0) {
-    fail('already_established', `Periode ${periodKey(info)} sudah ditetapkan; gunakan SK perubahan`, `${periodKey(info)} is already established; use an amending decree`, ['info', 'kind']);
+    fail(
+      'already_established',
+      `Periode ${periodKey(info)} sudah ditetapkan; gunakan SK perubahan`,
+      `${periodKey(info)} is already established; use an amending decree`,
+      ['info', 'kind'],
+    );
   }
 }
 
@@ -94,7 +133,8 @@ function change(state: PlanState, decreeId: string, c: PlanChange): PlanChange |
   if (!current && d) {
     const inForce = snapshotOf(state, d.info);
     if (c.kind === 'element' && same(inForce.elements[c.element.code], c.element)) return null;
-    if (c.kind === 'indicator' && same(inForce.indicators[c.indicator.code], c.indicator)) return null;
+    if (c.kind === 'indicator' && same(inForce.indicators[c.indicator.code], c.indicator))
+      return null;
   }
   return c;
 }
@@ -109,12 +149,22 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
         const existing = state.decrees[command.decreeId];
         if (existing) {
           if (same(existing.info, command.info)) return [];
-          fail('decree_exists', 'SK dengan ID ini sudah ada', 'A decree with this id already exists', ['decreeId']);
+          fail(
+            'decree_exists',
+            'SK dengan ID ini sudah ada',
+            'A decree with this id already exists',
+            ['decreeId'],
+          );
         }
         checkDecreeInfo(command.info);
         checkNumberFree(state, command.info, command.decreeId);
         checkKind(state, command.info);
-        return [{ type: 'DecreeDrafted', data: { opdId, decreeId: command.decreeId, info: command.info } }];
+        return [
+          {
+            type: 'DecreeDrafted',
+            data: { opdId, decreeId: command.decreeId, info: command.info },
+          },
+        ];
       }
       case 'EditDecree': {
         const d = draftOf(state, command.decreeId);
@@ -122,42 +172,108 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
         checkDecreeInfo(command.info);
         checkNumberFree(state, command.info, command.decreeId);
         if (periodKey(d.info) !== periodKey(command.info) && d.order.length > 0) {
-          fail('period_locked', 'Periode tidak dapat diubah setelah ada perubahan indikator', 'The period cannot change once the draft has changes', ['info', 'periodStart']);
+          fail(
+            'period_locked',
+            'Periode tidak dapat diubah setelah ada perubahan indikator',
+            'The period cannot change once the draft has changes',
+            ['info', 'periodStart'],
+          );
         }
         checkKind(state, command.info);
-        return [{ type: 'DecreeEdited', data: { opdId, decreeId: command.decreeId, info: command.info } }];
+        return [
+          { type: 'DecreeEdited', data: { opdId, decreeId: command.decreeId, info: command.info } },
+        ];
       }
       case 'DefineElement': {
         const d = draftOf(state, command.decreeId);
         checkElement(command.element, draftPreview(state, d.decreeId));
         const c = change(state, d.decreeId, { kind: 'element', element: command.element });
-        return c ? [{ type: 'ElementDefined', data: { opdId, decreeId: d.decreeId, element: command.element } }] : [];
+        return c
+          ? [
+              {
+                type: 'ElementDefined',
+                data: { opdId, decreeId: d.decreeId, element: command.element },
+              },
+            ]
+          : [];
       }
       case 'DefineIndicator': {
         const d = draftOf(state, command.decreeId);
-        checkIndicator(command.indicator, draftPreview(state, d.decreeId), d.info, command.knownPositions);
+        checkIndicator(
+          command.indicator,
+          draftPreview(state, d.decreeId),
+          d.info,
+          command.knownPositions,
+        );
         const c = change(state, d.decreeId, { kind: 'indicator', indicator: command.indicator });
-        return c ? [{ type: 'IndicatorDefined', data: { opdId, decreeId: d.decreeId, indicator: command.indicator } }] : [];
+        return c
+          ? [
+              {
+                type: 'IndicatorDefined',
+                data: { opdId, decreeId: d.decreeId, indicator: command.indicator },
+              },
+            ]
+          : [];
       }
       case 'RetireIndicator': {
         const d = draftOf(state, command.decreeId);
         if (d.changes[`indicator:${command.code}`]?.kind === 'retire') return [];
         if (!snapshotOf(state, d.info).indicators[command.code]) {
-          fail('indicator_not_found', `Indikator ${command.code} tidak berlaku`, `Indicator ${command.code} is not in force`, ['code']);
+          fail(
+            'indicator_not_found',
+            `Indikator ${command.code} tidak berlaku`,
+            `Indicator ${command.code} is not in force`,
+            ['code'],
+          );
         }
-        if (command.reason.trim().length < 3) fail('reason_required', 'Alasan wajib diisi', 'A reason is required', ['reason']);
-        return [{ type: 'IndicatorRetired', data: { opdId, decreeId: d.decreeId, code: command.code, reason: command.reason.trim() } }];
+        if (command.reason.trim().length < 3)
+          fail('reason_required', 'Alasan wajib diisi', 'A reason is required', ['reason']);
+        return [
+          {
+            type: 'IndicatorRetired',
+            data: {
+              opdId,
+              decreeId: d.decreeId,
+              code: command.code,
+              reason: command.reason.trim(),
+            },
+          },
+        ];
       }
       case 'WithdrawChange': {
         const d = draftOf(state, command.decreeId);
-        if (!d.changes[command.key]) fail('change_not_found', 'Perubahan tidak ditemukan dalam draf', 'No such change in the draft', ['key']);
-        return [{ type: 'DraftChangeWithdrawn', data: { opdId, decreeId: d.decreeId, key: command.key } }];
+        if (!d.changes[command.key])
+          fail(
+            'change_not_found',
+            'Perubahan tidak ditemukan dalam draf',
+            'No such change in the draft',
+            ['key'],
+          );
+        return [
+          { type: 'DraftChangeWithdrawn', data: { opdId, decreeId: d.decreeId, key: command.key } },
+        ];
       }
       case 'EnactDecree': {
         const d = draftOf(state, command.decreeId);
-        if (d.order.length === 0) fail('decree_empty', 'SK belum berisi perubahan apa pun', 'The decree records no change', ['decreeId']);
+        if (d.order.length === 0)
+          fail(
+            'decree_empty',
+            'SK belum berisi perubahan apa pun',
+            'The decree records no change',
+            ['decreeId'],
+          );
         checkKind(state, d.info);
-        return [{ type: 'DecreeEnacted', data: { opdId, decreeId: d.decreeId, number: d.info.number, sequence: state.enacted.length + 1 } }];
+        return [
+          {
+            type: 'DecreeEnacted',
+            data: {
+              opdId,
+              decreeId: d.decreeId,
+              number: d.info.number,
+              sequence: state.enacted.length + 1,
+            },
+          },
+        ];
       }
     }
   },
@@ -170,14 +286,28 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
     const record = (decreeId: string, c: PlanChange): PlanState =>
       put(decreeId, (d) => {
         const key = changeKey(c);
-        return { ...d, changes: { ...d.changes, [key]: c }, order: d.order.includes(key) ? d.order : [...d.order, key] };
+        return {
+          ...d,
+          changes: { ...d.changes, [key]: c },
+          order: d.order.includes(key) ? d.order : [...d.order, key],
+        };
       });
     switch (event.type) {
       case 'DecreeDrafted':
         return {
           ...state,
           opdId: event.data.opdId,
-          decrees: { ...state.decrees, [event.data.decreeId]: { decreeId: event.data.decreeId, info: event.data.info, status: 'draft', changes: {}, order: [], sequence: null } },
+          decrees: {
+            ...state.decrees,
+            [event.data.decreeId]: {
+              decreeId: event.data.decreeId,
+              info: event.data.info,
+              status: 'draft',
+              changes: {},
+              order: [],
+              sequence: null,
+            },
+          },
         };
       case 'DecreeEdited':
         return put(event.data.decreeId, (d) => ({ ...d, info: event.data.info }));
@@ -186,14 +316,25 @@ export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
       case 'IndicatorDefined':
         return record(event.data.decreeId, { kind: 'indicator', indicator: event.data.indicator });
       case 'IndicatorRetired':
-        return record(event.data.decreeId, { kind: 'retire', code: event.data.code, reason: event.data.reason });
+        return record(event.data.decreeId, {
+          kind: 'retire',
+          code: event.data.code,
+          reason: event.data.reason,
+        });
       case 'DraftChangeWithdrawn':
         return put(event.data.decreeId, (d) => {
           const { [event.data.key]: _gone, ...changes } = d.changes;
           return { ...d, changes, order: d.order.filter((k) => k !== event.data.key) };
         });
       case 'DecreeEnacted':
-        return { ...put(event.data.decreeId, (d) => ({ ...d, status: 'enacted', sequence: event.data.sequence })), enacted: [...state.enacted, event.data.decreeId] };
+        return {
+          ...put(event.data.decreeId, (d) => ({
+            ...d,
+            status: 'enacted',
+            sequence: event.data.sequence,
+          })),
+          enacted: [...state.enacted, event.data.decreeId],
+        };
     }
   },
 };

@@ -7,7 +7,9 @@ export type PlanChange =
   | { kind: 'retire'; code: string; reason: string };
 
 export const changeKey = (c: PlanChange): string =>
-  c.kind === 'element' ? `element:${c.element.code}` : `indicator:${c.kind === 'indicator' ? c.indicator.code : c.code}`;
+  c.kind === 'element'
+    ? `element:${c.element.code}`
+    : `indicator:${c.kind === 'indicator' ? c.indicator.code : c.code}`;
 
 export interface DecreeRecord {
   decreeId: string;
@@ -30,7 +32,8 @@ export interface PlanSnapshot {
   indicators: Record<string, Indicator>;
 }
 
-export const periodKey = (info: Pick<DecreeInfo, 'periodStart' | 'periodEnd'>): string => `${info.periodStart}-${info.periodEnd}`;
+export const periodKey = (info: Pick<DecreeInfo, 'periodStart' | 'periodEnd'>): string =>
+  `${info.periodStart}-${info.periodEnd}`;
 
 export function applyChanges(snapshot: PlanSnapshot, decree: DecreeRecord): PlanSnapshot {
   const elements = { ...snapshot.elements };
@@ -45,7 +48,9 @@ export function applyChanges(snapshot: PlanSnapshot, decree: DecreeRecord): Plan
   return { ...snapshot, decreeIds: [...snapshot.decreeIds, decree.decreeId], elements, indicators };
 }
 
-export const emptySnapshot = (info: Pick<DecreeInfo, 'periodStart' | 'periodEnd'>): PlanSnapshot => ({
+export const emptySnapshot = (
+  info: Pick<DecreeInfo, 'periodStart' | 'periodEnd'>,
+): PlanSnapshot => ({
   periodStart: info.periodStart,
   periodEnd: info.periodEnd,
   decreeIds: [],

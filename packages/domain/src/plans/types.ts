@@ -7,7 +7,11 @@ export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 export const ELEMENT_LEVELS = ['tujuan', 'sasaran', 'program', 'kegiatan', 'sub_kegiatan'] as const;
 export type ElementLevel = (typeof ELEMENT_LEVELS)[number];
 
-export const POLARITIES = ['higher_better', 'lower_better', 'range'] as const satisfies readonly Polarity[];
+export const POLARITIES = [
+  'higher_better',
+  'lower_better',
+  'range',
+] as const satisfies readonly Polarity[];
 
 export const DATA_PERIODS = ['yearly', 'quarterly'] as const;
 export type DataPeriod = (typeof DATA_PERIODS)[number];

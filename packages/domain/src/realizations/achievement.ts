@@ -27,7 +27,13 @@ import {
   type QuarterValues,
   type SerapanResult,
 } from '../measurement';
-import { PERIOD_OF_QUARTER, QUARTER_OF, QUARTER_PERIODS, type Period, type QuarterPeriod } from './periods';
+import {
+  PERIOD_OF_QUARTER,
+  QUARTER_OF,
+  QUARTER_PERIODS,
+  type Period,
+  type QuarterPeriod,
+} from './periods';
 
 // --- target in force ------------------------------------------------------------------
 
@@ -53,11 +59,22 @@ export interface PkTargetValue {
  * over the Renstra's; the Renstra target is the fallback. A Renstra target of another year is
  * ignored.
  */
-export function targetInForce(args: { year: number; renstraTarget: YearTarget | undefined; pkTarget: PkTargetValue | undefined }): TargetInForce {
+export function targetInForce(args: {
+  year: number;
+  renstraTarget: YearTarget | undefined;
+  pkTarget: PkTargetValue | undefined;
+}): TargetInForce {
   const { year, renstraTarget, pkTarget } = args;
   const pkText = pkTarget?.text?.trim() || null;
   if (pkTarget && (!isBlank(pkTarget.value) || pkText !== null)) {
-    return { value: isBlank(pkTarget.value) ? null : pkTarget.value.trim(), min: null, max: null, text: pkText, unit: pkTarget.unit ?? null, source: 'pk' };
+    return {
+      value: isBlank(pkTarget.value) ? null : pkTarget.value.trim(),
+      min: null,
+      max: null,
+      text: pkText,
+      unit: pkTarget.unit ?? null,
+      source: 'pk',
+    };
   }
   if (renstraTarget && renstraTarget.year === year) {
     return {
@@ -108,17 +125,38 @@ export interface AchievementResult {
 
 type TargetLike = Pick<TargetInForce, 'value'> & Partial<Pick<TargetInForce, 'min' | 'max'>>;
 
-function capaianInput(polarity: Indicator['polarity'], target: TargetLike, realization: string | null): CapaianInput {
-  if (polarity === 'range') return { polarity, target: { min: target.min ?? null, max: target.max ?? null }, realization };
+function capaianInput(
+  polarity: Indicator['polarity'],
+  target: TargetLike,
+  realization: string | null,
+): CapaianInput {
+  if (polarity === 'range')
+    return { polarity, target: { min: target.min ?? null, max: target.max ?? null }, realization };
   return { polarity, target: target.value, realization };
 }
 
-function rate(period: Period, realization: string | null, basis: string | null, input: CapaianInput, settings: AchievementSettings): PeriodAchievement {
+function rate(
+  period: Period,
+  realization: string | null,
+  basis: string | null,
+  input: CapaianInput,
+  settings: AchievementSettings,
+): PeriodAchievement {
   const capaian = computeCapaian(input, settings.capaian);
-  if (!capaian.computable) return { period, realization, basis, capaian, display: null, predikat: null };
+  if (!capaian.computable)
+    return { period, realization, basis, capaian, display: null, predikat: null };
   const places = settings.displayPlaces ?? 2;
-  const predikat = predikatFor(capaian.value, settings.predikatScale ?? DEFAULT_PREDIKAT_SCALE, { roundToPlaces: places });
-  return { period, realization, basis, capaian, display: displayCapaian(capaian.value, places), predikat: predikat.ok ? predikat.band : null };
+  const predikat = predikatFor(capaian.value, settings.predikatScale ?? DEFAULT_PREDIKAT_SCALE, {
+    roundToPlaces: places,
+  });
+  return {
+    period,
+    realization,
+    basis,
+    capaian,
+    display: displayCapaian(capaian.value, places),
+    predikat: predikat.ok ? predikat.band : null,
+  };
 }
 
 const entry = (realizations: Partial<Record<Period, string | null>>, p: Period): string | null => {
@@ -163,19 +201,39 @@ export function achievementFor(args: {
   const yearEntry = entry(realizations, 'YEAR');
   let year: YearAchievement;
   if (yearEntry !== null) {
-    year = { ...rate('YEAR', yearEntry, yearEntry, capaianInput(indicator.polarity, target, yearEntry), settings), source: 'year_entry', missingQuarters: [], complete: true };
+    year = {
+      ...rate(
+        'YEAR',
+        yearEntry,
+        yearEntry,
+        capaianInput(indicator.polarity, target, yearEntry),
+        settings,
+      ),
+      source: 'year_entry',
+      missingQuarters: [],
+      complete: true,
+    };
   } else {
     const rolled = rollupQuarters(values, indicator.rollup);
     if (rolled.ok) {
       year = {
-        ...rate('YEAR', null, rolled.value, capaianInput(indicator.polarity, target, rolled.value), settings),
+        ...rate(
+          'YEAR',
+          null,
+          rolled.value,
+          capaianInput(indicator.polarity, target, rolled.value),
+          settings,
+        ),
         source: 'rollup',
         missingQuarters: rolled.missingQuarters.map((q) => PERIOD_OF_QUARTER[q]),
         complete: rolled.complete,
       };
     } else {
       // No usable quarter: pass the offending entry (if any) so the reason is invalid_realization, else no_realization.
-      const bad = QUARTER_PERIODS.map((p) => entry(realizations, p)).find((v) => v !== null && tryDecimal(v) === null) ?? null;
+      const bad =
+        QUARTER_PERIODS.map((p) => entry(realizations, p)).find(
+          (v) => v !== null && tryDecimal(v) === null,
+        ) ?? null;
       year = {
         ...rate('YEAR', null, null, capaianInput(indicator.polarity, target, bad), settings),
         source: null,
@@ -203,7 +261,12 @@ export interface ProgramEfficiency {
  * part is reported on its own, so a missing pagu still shows the average capaian. Pass only
  * computable capaian values: an indicator that cannot be measured is left out, not counted as 0.
  */
-export function programEfficiency(args: { capaianValues: readonly string[]; pagu: string | null; spent: string | null; method?: EfficiencyMethod }): ProgramEfficiency {
+export function programEfficiency(args: {
+  capaianValues: readonly string[];
+  pagu: string | null;
+  spent: string | null;
+  method?: EfficiencyMethod;
+}): ProgramEfficiency {
   const averageCapaian = average(args.capaianValues);
   const serapan = computeSerapan(args.spent, args.pagu);
   let efficiency: EfficiencyResult;
@@ -214,11 +277,19 @@ export function programEfficiency(args: { capaianValues: readonly string[]; pagu
 }
 
 function average(values: readonly string[]): { ok: true; value: string } | Fail {
-  if (values.length === 0) return insufficientData('capaian', 'Belum ada capaian indikator program / the program has no indicator capaian');
+  if (values.length === 0)
+    return insufficientData(
+      'capaian',
+      'Belum ada capaian indikator program / the program has no indicator capaian',
+    );
   const decs: Dec[] = [];
   for (const [i, v] of values.entries()) {
     const d = tryDecimal(v);
-    if (d === null) return invalidInput(`capaianValues[${i}]`, `Capaian ke-${i + 1} bukan angka: '${v}' / capaian ${i + 1} is not a number`);
+    if (d === null)
+      return invalidInput(
+        `capaianValues[${i}]`,
+        `Capaian ke-${i + 1} bukan angka: '${v}' / capaian ${i + 1} is not a number`,
+      );
     decs.push(d);
   }
   return { ok: true, value: toDecimalString(sumDecimals(decs).div(decs.length)) };

@@ -33,7 +33,10 @@ export type SpendingCommand = {
   known?: KnownBudgetCodes;
 };
 
-export type SpendingEvent = { type: 'SpendingRecorded'; data: { opdId: string; year: number; period: Period; lines: SpendingLine[]; actor: string } };
+export type SpendingEvent = {
+  type: 'SpendingRecorded';
+  data: { opdId: string; year: number; period: Period; lines: SpendingLine[]; actor: string };
+};
 
 export interface SpendingState {
   opdId: string | null;
@@ -41,43 +44,103 @@ export interface SpendingState {
   periods: Partial<Record<Period, SpendingLine[]>>;
 }
 
-export const budgetSpendingStreamId = (opdId: string, year: number): string => `spend-${opdId}-${year}`;
+export const budgetSpendingStreamId = (opdId: string, year: number): string =>
+  `spend-${opdId}-${year}`;
 
 function optionalCode(value: string | null | undefined): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 }
 
-const lineKey = (l: Pick<SpendingLine, 'programCode' | 'kegiatanCode' | 'subKegiatanCode'>) => `${l.programCode}|${l.kegiatanCode ?? ''}|${l.subKegiatanCode ?? ''}`;
+const lineKey = (l: Pick<SpendingLine, 'programCode' | 'kegiatanCode' | 'subKegiatanCode'>) =>
+  `${l.programCode}|${l.kegiatanCode ?? ''}|${l.subKegiatanCode ?? ''}`;
 
-function checkLines(lines: readonly SpendingLine[], known: KnownBudgetCodes | undefined): SpendingLine[] {
-  if (!Array.isArray(lines)) fail('spending_no_lines', 'Rincian realisasi anggaran wajib diisi', 'Spending lines are required', ['lines']);
+function checkLines(
+  lines: readonly SpendingLine[],
+  known: KnownBudgetCodes | undefined,
+): SpendingLine[] {
+  if (!Array.isArray(lines))
+    fail(
+      'spending_no_lines',
+      'Rincian realisasi anggaran wajib diisi',
+      'Spending lines are required',
+      ['lines'],
+    );
   const seen = new Set<string>();
   const out = lines.map((l, i) => {
-    const programCode = requireText(l.programCode, ['lines', i, 'programCode'], 'Kode program', 'Program code');
+    const programCode = requireText(
+      l.programCode,
+      ['lines', i, 'programCode'],
+      'Kode program',
+      'Program code',
+    );
     const kegiatanCode = optionalCode(l.kegiatanCode);
     const subKegiatanCode = optionalCode(l.subKegiatanCode);
     if (subKegiatanCode !== null && kegiatanCode === null) {
-      fail('spending_sub_without_kegiatan', 'Sub kegiatan harus disertai kode kegiatannya', 'A sub kegiatan needs its kegiatan code', ['lines', i, 'kegiatanCode']);
+      fail(
+        'spending_sub_without_kegiatan',
+        'Sub kegiatan harus disertai kode kegiatannya',
+        'A sub kegiatan needs its kegiatan code',
+        ['lines', i, 'kegiatanCode'],
+      );
     }
     if (known) {
-      const check = (code: string | null, list: readonly string[], field: string, id: string, en: string) => {
-        if (code !== null && !list.includes(code)) fail('spending_unknown_code', `${id} ${code} tidak ada dalam dokumen yang berlaku`, `${en} ${code} is not in the documents in force`, ['lines', i, field]);
+      const check = (
+        code: string | null,
+        list: readonly string[],
+        field: string,
+        id: string,
+        en: string,
+      ) => {
+        if (code !== null && !list.includes(code))
+          fail(
+            'spending_unknown_code',
+            `${id} ${code} tidak ada dalam dokumen yang berlaku`,
+            `${en} ${code} is not in the documents in force`,
+            ['lines', i, field],
+          );
       };
       check(programCode, known.programCodes, 'programCode', 'Program', 'Program');
       check(kegiatanCode, known.kegiatanCodes, 'kegiatanCode', 'Kegiatan', 'Kegiatan');
-      check(subKegiatanCode, known.subKegiatanCodes, 'subKegiatanCode', 'Sub kegiatan', 'Sub kegiatan');
+      check(
+        subKegiatanCode,
+        known.subKegiatanCodes,
+        'subKegiatanCode',
+        'Sub kegiatan',
+        'Sub kegiatan',
+      );
     }
     requireMoney(l.amount, ['lines', i, 'amount']);
     const line = { programCode, kegiatanCode, subKegiatanCode, amount: moneyText(l.amount) };
-    if (seen.has(lineKey(line))) fail('spending_duplicate_line', `Baris ${lineKey(line)} tercantum lebih dari sekali`, `Line ${lineKey(line)} is listed more than once`, ['lines', i]);
+    if (seen.has(lineKey(line)))
+      fail(
+        'spending_duplicate_line',
+        `Baris ${lineKey(line)} tercantum lebih dari sekali`,
+        `Line ${lineKey(line)} is listed more than once`,
+        ['lines', i],
+      );
     seen.add(lineKey(line));
     return line;
   });
   // A program line next to one of its kegiatan lines (or a kegiatan next to its sub kegiatan)
   // would count the same money twice in every total.
   out.forEach((l, i) => {
-    const finer = out.some((o) => o !== l && o.programCode === l.programCode && (l.kegiatanCode === null ? o.kegiatanCode !== null : o.kegiatanCode === l.kegiatanCode && l.subKegiatanCode === null && o.subKegiatanCode !== null));
-    if (finer) fail('spending_mixed_levels', `Baris ${lineKey(l)} juga dirinci di tingkat bawahnya; isi di satu tingkat saja`, `Line ${lineKey(l)} is also broken down below it; record one level only`, ['lines', i]);
+    const finer = out.some(
+      (o) =>
+        o !== l &&
+        o.programCode === l.programCode &&
+        (l.kegiatanCode === null
+          ? o.kegiatanCode !== null
+          : o.kegiatanCode === l.kegiatanCode &&
+            l.subKegiatanCode === null &&
+            o.subKegiatanCode !== null),
+    );
+    if (finer)
+      fail(
+        'spending_mixed_levels',
+        `Baris ${lineKey(l)} juga dirinci di tingkat bawahnya; isi di satu tingkat saja`,
+        `Line ${lineKey(l)} is also broken down below it; record one level only`,
+        ['lines', i],
+      );
   });
   return out;
 }
@@ -89,7 +152,10 @@ function sameLines(a: readonly SpendingLine[], b: readonly SpendingLine[]): bool
 }
 
 /** Year-to-date spending of a program (optionally one kegiatan / sub kegiatan), all periods. */
-export function spentFor(state: SpendingState, filter: { programCode: string; kegiatanCode?: string; subKegiatanCode?: string }): string {
+export function spentFor(
+  state: SpendingState,
+  filter: { programCode: string; kegiatanCode?: string; subKegiatanCode?: string },
+): string {
   const lines = PERIODS.flatMap((p) => state.periods[p] ?? []).filter(
     (l) =>
       l.programCode === filter.programCode &&
@@ -103,27 +169,53 @@ export const spendingDecider: Decider<SpendingCommand, SpendingEvent, SpendingSt
   initialState: { opdId: null, year: null, periods: {} },
 
   decide(command, state) {
-    if (!isOpdId(command.opdId)) fail('invalid_opd_id', `ID OPD "${command.opdId}" tidak valid`, `OPD id "${command.opdId}" is invalid`, ['opdId']);
+    if (!isOpdId(command.opdId))
+      fail(
+        'invalid_opd_id',
+        `ID OPD "${command.opdId}" tidak valid`,
+        `OPD id "${command.opdId}" is invalid`,
+        ['opdId'],
+      );
     const year = requireYear(command.year, ['year']);
-    if (!isPeriod(command.period)) fail('invalid_period', `Periode "${String(command.period)}" tidak dikenal (${PERIODS.join(', ')})`, `Unknown period "${String(command.period)}" (${PERIODS.join(', ')})`, ['period']);
+    if (!isPeriod(command.period))
+      fail(
+        'invalid_period',
+        `Periode "${String(command.period)}" tidak dikenal (${PERIODS.join(', ')})`,
+        `Unknown period "${String(command.period)}" (${PERIODS.join(', ')})`,
+        ['period'],
+      );
     const period = command.period;
     const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
     if (state.opdId !== null && (state.opdId !== command.opdId || state.year !== year)) {
-      fail('spending_wrong_stream', `Realisasi anggaran ini milik ${state.opdId} / ${state.year}`, `This spending belongs to ${state.opdId} / ${state.year}`, ['opdId']);
+      fail(
+        'spending_wrong_stream',
+        `Realisasi anggaran ini milik ${state.opdId} / ${state.year}`,
+        `This spending belongs to ${state.opdId} / ${state.year}`,
+        ['opdId'],
+      );
     }
     const quarterly = QUARTER_PERIODS.some((q) => state.periods[q] !== undefined);
-    if ((period === 'YEAR' && quarterly) || (period !== 'YEAR' && state.periods.YEAR !== undefined)) {
+    if (
+      (period === 'YEAR' && quarterly) ||
+      (period !== 'YEAR' && state.periods.YEAR !== undefined)
+    ) {
       fail(
         'spending_mixed_periods',
-        period === 'YEAR' ? 'Realisasi anggaran tahun ini sudah diisi per triwulan' : `Realisasi anggaran tahun ini sudah diisi tahunan; ${periodName(period).id} tidak dapat ditambahkan`,
-        period === 'YEAR' ? 'This year is already recorded by quarter' : `This year is already recorded as a yearly total; ${periodName(period).en} cannot be added`,
+        period === 'YEAR'
+          ? 'Realisasi anggaran tahun ini sudah diisi per triwulan'
+          : `Realisasi anggaran tahun ini sudah diisi tahunan; ${periodName(period).id} tidak dapat ditambahkan`,
+        period === 'YEAR'
+          ? 'This year is already recorded by quarter'
+          : `This year is already recorded as a yearly total; ${periodName(period).en} cannot be added`,
         ['period'],
       );
     }
     const lines = checkLines(command.lines, command.known);
     const current = state.periods[period];
     if (current && sameLines(current, lines)) return [];
-    return [{ type: 'SpendingRecorded', data: { opdId: command.opdId, year, period, lines, actor } }];
+    return [
+      { type: 'SpendingRecorded', data: { opdId: command.opdId, year, period, lines, actor } },
+    ];
   },
 
   evolve(state, event) {

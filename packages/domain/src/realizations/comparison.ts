@@ -41,38 +41,106 @@ export interface ComparisonState {
   figures: Record<string, ComparisonFigure>;
 }
 
-export const comparisonStreamId = (indicatorKey: string, year: number): string => `cmp-${indicatorKey}-${year}`;
-export const comparisonKey = (scope: ComparisonScope, code: string): string => (scope === 'national' ? 'national' : `province:${code}`);
+export const comparisonStreamId = (indicatorKey: string, year: number): string =>
+  `cmp-${indicatorKey}-${year}`;
+export const comparisonKey = (scope: ComparisonScope, code: string): string =>
+  scope === 'national' ? 'national' : `province:${code}`;
 
-export const comparisonFor = (state: ComparisonState, scope: ComparisonScope, code = ''): ComparisonFigure | null => state.figures[comparisonKey(scope, code)] ?? null;
+export const comparisonFor = (
+  state: ComparisonState,
+  scope: ComparisonScope,
+  code = '',
+): ComparisonFigure | null => state.figures[comparisonKey(scope, code)] ?? null;
 
 export const comparisonDecider: Decider<ComparisonCommand, ComparisonEvent, ComparisonState> = {
   initialState: { indicatorKey: null, year: null, figures: {} },
 
   decide(command, state) {
     if (command.scope !== 'province' && command.scope !== 'national') {
-      fail('invalid_scope', `Cakupan "${String(command.scope)}" tidak dikenal (province, national)`, `Unknown scope "${String(command.scope)}" (province, national)`, ['scope']);
+      fail(
+        'invalid_scope',
+        `Cakupan "${String(command.scope)}" tidak dikenal (province, national)`,
+        `Unknown scope "${String(command.scope)}" (province, national)`,
+        ['scope'],
+      );
     }
     const code = typeof command.code === 'string' ? command.code.trim() : '';
-    if (command.scope === 'province' && !/^\d{2}$/.test(code)) fail('invalid_province_code', `Kode provinsi "${code}" harus 2 angka`, `Province code "${code}" must be 2 digits`, ['code']);
-    if (command.scope === 'national' && code !== '') fail('invalid_national_code', 'Angka nasional tidak memakai kode wilayah', 'National figures take no region code', ['code']);
-    const indicatorKey = requireText(command.indicatorKey, ['indicatorKey'], 'Kode indikator', 'Indicator key');
+    if (command.scope === 'province' && !/^\d{2}$/.test(code))
+      fail(
+        'invalid_province_code',
+        `Kode provinsi "${code}" harus 2 angka`,
+        `Province code "${code}" must be 2 digits`,
+        ['code'],
+      );
+    if (command.scope === 'national' && code !== '')
+      fail(
+        'invalid_national_code',
+        'Angka nasional tidak memakai kode wilayah',
+        'National figures take no region code',
+        ['code'],
+      );
+    const indicatorKey = requireText(
+      command.indicatorKey,
+      ['indicatorKey'],
+      'Kode indikator',
+      'Indicator key',
+    );
     const year = requireYear(command.year, ['year']);
     const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
     const raw = typeof command.value === 'string' ? command.value.trim() : '';
-    if (!isCanonicalDecimal(raw)) fail('comparison_invalid_value', `Nilai pembanding "${raw}" bukan angka desimal (gunakan titik)`, `Comparison value "${raw}" is not a decimal (use a point)`, ['value']);
-    const source = requireText(command.source, ['source'], 'Sumber data pembanding', 'Comparison source');
-    if (state.indicatorKey !== null && (state.indicatorKey !== indicatorKey || state.year !== year)) {
-      fail('comparison_wrong_stream', `Angka pembanding ini milik ${state.indicatorKey} / ${state.year}`, `These comparison figures belong to ${state.indicatorKey} / ${state.year}`, ['indicatorKey']);
+    if (!isCanonicalDecimal(raw))
+      fail(
+        'comparison_invalid_value',
+        `Nilai pembanding "${raw}" bukan angka desimal (gunakan titik)`,
+        `Comparison value "${raw}" is not a decimal (use a point)`,
+        ['value'],
+      );
+    const source = requireText(
+      command.source,
+      ['source'],
+      'Sumber data pembanding',
+      'Comparison source',
+    );
+    if (
+      state.indicatorKey !== null &&
+      (state.indicatorKey !== indicatorKey || state.year !== year)
+    ) {
+      fail(
+        'comparison_wrong_stream',
+        `Angka pembanding ini milik ${state.indicatorKey} / ${state.year}`,
+        `These comparison figures belong to ${state.indicatorKey} / ${state.year}`,
+        ['indicatorKey'],
+      );
     }
     const value = toDecimalString(raw);
     const current = comparisonFor(state, command.scope, code);
     if (current && current.value === value && current.source === source) return [];
-    return [{ type: 'ComparisonRecorded', data: { indicatorKey, year, actor, scope: command.scope, code, value, source, revision: (current?.revision ?? 0) + 1 } }];
+    return [
+      {
+        type: 'ComparisonRecorded',
+        data: {
+          indicatorKey,
+          year,
+          actor,
+          scope: command.scope,
+          code,
+          value,
+          source,
+          revision: (current?.revision ?? 0) + 1,
+        },
+      },
+    ];
   },
 
   evolve(state, event) {
     const { indicatorKey, year, scope, code, value, source, revision } = event.data;
-    return { indicatorKey, year, figures: { ...state.figures, [comparisonKey(scope, code)]: { scope, code, value, source, revision } } };
+    return {
+      indicatorKey,
+      year,
+      figures: {
+        ...state.figures,
+        [comparisonKey(scope, code)]: { scope, code, value, source, revision },
+      },
+    };
   },
 };

@@ -29,12 +29,25 @@ function text(value: unknown, path: Path, labelId: string, labelEn: string): str
 }
 
 /** Trimmed copy of the evidence, or a DomainError naming the field. */
-export function checkEvidence(evidence: Evidence | null | undefined, path: Path = ['evidence']): Evidence {
+export function checkEvidence(
+  evidence: Evidence | null | undefined,
+  path: Path = ['evidence'],
+): Evidence {
   if (evidence === null || evidence === undefined || typeof evidence !== 'object') {
     fail('evidence_required', 'Bukti dukung wajib diisi', 'Supporting evidence is required', path);
   }
-  const documentRef = text(evidence.documentRef, [...path, 'documentRef'], 'Dokumen sumber', 'Source document');
-  const dataSource = text(evidence.dataSource, [...path, 'dataSource'], 'Sumber data', 'Data source');
+  const documentRef = text(
+    evidence.documentRef,
+    [...path, 'documentRef'],
+    'Dokumen sumber',
+    'Source document',
+  );
+  const dataSource = text(
+    evidence.dataSource,
+    [...path, 'dataSource'],
+    'Sumber data',
+    'Data source',
+  );
   const a = evidence.attachment;
   if (a === null || a === undefined) return { documentRef, dataSource, attachment: null };
   const at = [...path, 'attachment'];
@@ -42,10 +55,20 @@ export function checkEvidence(evidence: Evidence | null | undefined, path: Path 
   const storageKey = text(a.storageKey, [...at, 'storageKey'], 'Lokasi berkas', 'Storage key');
   const sha256 = typeof a.sha256 === 'string' ? a.sha256.trim().toLowerCase() : '';
   if (!SHA256.test(sha256)) {
-    fail('invalid_sha256', `SHA-256 berkas "${String(a.sha256)}" tidak valid (64 digit heksadesimal)`, `File SHA-256 "${String(a.sha256)}" is invalid (64 hex digits)`, [...at, 'sha256']);
+    fail(
+      'invalid_sha256',
+      `SHA-256 berkas "${String(a.sha256)}" tidak valid (64 digit heksadesimal)`,
+      `File SHA-256 "${String(a.sha256)}" is invalid (64 hex digits)`,
+      [...at, 'sha256'],
+    );
   }
   if (!Number.isSafeInteger(a.size) || a.size <= 0) {
-    fail('invalid_file_size', `Ukuran berkas ${String(a.size)} tidak valid`, `File size ${String(a.size)} is invalid`, [...at, 'size']);
+    fail(
+      'invalid_file_size',
+      `Ukuran berkas ${String(a.size)} tidak valid`,
+      `File size ${String(a.size)} is invalid`,
+      [...at, 'size'],
+    );
   }
   return { documentRef, dataSource, attachment: { name, sha256, size: a.size, storageKey } };
 }

@@ -15,11 +15,23 @@ export interface NarrativeText {
   solusi: string;
 }
 
-export type NarrativeCommand = { type: 'RecordNarrative'; opdId: string; sasaranCode: string; year: number; actor: string } & NarrativeText;
+export type NarrativeCommand = {
+  type: 'RecordNarrative';
+  opdId: string;
+  sasaranCode: string;
+  year: number;
+  actor: string;
+} & NarrativeText;
 
 export type NarrativeEvent = {
   type: 'NarrativeRecorded';
-  data: { opdId: string; sasaranCode: string; year: number; version: number; actor: string } & NarrativeText;
+  data: {
+    opdId: string;
+    sasaranCode: string;
+    year: number;
+    version: number;
+    actor: string;
+  } & NarrativeText;
 };
 
 export interface NarrativeVersion extends NarrativeText {
@@ -35,9 +47,11 @@ export interface NarrativeState {
   versions: NarrativeVersion[];
 }
 
-export const narrativeStreamId = (opdId: string, sasaranCode: string, year: number): string => `narr-${opdId}-${sasaranCode}-${year}`;
+export const narrativeStreamId = (opdId: string, sasaranCode: string, year: number): string =>
+  `narr-${opdId}-${sasaranCode}-${year}`;
 
-export const currentNarrative = (state: NarrativeState): NarrativeVersion | null => state.versions.at(-1) ?? null;
+export const currentNarrative = (state: NarrativeState): NarrativeVersion | null =>
+  state.versions.at(-1) ?? null;
 
 const LABEL: Record<NarrativeField, { id: string; en: string }> = {
   faktorPendukung: { id: 'Faktor pendukung', en: 'Supporting factors' },
@@ -53,12 +67,22 @@ function checkText(command: NarrativeCommand): NarrativeText {
     // Counted in characters (code points), as the user sees them, not UTF-16 units.
     const length = [...text].length;
     if (length > NARRATIVE_MAX_CHARS) {
-      fail('narrative_too_long', `${LABEL[field].id} terlalu panjang: ${length} karakter (maksimal ${NARRATIVE_MAX_CHARS})`, `${LABEL[field].en} is too long: ${length} characters (at most ${NARRATIVE_MAX_CHARS})`, [field]);
+      fail(
+        'narrative_too_long',
+        `${LABEL[field].id} terlalu panjang: ${length} karakter (maksimal ${NARRATIVE_MAX_CHARS})`,
+        `${LABEL[field].en} is too long: ${length} characters (at most ${NARRATIVE_MAX_CHARS})`,
+        [field],
+      );
     }
     out[field] = text;
   }
   if (NARRATIVE_FIELDS.every((f) => out[f] === '')) {
-    fail('narrative_empty', 'Isi paling sedikit satu: faktor pendukung, faktor penghambat atau solusi', 'Fill in at least one of supporting factors, inhibiting factors or solutions', ['faktorPendukung']);
+    fail(
+      'narrative_empty',
+      'Isi paling sedikit satu: faktor pendukung, faktor penghambat atau solusi',
+      'Fill in at least one of supporting factors, inhibiting factors or solutions',
+      ['faktorPendukung'],
+    );
   }
   return out;
 }
@@ -67,21 +91,58 @@ export const narrativeDecider: Decider<NarrativeCommand, NarrativeEvent, Narrati
   initialState: { opdId: null, sasaranCode: null, year: null, versions: [] },
 
   decide(command, state) {
-    if (!isOpdId(command.opdId)) fail('invalid_opd_id', `ID OPD "${command.opdId}" tidak valid`, `OPD id "${command.opdId}" is invalid`, ['opdId']);
-    const sasaranCode = requireText(command.sasaranCode, ['sasaranCode'], 'Kode sasaran', 'Sasaran code');
+    if (!isOpdId(command.opdId))
+      fail(
+        'invalid_opd_id',
+        `ID OPD "${command.opdId}" tidak valid`,
+        `OPD id "${command.opdId}" is invalid`,
+        ['opdId'],
+      );
+    const sasaranCode = requireText(
+      command.sasaranCode,
+      ['sasaranCode'],
+      'Kode sasaran',
+      'Sasaran code',
+    );
     const year = requireYear(command.year, ['year']);
     const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
-    if (state.opdId !== null && (state.opdId !== command.opdId || state.sasaranCode !== sasaranCode || state.year !== year)) {
-      fail('narrative_wrong_stream', `Narasi ini milik ${state.opdId} / ${state.sasaranCode} / ${state.year}`, `This narrative belongs to ${state.opdId} / ${state.sasaranCode} / ${state.year}`, ['sasaranCode']);
+    if (
+      state.opdId !== null &&
+      (state.opdId !== command.opdId || state.sasaranCode !== sasaranCode || state.year !== year)
+    ) {
+      fail(
+        'narrative_wrong_stream',
+        `Narasi ini milik ${state.opdId} / ${state.sasaranCode} / ${state.year}`,
+        `This narrative belongs to ${state.opdId} / ${state.sasaranCode} / ${state.year}`,
+        ['sasaranCode'],
+      );
     }
     const text = checkText(command);
     const current = currentNarrative(state);
     if (current && NARRATIVE_FIELDS.every((f) => current[f] === text[f])) return [];
-    return [{ type: 'NarrativeRecorded', data: { opdId: command.opdId, sasaranCode, year, version: state.versions.length + 1, actor, ...text } }];
+    return [
+      {
+        type: 'NarrativeRecorded',
+        data: {
+          opdId: command.opdId,
+          sasaranCode,
+          year,
+          version: state.versions.length + 1,
+          actor,
+          ...text,
+        },
+      },
+    ];
   },
 
   evolve(state, event) {
-    const { opdId, sasaranCode, year, version, actor, faktorPendukung, faktorPenghambat, solusi } = event.data;
-    return { opdId, sasaranCode, year, versions: [...state.versions, { version, actor, faktorPendukung, faktorPenghambat, solusi }] };
+    const { opdId, sasaranCode, year, version, actor, faktorPendukung, faktorPenghambat, solusi } =
+      event.data;
+    return {
+      opdId,
+      sasaranCode,
+      year,
+      versions: [...state.versions, { version, actor, faktorPendukung, faktorPenghambat, solusi }],
+    };
   },
 };

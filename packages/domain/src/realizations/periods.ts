@@ -14,7 +14,12 @@ export function isPeriod(value: unknown): value is Period {
 }
 
 export const QUARTER_OF: Record<QuarterPeriod, Quarter> = { TW1: 1, TW2: 2, TW3: 3, TW4: 4 };
-export const PERIOD_OF_QUARTER: Record<Quarter, QuarterPeriod> = { 1: 'TW1', 2: 'TW2', 3: 'TW3', 4: 'TW4' };
+export const PERIOD_OF_QUARTER: Record<Quarter, QuarterPeriod> = {
+  1: 'TW1',
+  2: 'TW2',
+  3: 'TW3',
+  4: 'TW4',
+};
 
 /** Name as printed in reports: 'TW I' … 'TW IV', 'Tahunan' / 'Year'. */
 export function periodName(period: Period): { id: string; en: string } {

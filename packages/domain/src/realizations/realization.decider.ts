@@ -21,19 +21,29 @@ import { checkEvidence, type Evidence } from './evidence';
 import { isPeriod, periodName, PERIODS, type Period } from './periods';
 import { resolveRealizationValue, type RealizationInputs } from './value';
 
-export const REALIZATION_STATUSES = ['draft', 'submitted', 'verified_head', 'verified', 'returned'] as const;
+export const REALIZATION_STATUSES = [
+  'draft',
+  'submitted',
+  'verified_head',
+  'verified',
+  'returned',
+] as const;
 export type RealizationStatus = (typeof REALIZATION_STATUSES)[number];
 export type VerificationLevel = 'head' | 'inspector';
 
 const STATUS_NAME: Record<RealizationStatus, { id: string; en: string }> = {
   draft: { id: 'draf', en: 'draft' },
   submitted: { id: 'diajukan', en: 'submitted' },
-  verified_head: { id: 'diverifikasi Kepala OPD, menunggu Inspektorat', en: 'verified by the OPD head, awaiting the inspectorate' },
+  verified_head: {
+    id: 'diverifikasi Kepala OPD, menunggu Inspektorat',
+    en: 'verified by the OPD head, awaiting the inspectorate',
+  },
   verified: { id: 'terverifikasi', en: 'verified' },
   returned: { id: 'dikembalikan', en: 'returned' },
 };
 
-export const realizationStreamId = (opdId: string, indicatorCode: string, year: number): string => `real-${opdId}-${indicatorCode}-${year}`;
+export const realizationStreamId = (opdId: string, indicatorCode: string, year: number): string =>
+  `real-${opdId}-${indicatorCode}-${year}`;
 
 /** What the user enters; the application adds `formula` from the indicator in force. */
 interface EntryFields {
@@ -46,10 +56,28 @@ interface EntryFields {
 }
 
 export type RealizationCommand =
-  | ({ type: 'RecordRealization'; opdId: string; indicatorCode: string; year: number; period: Period } & EntryFields)
+  | ({
+      type: 'RecordRealization';
+      opdId: string;
+      indicatorCode: string;
+      year: number;
+      period: Period;
+    } & EntryFields)
   | { type: 'SubmitRealization'; period: Period; actor: string }
-  | { type: 'VerifyRealization'; period: Period; level: VerificationLevel; inspectorRequired: boolean; actor: string }
-  | { type: 'ReturnRealization'; period: Period; level: VerificationLevel; reason: string; actor: string }
+  | {
+      type: 'VerifyRealization';
+      period: Period;
+      level: VerificationLevel;
+      inspectorRequired: boolean;
+      actor: string;
+    }
+  | {
+      type: 'ReturnRealization';
+      period: Period;
+      level: VerificationLevel;
+      reason: string;
+      actor: string;
+    }
   | ({ type: 'CorrectRealization'; period: Period; reason: string } & EntryFields)
   /** requiredPeriods (optional): periods that must exist, e.g. TW1..TW4 for a quarterly indicator. */
   | { type: 'LockYear'; actor: string; requiredPeriods?: Period[] };
@@ -66,16 +94,56 @@ export interface RealizationContent {
 export type RealizationEvent =
   | {
       type: 'RealizationRecorded';
-      data: { opdId: string; indicatorCode: string; year: number; period: Period; version: number; actor: string } & RealizationContent;
+      data: {
+        opdId: string;
+        indicatorCode: string;
+        year: number;
+        period: Period;
+        version: number;
+        actor: string;
+      } & RealizationContent;
     }
   | { type: 'RealizationSubmitted'; data: { period: Period; version: number; actor: string } }
-  | { type: 'RealizationVerified'; data: { period: Period; version: number; level: VerificationLevel; status: 'verified_head' | 'verified'; actor: string } }
-  | { type: 'RealizationReturned'; data: { period: Period; version: number; level: VerificationLevel; reason: string; actor: string } }
+  | {
+      type: 'RealizationVerified';
+      data: {
+        period: Period;
+        version: number;
+        level: VerificationLevel;
+        status: 'verified_head' | 'verified';
+        actor: string;
+      };
+    }
+  | {
+      type: 'RealizationReturned';
+      data: {
+        period: Period;
+        version: number;
+        level: VerificationLevel;
+        reason: string;
+        actor: string;
+      };
+    }
   | {
       type: 'RealizationCorrected';
-      data: { period: Period; version: number; previousVersion: number; reason: string; actor: string } & RealizationContent;
+      data: {
+        period: Period;
+        version: number;
+        previousVersion: number;
+        reason: string;
+        actor: string;
+      } & RealizationContent;
     }
-  | { type: 'RealizationYearLocked'; data: { opdId: string; indicatorCode: string; year: number; periods: Period[]; actor: string } };
+  | {
+      type: 'RealizationYearLocked';
+      data: {
+        opdId: string;
+        indicatorCode: string;
+        year: number;
+        periods: Period[];
+        actor: string;
+      };
+    };
 
 export interface StatusChange {
   status: RealizationStatus;
@@ -109,12 +177,19 @@ export interface RealizationState {
   lockedBy: string | null;
 }
 
-export const currentVersion = (state: RealizationState, period: Period): RealizationVersion | null => state.entries[period]?.versions.at(-1) ?? null;
+export const currentVersion = (
+  state: RealizationState,
+  period: Period,
+): RealizationVersion | null => state.entries[period]?.versions.at(-1) ?? null;
 
 /** The latest verified version: what reports use while a correction is still in progress. */
-export function lastVerifiedVersion(state: RealizationState, period: Period): RealizationVersion | null {
+export function lastVerifiedVersion(
+  state: RealizationState,
+  period: Period,
+): RealizationVersion | null {
   const versions = state.entries[period]?.versions ?? [];
-  for (let i = versions.length - 1; i >= 0; i--) if (versions[i]?.status === 'verified') return versions[i] ?? null;
+  for (let i = versions.length - 1; i >= 0; i--)
+    if (versions[i]?.status === 'verified') return versions[i] ?? null;
   return null;
 }
 
@@ -136,13 +211,25 @@ export function realizationPermission(command: RealizationCommand): Permission |
 const MIN_REASON = 5;
 
 function requirePeriod(period: unknown): Period {
-  if (!isPeriod(period)) fail('invalid_period', `Periode "${String(period)}" tidak dikenal (${PERIODS.join(', ')})`, `Unknown period "${String(period)}" (${PERIODS.join(', ')})`, ['period']);
+  if (!isPeriod(period))
+    fail(
+      'invalid_period',
+      `Periode "${String(period)}" tidak dikenal (${PERIODS.join(', ')})`,
+      `Unknown period "${String(period)}" (${PERIODS.join(', ')})`,
+      ['period'],
+    );
   return period;
 }
 
 function requireReason(reason: unknown): string {
   const r = typeof reason === 'string' ? reason.trim() : '';
-  if (r.length < MIN_REASON) fail('realization_reason_required', `Alasan wajib diisi (paling sedikit ${MIN_REASON} karakter)`, `A reason is required (at least ${MIN_REASON} characters)`, ['reason']);
+  if (r.length < MIN_REASON)
+    fail(
+      'realization_reason_required',
+      `Alasan wajib diisi (paling sedikit ${MIN_REASON} karakter)`,
+      `A reason is required (at least ${MIN_REASON} characters)`,
+      ['reason'],
+    );
   return r;
 }
 
@@ -150,13 +237,25 @@ function requireEntry(state: RealizationState, period: Period): RealizationVersi
   const current = currentVersion(state, period);
   if (current === null) {
     const p = periodName(period);
-    fail('realization_not_recorded', `Realisasi ${p.id} belum diisi`, `No realization recorded for ${p.en}`, ['period']);
+    fail(
+      'realization_not_recorded',
+      `Realisasi ${p.id} belum diisi`,
+      `No realization recorded for ${p.en}`,
+      ['period'],
+    );
   }
   return current;
 }
 
 /** Refusal naming the current status: "… berstatus diajukan" / "… is submitted". */
-function wrongStatus(code: string, period: Period, status: RealizationStatus, doId: string, doEn: string, hint: { id: string; en: string } | null = null): never {
+function wrongStatus(
+  code: string,
+  period: Period,
+  status: RealizationStatus,
+  doId: string,
+  doEn: string,
+  hint: { id: string; en: string } | null = null,
+): never {
   const p = periodName(period);
   const s = STATUS_NAME[status];
   return fail(
@@ -170,96 +269,222 @@ function wrongStatus(code: string, period: Period, status: RealizationStatus, do
 function content(command: EntryFields): RealizationContent {
   const { value, inputs } = resolveRealizationValue(command.value, command.inputs, command.formula);
   const evidence = checkEvidence(command.evidence);
-  const note = typeof command.note === 'string' && command.note.trim() !== '' ? command.note.trim() : null;
+  const note =
+    typeof command.note === 'string' && command.note.trim() !== '' ? command.note.trim() : null;
   // The formula is kept only when it produced the value: it documents how the number came about.
-  return { value, inputs, formula: inputs === null ? null : (command.formula ?? null), evidence, note };
+  return {
+    value,
+    inputs,
+    formula: inputs === null ? null : (command.formula ?? null),
+    evidence,
+    note,
+  };
 }
 
-const pickContent = ({ value, inputs, formula, evidence, note }: RealizationContent): RealizationContent => ({ value, inputs, formula, evidence, note });
+const pickContent = ({
+  value,
+  inputs,
+  formula,
+  evidence,
+  note,
+}: RealizationContent): RealizationContent => ({ value, inputs, formula, evidence, note });
 
 function sameContent(a: RealizationContent, b: RealizationContent): boolean {
   return deepEqual(pickContent(a), pickContent(b));
 }
 
-function decideRecord(command: Extract<RealizationCommand, { type: 'RecordRealization' }>, state: RealizationState): RealizationEvent[] {
-  if (!isOpdId(command.opdId)) fail('invalid_opd_id', `ID OPD "${command.opdId}" tidak valid`, `OPD id "${command.opdId}" is invalid`, ['opdId']);
-  const indicatorCode = requireText(command.indicatorCode, ['indicatorCode'], 'Kode indikator', 'Indicator code');
+function decideRecord(
+  command: Extract<RealizationCommand, { type: 'RecordRealization' }>,
+  state: RealizationState,
+): RealizationEvent[] {
+  if (!isOpdId(command.opdId))
+    fail(
+      'invalid_opd_id',
+      `ID OPD "${command.opdId}" tidak valid`,
+      `OPD id "${command.opdId}" is invalid`,
+      ['opdId'],
+    );
+  const indicatorCode = requireText(
+    command.indicatorCode,
+    ['indicatorCode'],
+    'Kode indikator',
+    'Indicator code',
+  );
   const year = requireYear(command.year, ['year']);
   const period = requirePeriod(command.period);
   const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
   // One stream per OPD, indicator and year: a command for another one is an application bug.
-  if (state.opdId !== null && (state.opdId !== command.opdId || state.indicatorCode !== indicatorCode || state.year !== year)) {
-    fail('realization_wrong_stream', `Realisasi ini milik ${state.opdId} / ${state.indicatorCode} / ${state.year}`, `This realization belongs to ${state.opdId} / ${state.indicatorCode} / ${state.year}`, ['indicatorCode']);
+  if (
+    state.opdId !== null &&
+    (state.opdId !== command.opdId || state.indicatorCode !== indicatorCode || state.year !== year)
+  ) {
+    fail(
+      'realization_wrong_stream',
+      `Realisasi ini milik ${state.opdId} / ${state.indicatorCode} / ${state.year}`,
+      `This realization belongs to ${state.opdId} / ${state.indicatorCode} / ${state.year}`,
+      ['indicatorCode'],
+    );
   }
   const current = currentVersion(state, period);
   if (current !== null && current.status !== 'draft' && current.status !== 'returned') {
-    const hint = current.status === 'verified' ? { id: 'gunakan koreksi realisasi', en: 'use a correction' } : null;
+    const hint =
+      current.status === 'verified'
+        ? { id: 'gunakan koreksi realisasi', en: 'use a correction' }
+        : null;
     wrongStatus('realization_cannot_record', period, current.status, 'diubah', 'changed', hint);
   }
   const next = content(command);
   if (current !== null && sameContent(current, next)) return [];
-  const version = current === null ? 1 : current.status === 'draft' ? current.version : current.version + 1;
-  return [{ type: 'RealizationRecorded', data: { opdId: command.opdId, indicatorCode, year, period, version, actor, ...next } }];
+  const version =
+    current === null ? 1 : current.status === 'draft' ? current.version : current.version + 1;
+  return [
+    {
+      type: 'RealizationRecorded',
+      data: { opdId: command.opdId, indicatorCode, year, period, version, actor, ...next },
+    },
+  ];
 }
 
-function decideVerify(command: Extract<RealizationCommand, { type: 'VerifyRealization' }>, state: RealizationState): RealizationEvent[] {
+function decideVerify(
+  command: Extract<RealizationCommand, { type: 'VerifyRealization' }>,
+  state: RealizationState,
+): RealizationEvent[] {
   const period = requirePeriod(command.period);
   const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
   const current = requireEntry(state, period);
-  const event = (status: 'verified_head' | 'verified'): RealizationEvent[] => [{ type: 'RealizationVerified', data: { period, version: current.version, level: command.level, status, actor } }];
+  const event = (status: 'verified_head' | 'verified'): RealizationEvent[] => [
+    {
+      type: 'RealizationVerified',
+      data: { period, version: current.version, level: command.level, status, actor },
+    },
+  ];
   if (command.level === 'head') {
-    if (current.status === 'submitted') return event(command.inspectorRequired ? 'verified_head' : 'verified');
+    if (current.status === 'submitted')
+      return event(command.inspectorRequired ? 'verified_head' : 'verified');
     // The pemda dropped the inspectorate step while this entry was waiting for it.
-    if (current.status === 'verified_head') return command.inspectorRequired ? [] : event('verified');
+    if (current.status === 'verified_head')
+      return command.inspectorRequired ? [] : event('verified');
     if (current.status === 'verified') return [];
-    return wrongStatus('realization_cannot_verify', period, current.status, 'diverifikasi', 'verified', { id: 'realisasi harus diajukan dahulu', en: 'it must be submitted first' });
+    return wrongStatus(
+      'realization_cannot_verify',
+      period,
+      current.status,
+      'diverifikasi',
+      'verified',
+      { id: 'realisasi harus diajukan dahulu', en: 'it must be submitted first' },
+    );
   }
   if (current.status === 'verified_head') return event('verified');
   if (current.status === 'verified') return [];
-  return wrongStatus('realization_cannot_verify', period, current.status, 'diverifikasi Inspektorat', 'verified by the inspectorate', {
-    id: 'menunggu verifikasi Kepala OPD',
-    en: 'the OPD head must verify it first',
-  });
+  return wrongStatus(
+    'realization_cannot_verify',
+    period,
+    current.status,
+    'diverifikasi Inspektorat',
+    'verified by the inspectorate',
+    {
+      id: 'menunggu verifikasi Kepala OPD',
+      en: 'the OPD head must verify it first',
+    },
+  );
 }
 
-function decideReturn(command: Extract<RealizationCommand, { type: 'ReturnRealization' }>, state: RealizationState): RealizationEvent[] {
+function decideReturn(
+  command: Extract<RealizationCommand, { type: 'ReturnRealization' }>,
+  state: RealizationState,
+): RealizationEvent[] {
   const period = requirePeriod(command.period);
   const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
   const current = requireEntry(state, period);
   // The head returns what was submitted (or takes back its own verification before the
   // inspectorate acts); the inspectorate returns only what the head verified.
-  const allowed: readonly RealizationStatus[] = command.level === 'head' ? ['submitted', 'verified_head'] : ['verified_head'];
+  const allowed: readonly RealizationStatus[] =
+    command.level === 'head' ? ['submitted', 'verified_head'] : ['verified_head'];
   if (!allowed.includes(current.status)) {
     const last = current.history.at(-1);
-    if (current.status === 'returned' && last?.reason === command.reason?.trim() && last?.level === command.level) return [];
+    if (
+      current.status === 'returned' &&
+      last?.reason === command.reason?.trim() &&
+      last?.level === command.level
+    )
+      return [];
     wrongStatus('realization_cannot_return', period, current.status, 'dikembalikan', 'returned');
   }
   const reason = requireReason(command.reason);
-  return [{ type: 'RealizationReturned', data: { period, version: current.version, level: command.level, reason, actor } }];
+  return [
+    {
+      type: 'RealizationReturned',
+      data: { period, version: current.version, level: command.level, reason, actor },
+    },
+  ];
 }
 
-function decideCorrect(command: Extract<RealizationCommand, { type: 'CorrectRealization' }>, state: RealizationState): RealizationEvent[] {
+function decideCorrect(
+  command: Extract<RealizationCommand, { type: 'CorrectRealization' }>,
+  state: RealizationState,
+): RealizationEvent[] {
   const period = requirePeriod(command.period);
   const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
   const current = requireEntry(state, period);
   if (current.status !== 'verified') {
-    const hint = current.status === 'draft' || current.status === 'returned' ? { id: 'ubah dengan mengisi realisasi', en: 'record it instead' } : null;
-    wrongStatus('realization_cannot_correct', period, current.status, 'dikoreksi', 'corrected', hint);
+    const hint =
+      current.status === 'draft' || current.status === 'returned'
+        ? { id: 'ubah dengan mengisi realisasi', en: 'record it instead' }
+        : null;
+    wrongStatus(
+      'realization_cannot_correct',
+      period,
+      current.status,
+      'dikoreksi',
+      'corrected',
+      hint,
+    );
   }
   const reason = requireReason(command.reason);
   const next = content(command);
   if (sameContent(current, next)) return [];
-  return [{ type: 'RealizationCorrected', data: { period, version: current.version + 1, previousVersion: current.version, reason, actor, ...next } }];
+  return [
+    {
+      type: 'RealizationCorrected',
+      data: {
+        period,
+        version: current.version + 1,
+        previousVersion: current.version,
+        reason,
+        actor,
+        ...next,
+      },
+    },
+  ];
 }
 
-function decideLock(command: Extract<RealizationCommand, { type: 'LockYear' }>, state: RealizationState): RealizationEvent[] {
+function decideLock(
+  command: Extract<RealizationCommand, { type: 'LockYear' }>,
+  state: RealizationState,
+): RealizationEvent[] {
   const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
   const recorded = PERIODS.filter((p) => state.entries[p] !== undefined);
   for (const p of command.requiredPeriods ?? []) {
-    if (!recorded.includes(p)) fail('realization_period_missing', `Realisasi ${periodName(p).id} belum diisi; tahun tidak dapat dikunci`, `No ${periodName(p).en} realization; the year cannot be locked`, ['periods', p]);
+    if (!recorded.includes(p))
+      fail(
+        'realization_period_missing',
+        `Realisasi ${periodName(p).id} belum diisi; tahun tidak dapat dikunci`,
+        `No ${periodName(p).en} realization; the year cannot be locked`,
+        ['periods', p],
+      );
   }
-  if (recorded.length === 0 || state.opdId === null || state.indicatorCode === null || state.year === null) {
-    fail('realization_nothing_to_lock', 'Belum ada realisasi; tahun tidak dapat dikunci', 'No realization recorded; the year cannot be locked', ['periods']);
+  if (
+    recorded.length === 0 ||
+    state.opdId === null ||
+    state.indicatorCode === null ||
+    state.year === null
+  ) {
+    fail(
+      'realization_nothing_to_lock',
+      'Belum ada realisasi; tahun tidak dapat dikunci',
+      'No realization recorded; the year cannot be locked',
+      ['periods'],
+    );
   }
   for (const p of recorded) {
     const v = currentVersion(state, p);
@@ -272,30 +497,65 @@ function decideLock(command: Extract<RealizationCommand, { type: 'LockYear' }>, 
       );
     }
   }
-  return [{ type: 'RealizationYearLocked', data: { opdId: state.opdId, indicatorCode: state.indicatorCode, year: state.year, periods: recorded, actor } }];
+  return [
+    {
+      type: 'RealizationYearLocked',
+      data: {
+        opdId: state.opdId,
+        indicatorCode: state.indicatorCode,
+        year: state.year,
+        periods: recorded,
+        actor,
+      },
+    },
+  ];
 }
 
 /** Applies a status change to the current version of a period. */
-function withStatus(state: RealizationState, period: Period, change: StatusChange): RealizationState {
+function withStatus(
+  state: RealizationState,
+  period: Period,
+  change: StatusChange,
+): RealizationState {
   const entry = state.entries[period];
   if (!entry) return state;
-  const versions = entry.versions.map((v, i) => (i === entry.versions.length - 1 ? { ...v, status: change.status, history: [...v.history, change] } : v));
+  const versions = entry.versions.map((v, i) =>
+    i === entry.versions.length - 1
+      ? { ...v, status: change.status, history: [...v.history, change] }
+      : v,
+  );
   return { ...state, entries: { ...state.entries, [period]: { ...entry, versions } } };
 }
 
-function withVersion(state: RealizationState, period: Period, version: RealizationVersion): RealizationState {
+function withVersion(
+  state: RealizationState,
+  period: Period,
+  version: RealizationVersion,
+): RealizationState {
   const previous = state.entries[period]?.versions ?? [];
   const versions = [...previous.filter((v) => v.version !== version.version), version];
   return { ...state, entries: { ...state.entries, [period]: { period, versions } } };
 }
 
 export const realizationDecider: Decider<RealizationCommand, RealizationEvent, RealizationState> = {
-  initialState: { opdId: null, indicatorCode: null, year: null, entries: {}, locked: false, lockedBy: null },
+  initialState: {
+    opdId: null,
+    indicatorCode: null,
+    year: null,
+    entries: {},
+    locked: false,
+    lockedBy: null,
+  },
 
   decide(command, state) {
     if (state.locked) {
       if (command.type === 'LockYear') return [];
-      fail('realization_year_locked', `Tahun ${state.year} sudah dikunci; realisasi tidak dapat diubah`, `Year ${state.year} is locked; realizations can no longer change`, ['year']);
+      fail(
+        'realization_year_locked',
+        `Tahun ${state.year} sudah dikunci; realisasi tidak dapat diubah`,
+        `Year ${state.year} is locked; realizations can no longer change`,
+        ['year'],
+      );
     }
     switch (command.type) {
       case 'RecordRealization':
@@ -305,8 +565,11 @@ export const realizationDecider: Decider<RealizationCommand, RealizationEvent, R
         const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
         const current = requireEntry(state, period);
         if (current.status === 'submitted') return [];
-        if (current.status !== 'draft' && current.status !== 'returned') wrongStatus('realization_cannot_submit', period, current.status, 'diajukan', 'submitted');
-        return [{ type: 'RealizationSubmitted', data: { period, version: current.version, actor } }];
+        if (current.status !== 'draft' && current.status !== 'returned')
+          wrongStatus('realization_cannot_submit', period, current.status, 'diajukan', 'submitted');
+        return [
+          { type: 'RealizationSubmitted', data: { period, version: current.version, actor } },
+        ];
       }
       case 'VerifyRealization':
         return decideVerify(command, state);
@@ -322,7 +585,19 @@ export const realizationDecider: Decider<RealizationCommand, RealizationEvent, R
   evolve(state, event) {
     switch (event.type) {
       case 'RealizationRecorded': {
-        const { opdId, indicatorCode, year, period, version, actor, value, inputs, formula, evidence, note } = event.data;
+        const {
+          opdId,
+          indicatorCode,
+          year,
+          period,
+          version,
+          actor,
+          value,
+          inputs,
+          formula,
+          evidence,
+          note,
+        } = event.data;
         const before = state.entries[period]?.versions.find((v) => v.version === version);
         const next: RealizationVersion = {
           version,
@@ -334,19 +609,48 @@ export const realizationDecider: Decider<RealizationCommand, RealizationEvent, R
           status: 'draft',
           // Re-recording a correction draft keeps why the correction was made.
           correctionReason: before?.correctionReason ?? null,
-          history: [...(before?.history ?? []), { status: 'draft', actor, level: null, reason: null }],
+          history: [
+            ...(before?.history ?? []),
+            { status: 'draft', actor, level: null, reason: null },
+          ],
         };
         return { ...withVersion(state, period, next), opdId, indicatorCode, year };
       }
       case 'RealizationSubmitted':
-        return withStatus(state, event.data.period, { status: 'submitted', actor: event.data.actor, level: null, reason: null });
+        return withStatus(state, event.data.period, {
+          status: 'submitted',
+          actor: event.data.actor,
+          level: null,
+          reason: null,
+        });
       case 'RealizationVerified':
-        return withStatus(state, event.data.period, { status: event.data.status, actor: event.data.actor, level: event.data.level, reason: null });
+        return withStatus(state, event.data.period, {
+          status: event.data.status,
+          actor: event.data.actor,
+          level: event.data.level,
+          reason: null,
+        });
       case 'RealizationReturned':
-        return withStatus(state, event.data.period, { status: 'returned', actor: event.data.actor, level: event.data.level, reason: event.data.reason });
+        return withStatus(state, event.data.period, {
+          status: 'returned',
+          actor: event.data.actor,
+          level: event.data.level,
+          reason: event.data.reason,
+        });
       case 'RealizationCorrected': {
-        const { period, version, reason, actor, value, inputs, formula, evidence, note } = event.data;
-        const next: RealizationVersion = { version, value, inputs, formula, evidence, note, status: 'draft', correctionReason: reason, history: [{ status: 'draft', actor, level: null, reason }] };
+        const { period, version, reason, actor, value, inputs, formula, evidence, note } =
+          event.data;
+        const next: RealizationVersion = {
+          version,
+          value,
+          inputs,
+          formula,
+          evidence,
+          note,
+          status: 'draft',
+          correctionReason: reason,
+          history: [{ status: 'draft', actor, level: null, reason }],
+        };
         return withVersion(state, period, next);
       }
       case 'RealizationYearLocked':

@@ -2,7 +2,14 @@
 // (jumlah koperasi sehat / jumlah koperasi × 100). Computed values are kept exact
 // ("33.333…"); rounding is for display only.
 import { fail } from '../shared/errors';
-import { Dec, evaluateFormula, isCanonicalDecimal, requiredInputs, toDecimalString, type Formula } from '../measurement';
+import {
+  Dec,
+  evaluateFormula,
+  isCanonicalDecimal,
+  requiredInputs,
+  toDecimalString,
+  type Formula,
+} from '../measurement';
 
 /** Formula inputs as entered: canonical decimal text, or a list for series formulas (cv). */
 export type RealizationInputs = Record<string, string | string[]>;
@@ -35,7 +42,8 @@ export function agreesAtTypedPrecision(computed: string, typed: string): boolean
 
 function normalizeInputs(inputs: RealizationInputs): RealizationInputs {
   const out: RealizationInputs = {};
-  for (const [name, v] of Object.entries(inputs)) out[name] = Array.isArray(v) ? v.map((x) => String(x).trim()) : String(v).trim();
+  for (const [name, v] of Object.entries(inputs))
+    out[name] = Array.isArray(v) ? v.map((x) => String(x).trim()) : String(v).trim();
   return out;
 }
 
@@ -50,22 +58,42 @@ export function resolveRealizationValue(
 ): ResolvedValue {
   const typed = typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
   if (typed !== null && !isCanonicalDecimal(typed)) {
-    fail('realization_invalid_value', `Realisasi "${typed}" bukan angka desimal (gunakan titik, contoh 33.33)`, `Realization "${typed}" is not a decimal (use a point, e.g. 33.33)`, ['value']);
+    fail(
+      'realization_invalid_value',
+      `Realisasi "${typed}" bukan angka desimal (gunakan titik, contoh 33.33)`,
+      `Realization "${typed}" is not a decimal (use a point, e.g. 33.33)`,
+      ['value'],
+    );
   }
   const hasInputs = inputs !== null && inputs !== undefined && Object.keys(inputs).length > 0;
   if (!hasInputs) {
     if (typed === null) {
-      fail('realization_value_required', 'Isi nilai realisasi atau data input rumusnya', 'Enter the realization value or the inputs of its formula', ['value']);
+      fail(
+        'realization_value_required',
+        'Isi nilai realisasi atau data input rumusnya',
+        'Enter the realization value or the inputs of its formula',
+        ['value'],
+      );
     }
     return { value: toDecimalString(typed), inputs: null };
   }
   if (formula === null || formula === undefined) {
-    fail('realization_no_formula', 'Indikator ini tidak memiliki rumus; isi nilai realisasi secara langsung', 'This indicator has no formula; enter the realization value directly', ['inputs']);
+    fail(
+      'realization_no_formula',
+      'Indikator ini tidak memiliki rumus; isi nilai realisasi secara langsung',
+      'This indicator has no formula; enter the realization value directly',
+      ['inputs'],
+    );
   }
   const names = requiredInputs(formula);
   for (const name of Object.keys(inputs)) {
     if (!names.includes(name)) {
-      fail('realization_unknown_input', `Input "${name}" tidak dipakai rumus indikator (yang dipakai: ${names.join(', ')})`, `Input "${name}" is not used by the indicator's formula (expected: ${names.join(', ')})`, ['inputs', name]);
+      fail(
+        'realization_unknown_input',
+        `Input "${name}" tidak dipakai rumus indikator (yang dipakai: ${names.join(', ')})`,
+        `Input "${name}" is not used by the indicator's formula (expected: ${names.join(', ')})`,
+        ['inputs', name],
+      );
     }
   }
   const kept = normalizeInputs(inputs);
@@ -75,8 +103,15 @@ export function resolveRealizationValue(
     fail(`formula_${result.error.code}`, id, en, ['inputs', result.error.input ?? names[0] ?? '']);
   }
   if (typed !== null && !agreesAtTypedPrecision(result.value, typed)) {
-    const shown = new Dec(result.value).toDecimalPlaces(Math.max(2, decimalsWritten(typed)), Dec.ROUND_HALF_UP).toFixed();
-    fail('realization_value_mismatch', `Nilai realisasi ${typed} tidak sama dengan hasil rumus (${shown})`, `Realization ${typed} does not match the formula result (${shown})`, ['value']);
+    const shown = new Dec(result.value)
+      .toDecimalPlaces(Math.max(2, decimalsWritten(typed)), Dec.ROUND_HALF_UP)
+      .toFixed();
+    fail(
+      'realization_value_mismatch',
+      `Nilai realisasi ${typed} tidak sama dengan hasil rumus (${shown})`,
+      `Realization ${typed} does not match the formula result (${shown})`,
+      ['value'],
+    );
   }
   return { value: result.value, inputs: kept };
 }

@@ -4,7 +4,8 @@ import type { Indicator } from '../plans/types';
 import { Dec, formatIndonesianNumber, isBlank, sumDecimals, tryDecimal } from '../measurement';
 import { QUARTER_PERIODS, type Period } from './periods';
 
-export type RealizationWarningCode = 'outside_history' | 'percent_over_100' | 'quarters_do_not_add_up';
+export type RealizationWarningCode =
+  'outside_history' | 'percent_over_100' | 'quarters_do_not_add_up';
 
 export interface RealizationWarning {
   code: RealizationWarningCode;
@@ -33,7 +34,9 @@ function outsideHistory(value: Dec, history: readonly Dec[]): boolean {
   if (history.length >= 3) {
     const n = history.length;
     const mean = sumDecimals(history).div(n);
-    const s = sumDecimals(history.map((h) => h.minus(mean).pow(2))).div(n - 1).sqrt();
+    const s = sumDecimals(history.map((h) => h.minus(mean).pow(2)))
+      .div(n - 1)
+      .sqrt();
     if (!s.isZero() && value.minus(mean).abs().gt(s.times(HISTORY_SD_LIMIT))) return true;
   }
   if (history.length >= 1) {
@@ -65,7 +68,12 @@ export function realizationWarnings(args: {
     });
   }
   // A ratio measured in % cannot exceed 100 (a part of a whole); growth rates and scores can.
-  if (value !== null && isPercentUnit(indicator.satuan) && indicator.formula?.kind === 'ratio' && value.gt(100)) {
+  if (
+    value !== null &&
+    isPercentUnit(indicator.satuan) &&
+    indicator.formula?.kind === 'ratio' &&
+    value.gt(100)
+  ) {
     out.push({
       code: 'percent_over_100',
       messageId: `Persentase ${formatIndonesianNumber(value)}% melebihi 100%; periksa pembilang dan penyebut`,

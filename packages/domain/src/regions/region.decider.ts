@@ -28,8 +28,20 @@ export const DEFAULT_MEASUREMENT_SETTINGS: MeasurementSettings = {
 };
 
 export type RegionEvent =
-  | { type: 'RegionRegistered'; data: { code: string; level: RegionLevel; provinceCode: string; name: string; codeEdition: string } }
-  | { type: 'RegionRenamed'; data: { code: string; previousName: string; name: string; legalBasis: string | null } }
+  | {
+      type: 'RegionRegistered';
+      data: {
+        code: string;
+        level: RegionLevel;
+        provinceCode: string;
+        name: string;
+        codeEdition: string;
+      };
+    }
+  | {
+      type: 'RegionRenamed';
+      data: { code: string; previousName: string; name: string; legalBasis: string | null };
+    }
   | { type: 'MeasurementConfigured'; data: { code: string; settings: MeasurementSettings } };
 
 export interface RegionState {
@@ -44,7 +56,13 @@ export interface RegionState {
 export const regionStreamId = (code: string): string => `region-${code}`;
 
 export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
-  initialState: { registered: false, code: '', name: '', names: [], settings: DEFAULT_MEASUREMENT_SETTINGS },
+  initialState: {
+    registered: false,
+    code: '',
+    name: '',
+    names: [],
+    settings: DEFAULT_MEASUREMENT_SETTINGS,
+  },
 
   decide(command, state) {
     switch (command.type) {
@@ -52,36 +70,80 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
         // The same registration again (a re-import) changes nothing.
         if (state.registered && state.name === command.name.trim()) return [];
         if (state.registered) {
-          fail('region_exists', `Wilayah ${command.code} sudah terdaftar`, `Region ${command.code} is already registered`, ['code']);
+          fail(
+            'region_exists',
+            `Wilayah ${command.code} sudah terdaftar`,
+            `Region ${command.code} is already registered`,
+            ['code'],
+          );
         }
         const level = levelOfCode(command.code);
         return [
           {
             type: 'RegionRegistered',
-            data: { code: command.code, level, provinceCode: provinceOf(command.code), name: command.name.trim(), codeEdition: command.codeEdition.trim() },
+            data: {
+              code: command.code,
+              level,
+              provinceCode: provinceOf(command.code),
+              name: command.name.trim(),
+              codeEdition: command.codeEdition.trim(),
+            },
           },
         ];
       }
       case 'RenameRegion': {
         if (!state.registered) {
-          fail('region_not_found', `Wilayah ${command.code} belum terdaftar`, `Region ${command.code} is not registered`, ['code']);
+          fail(
+            'region_not_found',
+            `Wilayah ${command.code} belum terdaftar`,
+            `Region ${command.code} is not registered`,
+            ['code'],
+          );
         }
         const name = command.name.trim();
         if (name === state.name) {
-          fail('same_name', 'Nama baru sama dengan nama sekarang', 'The new name equals the current name', ['name']);
+          fail(
+            'same_name',
+            'Nama baru sama dengan nama sekarang',
+            'The new name equals the current name',
+            ['name'],
+          );
         }
-        return [{ type: 'RegionRenamed', data: { code: state.code, previousName: state.name, name, legalBasis: command.legalBasis ?? null } }];
+        return [
+          {
+            type: 'RegionRenamed',
+            data: {
+              code: state.code,
+              previousName: state.name,
+              name,
+              legalBasis: command.legalBasis ?? null,
+            },
+          },
+        ];
       }
       case 'ConfigureMeasurement': {
         if (!state.registered) {
-          fail('region_not_found', `Wilayah ${command.code} belum terdaftar`, `Region ${command.code} is not registered`, ['code']);
+          fail(
+            'region_not_found',
+            `Wilayah ${command.code} belum terdaftar`,
+            `Region ${command.code} is not registered`,
+            ['code'],
+          );
         }
         if (command.settings.predikatScale) {
           const v = validatePredikatScale(command.settings.predikatScale);
-          if (!v.ok) fail('invalid_scale', `Skala predikat tidak valid: ${v.errors.join('; ')}`, `Invalid predikat scale: ${v.errors.join('; ')}`, ['settings', 'predikatScale']);
+          if (!v.ok)
+            fail(
+              'invalid_scale',
+              `Skala predikat tidak valid: ${v.errors.join('; ')}`,
+              `Invalid predikat scale: ${v.errors.join('; ')}`,
+              ['settings', 'predikatScale'],
+            );
         }
         if (deepEqual(state.settings, command.settings)) return [];
-        return [{ type: 'MeasurementConfigured', data: { code: state.code, settings: command.settings } }];
+        return [
+          { type: 'MeasurementConfigured', data: { code: state.code, settings: command.settings } },
+        ];
       }
     }
   },
@@ -89,7 +151,13 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'RegionRegistered':
-        return { ...state, registered: true, code: event.data.code, name: event.data.name, names: [event.data.name] };
+        return {
+          ...state,
+          registered: true,
+          code: event.data.code,
+          name: event.data.name,
+          names: [event.data.name],
+        };
       case 'RegionRenamed':
         return { ...state, name: event.data.name, names: [...state.names, event.data.name] };
       case 'MeasurementConfigured':

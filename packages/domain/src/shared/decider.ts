@@ -10,6 +10,9 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   evolve(state: State, event: Event): State;
 }
 
-export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>, events: readonly E[]): S {
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  events: readonly E[],
+): S {
   return events.reduce(decider.evolve, decider.initialState);
 }

@@ -22,6 +22,11 @@ export class ForbiddenError extends Error {
   }
 }
 
-export function fail(code: string, id: string, en: string, path: readonly (string | number)[] = []): never {
+export function fail(
+  code: string,
+  id: string,
+  en: string,
+  path: readonly (string | number)[] = [],
+): never {
   throw new DomainError(code, id, en, path);
 }

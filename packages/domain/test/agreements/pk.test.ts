@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/shared/decider';
-import { currentPk, pkDecider, pkStreamId, type PkCommand, type PkEvent, type PkKnown } from '../../src/agreements';
+import {
+  currentPk,
+  pkDecider,
+  pkStreamId,
+  type PkCommand,
+  type PkEvent,
+  type PkKnown,
+} from '../../src/agreements';
 import { spec } from '../spec';
 
 const given = spec(pkDecider);
 const opdId = '18.04-DISKOPERINDAG';
-const known: PkKnown = { indicatorCodes: ['IKU-1', 'IKU-2'], programCodes: ['PRG-1', 'PRG-2'], periodStart: 2023, periodEnd: 2026 };
+const known: PkKnown = {
+  indicatorCodes: ['IKU-1', 'IKU-2'],
+  programCodes: ['PRG-1', 'PRG-2'],
+  periodStart: 2023,
+  periodEnd: 2026,
+};
 const bupati = { name: 'Parosil Mabsus', nip: null, position: 'Bupati Lampung Barat' };
-const kadis = { name: 'Drs. Ahmad Suryadi, M.M.', nip: '19700101 199003 1 004', position: 'Kepala Dinas Koperasi, UKM, Perindustrian dan Perdagangan' };
+const kadis = {
+  name: 'Drs. Ahmad Suryadi, M.M.',
+  nip: '19700101 199003 1 004',
+  position: 'Kepala Dinas Koperasi, UKM, Perindustrian dan Perdagangan',
+};
 
 const sign: Extract<PkCommand, { type: 'SignPk' }> = {
   type: 'SignPk',
@@ -70,20 +86,41 @@ describe('PK decider', () => {
     expect(pkStreamId(opdId, 2024, 'KADIS')).toBe('pk-18.04-DISKOPERINDAG-2024-KADIS');
   });
 
-  it('signs revision 0 with NIP digits only and explicit nulls', () => given([]).when(sign).then([signed]));
+  it('signs revision 0 with NIP digits only and explicit nulls', () =>
+    given([]).when(sign).then([signed]));
 
   it('re-importing the same signed PK changes nothing ("32" = "32.00", order ignored)', () =>
     given([signed])
-      .when({ ...sign, targets: [sign.targets[1]!, { indicatorCode: 'IKU-1', value: '32.00' }], budgets: [{ programCode: 'PRG-1', amount: '1250000000.5' }] })
+      .when({
+        ...sign,
+        targets: [sign.targets[1]!, { indicatorCode: 'IKU-1', value: '32.00' }],
+        budgets: [{ programCode: 'PRG-1', amount: '1250000000.5' }],
+      })
       .then([]));
 
   it('refuses a second, different SignPk: use RevisePk', () =>
-    given([signed]).when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: '33' }] }).thenFails('pk_already_signed', ['type']));
+    given([signed])
+      .when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: '33' }] })
+      .thenFails('pk_already_signed', ['type']));
 
   it('revises with the full new set and increments the revision; history is kept', () => {
     given([signed]).when(revise).then([revised]);
-    const second: PkEvent = { type: 'PkRevised', data: { ...revised.data, revision: 2, reason: 'Koreksi target', targets: [{ indicatorCode: 'IKU-1', value: '30', unit: null, text: null }] } };
-    given([signed, revised]).when({ ...revise, reason: 'Koreksi target', targets: [{ indicatorCode: 'IKU-1', value: '30' }] }).then([second]);
+    const second: PkEvent = {
+      type: 'PkRevised',
+      data: {
+        ...revised.data,
+        revision: 2,
+        reason: 'Koreksi target',
+        targets: [{ indicatorCode: 'IKU-1', value: '30', unit: null, text: null }],
+      },
+    };
+    given([signed, revised])
+      .when({
+        ...revise,
+        reason: 'Koreksi target',
+        targets: [{ indicatorCode: 'IKU-1', value: '30' }],
+      })
+      .then([second]);
     const state = fold(pkDecider, [signed, revised, second]);
     expect(state.revisions.map((r) => [r.revision, r.reason])).toEqual([
       [0, null],
@@ -94,62 +131,141 @@ describe('PK decider', () => {
     expect(state.firstParty?.nip).toBe('197001011990031004');
   });
 
-  it('a revision equal to the PK in force changes nothing', () => given([signed, revised]).when({ ...revise, targets: [{ indicatorCode: 'IKU-1', value: '31.50' }] }).then([]));
+  it('a revision equal to the PK in force changes nothing', () =>
+    given([signed, revised])
+      .when({ ...revise, targets: [{ indicatorCode: 'IKU-1', value: '31.50' }] })
+      .then([]));
 
-  it('refuses revising a PK that was never signed', () => given([]).when(revise).thenFails('pk_not_signed', ['type']));
+  it('refuses revising a PK that was never signed', () =>
+    given([]).when(revise).thenFails('pk_not_signed', ['type']));
 
   it('requires a revision reason of at least 5 characters', () => {
-    given([signed]).when({ ...revise, reason: '  ab  ' }).thenFails('pk_reason_required', ['reason']);
-    given([signed]).when({ ...revise, reason: '' }).thenFails('pk_reason_required', ['reason']);
+    given([signed])
+      .when({ ...revise, reason: '  ab  ' })
+      .thenFails('pk_reason_required', ['reason']);
+    given([signed])
+      .when({ ...revise, reason: '' })
+      .thenFails('pk_reason_required', ['reason']);
   });
 
   it('refuses a year outside the Renstra period, on signing and on revising', () => {
-    given([]).when({ ...sign, year: 2027 }).thenFails('pk_year_outside_period', ['year']);
-    given([]).when({ ...sign, year: 2022 }).thenFails('pk_year_outside_period', ['year']);
-    given([signed]).when({ ...revise, known: { ...known, periodStart: 2025, periodEnd: 2029 } }).thenFails('pk_year_outside_period', ['year']);
+    given([])
+      .when({ ...sign, year: 2027 })
+      .thenFails('pk_year_outside_period', ['year']);
+    given([])
+      .when({ ...sign, year: 2022 })
+      .thenFails('pk_year_outside_period', ['year']);
+    given([signed])
+      .when({ ...revise, known: { ...known, periodStart: 2025, periodEnd: 2029 } })
+      .thenFails('pk_year_outside_period', ['year']);
   });
 
   it('refuses indicator codes not in the Renstra', () => {
-    given([]).when({ ...sign, targets: [{ indicatorCode: 'IKU-9', value: '1' }] }).thenFails('pk_unknown_indicator', ['targets', 0, 'indicatorCode']);
-    given([signed]).when({ ...revise, targets: [{ indicatorCode: 'IKU-1', value: '1' }, { indicatorCode: 'IKU-X', value: '1' }] }).thenFails('pk_unknown_indicator', ['targets', 1, 'indicatorCode']);
+    given([])
+      .when({ ...sign, targets: [{ indicatorCode: 'IKU-9', value: '1' }] })
+      .thenFails('pk_unknown_indicator', ['targets', 0, 'indicatorCode']);
+    given([signed])
+      .when({
+        ...revise,
+        targets: [
+          { indicatorCode: 'IKU-1', value: '1' },
+          { indicatorCode: 'IKU-X', value: '1' },
+        ],
+      })
+      .thenFails('pk_unknown_indicator', ['targets', 1, 'indicatorCode']);
   });
 
   it('refuses program codes not in the Renstra', () =>
-    given([]).when({ ...sign, budgets: [{ programCode: 'PRG-9', amount: '1' }] }).thenFails('pk_unknown_program', ['budgets', 0, 'programCode']));
+    given([])
+      .when({ ...sign, budgets: [{ programCode: 'PRG-9', amount: '1' }] })
+      .thenFails('pk_unknown_program', ['budgets', 0, 'programCode']));
 
   it('refuses duplicate indicator codes and duplicate programs', () => {
-    given([]).when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: '32' }, { indicatorCode: 'IKU-1', value: '33' }] }).thenFails('pk_duplicate_indicator', ['targets', 1, 'indicatorCode']);
-    given([]).when({ ...sign, budgets: [{ programCode: 'PRG-1', amount: '1' }, { programCode: 'PRG-1', amount: '2' }] }).thenFails('pk_duplicate_program', ['budgets', 1, 'programCode']);
+    given([])
+      .when({
+        ...sign,
+        targets: [
+          { indicatorCode: 'IKU-1', value: '32' },
+          { indicatorCode: 'IKU-1', value: '33' },
+        ],
+      })
+      .thenFails('pk_duplicate_indicator', ['targets', 1, 'indicatorCode']);
+    given([])
+      .when({
+        ...sign,
+        budgets: [
+          { programCode: 'PRG-1', amount: '1' },
+          { programCode: 'PRG-1', amount: '2' },
+        ],
+      })
+      .thenFails('pk_duplicate_program', ['budgets', 1, 'programCode']);
   });
 
   it('refuses bad amounts: not a decimal, negative, more than 2 decimals, Indonesian grouping', () => {
-    const withAmount = (amount: string) => ({ ...sign, budgets: [{ programCode: 'PRG-1', amount }] });
+    const withAmount = (amount: string) => ({
+      ...sign,
+      budgets: [{ programCode: 'PRG-1', amount }],
+    });
     given([]).when(withAmount('1.250.000')).thenFails('invalid_amount', ['budgets', 0, 'amount']);
     given([]).when(withAmount('-5')).thenFails('negative_amount', ['budgets', 0, 'amount']);
     given([]).when(withAmount('10.123')).thenFails('amount_precision', ['budgets', 0, 'amount']);
-    given([signed]).when({ ...revise, budgets: [{ programCode: 'PRG-1', amount: 'satu miliar' }] }).thenFails('invalid_amount', ['budgets', 0, 'amount']);
+    given([signed])
+      .when({ ...revise, budgets: [{ programCode: 'PRG-1', amount: 'satu miliar' }] })
+      .thenFails('invalid_amount', ['budgets', 0, 'amount']);
   });
 
   it('refuses bad targets: no targets, non-decimal value, neither value nor text', () => {
-    given([]).when({ ...sign, targets: [] }).thenFails('pk_no_targets', ['targets']);
-    given([]).when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: '32,5' }] }).thenFails('pk_invalid_target_value', ['targets', 0, 'value']);
-    given([]).when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: null, text: ' ' }] }).thenFails('pk_target_empty', ['targets', 0, 'value']);
+    given([])
+      .when({ ...sign, targets: [] })
+      .thenFails('pk_no_targets', ['targets']);
+    given([])
+      .when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: '32,5' }] })
+      .thenFails('pk_invalid_target_value', ['targets', 0, 'value']);
+    given([])
+      .when({ ...sign, targets: [{ indicatorCode: 'IKU-1', value: null, text: ' ' }] })
+      .thenFails('pk_target_empty', ['targets', 0, 'value']);
   });
 
   it('refuses bad header fields: OPD id, position code, date, parties, NIP', () => {
-    given([]).when({ ...sign, opdId: 'DISKOPERINDAG' }).thenFails('invalid_opd_id', ['opdId']);
-    given([]).when({ ...sign, positionCode: 'kadis' }).thenFails('invalid_position_code', ['positionCode']);
-    given([]).when({ ...sign, date: '2024-02-30' }).thenFails('invalid_date', ['date']);
-    given([signed]).when({ ...revise, date: '30/09/2024' }).thenFails('invalid_date', ['date']);
-    given([]).when({ ...sign, secondParty: { ...bupati, name: ' ' } }).thenFails('required', ['secondParty', 'name']);
-    given([]).when({ ...sign, firstParty: { ...kadis, position: '' } }).thenFails('required', ['firstParty', 'position']);
-    given([]).when({ ...sign, firstParty: { ...kadis, nip: '1970' } }).thenFails('invalid_nip', ['firstParty', 'nip']);
-    given([]).when({ ...sign, year: 2024.5 }).thenFails('invalid_year', ['year']);
+    given([])
+      .when({ ...sign, opdId: 'DISKOPERINDAG' })
+      .thenFails('invalid_opd_id', ['opdId']);
+    given([])
+      .when({ ...sign, positionCode: 'kadis' })
+      .thenFails('invalid_position_code', ['positionCode']);
+    given([])
+      .when({ ...sign, date: '2024-02-30' })
+      .thenFails('invalid_date', ['date']);
+    given([signed])
+      .when({ ...revise, date: '30/09/2024' })
+      .thenFails('invalid_date', ['date']);
+    given([])
+      .when({ ...sign, secondParty: { ...bupati, name: ' ' } })
+      .thenFails('required', ['secondParty', 'name']);
+    given([])
+      .when({ ...sign, firstParty: { ...kadis, position: '' } })
+      .thenFails('required', ['firstParty', 'position']);
+    given([])
+      .when({ ...sign, firstParty: { ...kadis, nip: '1970' } })
+      .thenFails('invalid_nip', ['firstParty', 'nip']);
+    given([])
+      .when({ ...sign, year: 2024.5 })
+      .thenFails('invalid_year', ['year']);
   });
 
   it('cascades: a Kepala Bidang PK is its own stream with its own position code', () =>
     given([])
-      .when({ ...sign, positionCode: 'KABID_KOP', firstParty: { name: 'Sri Wahyuni, S.E.', nip: '198203152006042011', position: 'Kepala Bidang Koperasi' }, secondParty: kadis, targets: [{ indicatorCode: 'IKU-1', value: '32' }] })
+      .when({
+        ...sign,
+        positionCode: 'KABID_KOP',
+        firstParty: {
+          name: 'Sri Wahyuni, S.E.',
+          nip: '198203152006042011',
+          position: 'Kepala Bidang Koperasi',
+        },
+        secondParty: kadis,
+        targets: [{ indicatorCode: 'IKU-1', value: '32' }],
+      })
       .then([
         {
           type: 'PkSigned',
@@ -157,7 +273,11 @@ describe('PK decider', () => {
             opdId,
             year: 2024,
             positionCode: 'KABID_KOP',
-            firstParty: { name: 'Sri Wahyuni, S.E.', nip: '198203152006042011', position: 'Kepala Bidang Koperasi' },
+            firstParty: {
+              name: 'Sri Wahyuni, S.E.',
+              nip: '198203152006042011',
+              position: 'Kepala Bidang Koperasi',
+            },
             secondParty: { ...kadis, nip: '197001011990031004' },
             revision: 0,
             date: '2024-01-31',

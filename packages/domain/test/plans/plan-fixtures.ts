@@ -12,9 +12,20 @@ export const sk1: DecreeInfo = {
   periodStart: 2023,
   periodEnd: 2026,
 };
-export const sk2: DecreeInfo = { ...sk1, number: '050/27/KPTS/III.06/2024', date: '2024-02-15', kind: 'perubahan', title: 'Perubahan IKU 2023-2026' };
+export const sk2: DecreeInfo = {
+  ...sk1,
+  number: '050/27/KPTS/III.06/2024',
+  date: '2024-02-15',
+  kind: 'perubahan',
+  title: 'Perubahan IKU 2023-2026',
+};
 
-export const sasaran: PlanElement = { code: 'SS-1', level: 'sasaran', name: 'Meningkatnya Kualitas dan Daya Saing Koperasi dan UMKM', parentCode: null };
+export const sasaran: PlanElement = {
+  code: 'SS-1',
+  level: 'sasaran',
+  name: 'Meningkatnya Kualitas dan Daya Saing Koperasi dan UMKM',
+  parentCode: null,
+};
 
 export const koperasiSehat: Indicator = {
   code: 'IKU-1',
@@ -24,7 +35,12 @@ export const koperasiSehat: Indicator = {
   name: '% Koperasi yang Sehat',
   definition: null,
   formulaText: 'Σ Koperasi sehat / Σ Koperasi x 100%',
-  formula: { kind: 'ratio', numerator: 'koperasi_sehat', denominator: 'jumlah_koperasi', scale: 100 },
+  formula: {
+    kind: 'ratio',
+    numerator: 'koperasi_sehat',
+    denominator: 'jumlah_koperasi',
+    scale: 100,
+  },
   satuan: '%',
   polarity: 'higher_better',
   sumberData: 'Bidang Koperasi UKM',
@@ -57,10 +73,28 @@ export const pdrb: Indicator = {
   ],
 };
 
-export const drafted = (decreeId: string, info: DecreeInfo): PlanEvent => ({ type: 'DecreeDrafted', data: { opdId, decreeId, info } });
-export const element = (decreeId: string, e: PlanElement): PlanEvent => ({ type: 'ElementDefined', data: { opdId, decreeId, element: e } });
-export const indicator = (decreeId: string, i: Indicator): PlanEvent => ({ type: 'IndicatorDefined', data: { opdId, decreeId, indicator: i } });
-export const enacted = (decreeId: string, number: string, sequence: number): PlanEvent => ({ type: 'DecreeEnacted', data: { opdId, decreeId, number, sequence } });
+export const drafted = (decreeId: string, info: DecreeInfo): PlanEvent => ({
+  type: 'DecreeDrafted',
+  data: { opdId, decreeId, info },
+});
+export const element = (decreeId: string, e: PlanElement): PlanEvent => ({
+  type: 'ElementDefined',
+  data: { opdId, decreeId, element: e },
+});
+export const indicator = (decreeId: string, i: Indicator): PlanEvent => ({
+  type: 'IndicatorDefined',
+  data: { opdId, decreeId, indicator: i },
+});
+export const enacted = (decreeId: string, number: string, sequence: number): PlanEvent => ({
+  type: 'DecreeEnacted',
+  data: { opdId, decreeId, number, sequence },
+});
 
 /** SK 1 enacted with sasaran SS-1, IKU-1 and IKU-4. */
-export const established: PlanEvent[] = [drafted('sk1', sk1), element('sk1', sasaran), indicator('sk1', koperasiSehat), indicator('sk1', pdrb), enacted('sk1', sk1.number, 1)];
+export const established: PlanEvent[] = [
+  drafted('sk1', sk1),
+  element('sk1', sasaran),
+  indicator('sk1', koperasiSehat),
+  indicator('sk1', pdrb),
+  enacted('sk1', sk1.number, 1),
+];

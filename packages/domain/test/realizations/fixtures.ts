@@ -1,20 +1,39 @@
 import { expect } from 'vitest';
 import { DomainError } from '../../src/shared/errors';
 import type { Formula } from '../../src/measurement';
-import type { Evidence, Period, RealizationCommand, RealizationContent, RealizationEvent, VerificationLevel } from '../../src/realizations';
+import type {
+  Evidence,
+  Period,
+  RealizationCommand,
+  RealizationContent,
+  RealizationEvent,
+  VerificationLevel,
+} from '../../src/realizations';
 
 export const opdId = '18.04-DISKOPERINDAG';
 export const indicatorCode = 'IKU-1';
 export const year = 2024;
-export const koperasiSehat: Formula = { kind: 'ratio', numerator: 'koperasi_sehat', denominator: 'jumlah_koperasi' };
-export const evidence: Evidence = { documentRef: 'Laporan RAT Koperasi 2024', dataSource: 'Bidang Koperasi', attachment: null };
+export const koperasiSehat: Formula = {
+  kind: 'ratio',
+  numerator: 'koperasi_sehat',
+  denominator: 'jumlah_koperasi',
+};
+export const evidence: Evidence = {
+  documentRef: 'Laporan RAT Koperasi 2024',
+  dataSource: 'Bidang Koperasi',
+  attachment: null,
+};
 export const operator = 'user-operator';
 export const head = 'user-kadis';
 export const inspector = 'user-inspektorat';
 
 export type Record_ = Extract<RealizationCommand, { type: 'RecordRealization' }>;
 
-export const record = (period: Period, value: string | null = '32.5', extra: Partial<Record_> = {}): Record_ => ({
+export const record = (
+  period: Period,
+  value: string | null = '32.5',
+  extra: Partial<Record_> = {},
+): Record_ => ({
   type: 'RecordRealization',
   opdId,
   indicatorCode,
@@ -29,17 +48,42 @@ export const record = (period: Period, value: string | null = '32.5', extra: Par
   ...extra,
 });
 
-export const content = (value = '32.5', extra: Partial<RealizationContent> = {}): RealizationContent => ({ value, inputs: null, formula: null, evidence, note: null, ...extra });
+export const content = (
+  value = '32.5',
+  extra: Partial<RealizationContent> = {},
+): RealizationContent => ({ value, inputs: null, formula: null, evidence, note: null, ...extra });
 
-export const recorded = (period: Period, version = 1, value = '32.5', extra: Partial<RealizationContent> = {}): RealizationEvent => ({
+export const recorded = (
+  period: Period,
+  version = 1,
+  value = '32.5',
+  extra: Partial<RealizationContent> = {},
+): RealizationEvent => ({
   type: 'RealizationRecorded',
   data: { opdId, indicatorCode, year, period, version, actor: operator, ...content(value, extra) },
 });
-export const submitted = (period: Period, version = 1): RealizationEvent => ({ type: 'RealizationSubmitted', data: { period, version, actor: operator } });
-export const verifiedHead = (period: Period, version = 1): RealizationEvent => ({ type: 'RealizationVerified', data: { period, version, level: 'head', status: 'verified_head', actor: head } });
-export const verifiedByHead = (period: Period, version = 1): RealizationEvent => ({ type: 'RealizationVerified', data: { period, version, level: 'head', status: 'verified', actor: head } });
-export const verifiedByInspector = (period: Period, version = 1): RealizationEvent => ({ type: 'RealizationVerified', data: { period, version, level: 'inspector', status: 'verified', actor: inspector } });
-export const returned = (period: Period, version = 1, level: VerificationLevel = 'head', reason = 'Bukti dukung belum lengkap'): RealizationEvent => ({
+export const submitted = (period: Period, version = 1): RealizationEvent => ({
+  type: 'RealizationSubmitted',
+  data: { period, version, actor: operator },
+});
+export const verifiedHead = (period: Period, version = 1): RealizationEvent => ({
+  type: 'RealizationVerified',
+  data: { period, version, level: 'head', status: 'verified_head', actor: head },
+});
+export const verifiedByHead = (period: Period, version = 1): RealizationEvent => ({
+  type: 'RealizationVerified',
+  data: { period, version, level: 'head', status: 'verified', actor: head },
+});
+export const verifiedByInspector = (period: Period, version = 1): RealizationEvent => ({
+  type: 'RealizationVerified',
+  data: { period, version, level: 'inspector', status: 'verified', actor: inspector },
+});
+export const returned = (
+  period: Period,
+  version = 1,
+  level: VerificationLevel = 'head',
+  reason = 'Bukti dukung belum lengkap',
+): RealizationEvent => ({
   type: 'RealizationReturned',
   data: { period, version, level, reason, actor: level === 'head' ? head : inspector },
 });

@@ -50,7 +50,10 @@ function findRepoRoot(): string {
   for (;;) {
     if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`kafka-test-broker: no pnpm-workspace.yaml above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(
+        `kafka-test-broker: no pnpm-workspace.yaml above ${fileURLToPath(import.meta.url)}`,
+      );
     dir = parent;
   }
 }
@@ -62,7 +65,10 @@ export function ensureKafkaTestBrokerBuilt(): string {
   if (builtBinary) return builtBinary;
   const dir = join(findRepoRoot(), 'infra', 'kafka-test-broker');
   try {
-    execFileSync('sh', [join(dir, 'build.sh')], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    execFileSync('sh', [join(dir, 'build.sh')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
     throw new Error(`kafka-test-broker: build.sh failed: ${(error as Error).message}\n${stderr}`);
@@ -83,19 +89,28 @@ function installExitHook(): void {
 }
 
 function validateTopic(name: string, partitions: number): void {
-  if (!/^[A-Za-z0-9._-]{1,249}$/.test(name)) throw new Error(`kafka-test-broker: invalid topic name '${name}'`);
-  if (!Number.isInteger(partitions) || partitions < 1) throw new Error(`kafka-test-broker: invalid partition count ${partitions} for '${name}'`);
+  if (!/^[A-Za-z0-9._-]{1,249}$/.test(name))
+    throw new Error(`kafka-test-broker: invalid topic name '${name}'`);
+  if (!Number.isInteger(partitions) || partitions < 1)
+    throw new Error(`kafka-test-broker: invalid partition count ${partitions} for '${name}'`);
 }
 
-export async function startKafkaTestBroker(options: StartKafkaTestBrokerOptions): Promise<KafkaTestBroker> {
+export async function startKafkaTestBroker(
+  options: StartKafkaTestBrokerOptions,
+): Promise<KafkaTestBroker> {
   const brokers = options.brokers ?? 3;
-  if (!Number.isInteger(brokers) || brokers < 1 || brokers > 64) throw new Error(`kafka-test-broker: invalid broker count ${brokers}`);
+  if (!Number.isInteger(brokers) || brokers < 1 || brokers > 64)
+    throw new Error(`kafka-test-broker: invalid broker count ${brokers}`);
   for (const t of options.topics) validateTopic(t.name, t.partitions);
   const binary = ensureKafkaTestBrokerBuilt();
 
-  const child = spawn(binary, [String(brokers), ...options.topics.map((t) => `${t.name}:${t.partitions}`)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    binary,
+    [String(brokers), ...options.topics.map((t) => `${t.name}:${t.partitions}`)],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   live.add(child);
   installExitHook();
 
@@ -144,7 +159,12 @@ export async function startKafkaTestBroker(options: StartKafkaTestBrokerOptions)
   try {
     readyLine = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`kafka-test-broker: no ready line within ${readyTimeoutMs} ms\nstderr:\n${stderr}`)),
+        () =>
+          reject(
+            new Error(
+              `kafka-test-broker: no ready line within ${readyTimeoutMs} ms\nstderr:\n${stderr}`,
+            ),
+          ),
         readyTimeoutMs,
       );
       onReady = {
@@ -157,7 +177,9 @@ export async function startKafkaTestBroker(options: StartKafkaTestBrokerOptions)
           reject(error);
         },
       };
-      child.once('error', (error) => onReady?.reject(new Error(`kafka-test-broker: spawn failed: ${error.message}`)));
+      child.once('error', (error) =>
+        onReady?.reject(new Error(`kafka-test-broker: spawn failed: ${error.message}`)),
+      );
     });
   } catch (error) {
     child.kill('SIGKILL');
@@ -174,9 +196,18 @@ export async function startKafkaTestBroker(options: StartKafkaTestBrokerOptions)
 
   // Commands are answered in order, one line each, so a FIFO of waiters is enough.
   async function command(line: string): Promise<void> {
-    if (exited) throw new Error(`kafka-test-broker: cannot send '${line}', process exited (${exitInfo})\n${stderr}`);
+    if (exited)
+      throw new Error(
+        `kafka-test-broker: cannot send '${line}', process exited (${exitInfo})\n${stderr}`,
+      );
     const answer = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`kafka-test-broker: no answer to '${line}' within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`kafka-test-broker: no answer to '${line}' within ${COMMAND_TIMEOUT_MS} ms`),
+          ),
+        COMMAND_TIMEOUT_MS,
+      );
       pending.push({
         resolve: (l) => {
           clearTimeout(timer);

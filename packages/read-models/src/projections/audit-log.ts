@@ -24,7 +24,11 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? 
 function decreeNumber(e: RecordedEvent): string | null {
   const d = e.data;
   const info = d.info as { number?: unknown } | undefined;
-  return str(e.metadata.decree?.number) ?? (e.type === 'DecreeEnacted' ? str(d.number) : null) ?? str(info?.number);
+  return (
+    str(e.metadata.decree?.number) ??
+    (e.type === 'DecreeEnacted' ? str(d.number) : null) ??
+    str(info?.number)
+  );
 }
 
 /** Short human summary: type plus the identifying fields the event carries. */
@@ -41,7 +45,9 @@ export function summarize(e: RecordedEvent): string {
       break;
     default: {
       const info = d.info as { title?: unknown } | undefined;
-      const bits = [d.code, d.opdId, d.decreeId, d.number, d.name, d.title, info?.title].map(str).filter((b) => b !== null);
+      const bits = [d.code, d.opdId, d.decreeId, d.number, d.name, d.title, info?.title]
+        .map(str)
+        .filter((b) => b !== null);
       detail = [...new Set(bits)].join(' · ');
     }
   }
@@ -70,9 +76,10 @@ export function auditRow(e: RecordedEvent): AuditRow {
 
 async function insertRows(tx: TransactionSql, table: string, rows: AuditRow[]): Promise<void> {
   // One statement per batch: the rows travel as one JSON parameter.
-  await tx.unsafe(`insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::text::json)`, [
-    JSON.stringify(rows),
-  ]);
+  await tx.unsafe(
+    `insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::text::json)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 export const auditLogProjection: Projection = {

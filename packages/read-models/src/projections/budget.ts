@@ -1,4 +1,11 @@
-import { budgetStageTotals, computeSerapan, spentFor, type BudgetEvent, type SpendingEvent, type SpendingLine } from '@sakip/domain';
+import {
+  budgetStageTotals,
+  computeSerapan,
+  spentFor,
+  type BudgetEvent,
+  type SpendingEvent,
+  type SpendingLine,
+} from '@sakip/domain';
 import { provinceKey } from '../tables';
 import type { Projection, TableNames, TransactionSql } from '../types';
 import { json, PARTITIONED, tbl } from './util';
@@ -8,12 +15,31 @@ import { json, PARTITIONED, tbl } from './util';
  * per period (rm_budget_spending) and the summary (rm_budget): pagu of the latest stage, spent
  * over all periods and serapan computed by the domain (computeSerapan).
  */
-async function summarize(tx: TransactionSql, tables: TableNames, p: string, opdId: string, year: number): Promise<void> {
+async function summarize(
+  tx: TransactionSql,
+  tables: TableNames,
+  p: string,
+  opdId: string,
+  year: number,
+): Promise<void> {
   const S = tbl(tables, 'stages');
   const X = tbl(tables, 'spending');
   const B = tbl(tables, 'budget');
-  await tx.unsafe(`delete from "${B}" where province_code = $1 and opd_id = $2 and year = $3`, [p, opdId, year]);
-  const rows = await tx.unsafe<{ program_code: string; stage: string | null; stage_order: number | null; document_ref: string | null; pagu: string | null; spent: string | null }[]>(
+  await tx.unsafe(`delete from "${B}" where province_code = $1 and opd_id = $2 and year = $3`, [
+    p,
+    opdId,
+    year,
+  ]);
+  const rows = await tx.unsafe<
+    {
+      program_code: string;
+      stage: string | null;
+      stage_order: number | null;
+      document_ref: string | null;
+      pagu: string | null;
+      spent: string | null;
+    }[]
+  >(
     `with latest as (
        select * from "${S}" where province_code = $1 and opd_id = $2 and year = $3
           and stage_order = (select max(stage_order) from "${S}" where province_code = $1 and opd_id = $2 and year = $3)),
@@ -25,7 +51,12 @@ async function summarize(tx: TransactionSql, tables: TableNames, p: string, opdI
   );
   const out = rows.map((r) => {
     const serapan = computeSerapan(r.spent ?? '0', r.pagu);
-    return { ...r, spent: r.spent ?? '0', serapan: serapan.ok ? serapan.value : null, serapan_error: serapan.ok ? null : serapan.error.code };
+    return {
+      ...r,
+      spent: r.spent ?? '0',
+      serapan: serapan.ok ? serapan.value : null,
+      serapan_error: serapan.ok ? null : serapan.error.code,
+    };
   });
   if (out.length === 0) return;
   await tx.unsafe(
@@ -88,7 +119,8 @@ export const budgetProjection: Projection = {
         serapan_error      text,
         primary key (province_code, opd_id, year, program_code)
       ) ${PARTITIONED}`);
-    for (const t of ['stages', 'spending', 'budget']) await tx.unsafe(`create index on "${tbl(tables, t)}" (opd_id, year)`);
+    for (const t of ['stages', 'spending', 'budget'])
+      await tx.unsafe(`create index on "${tbl(tables, t)}" (opd_id, year)`);
   },
 
   async apply(tx, e, tables) {
@@ -98,23 +130,47 @@ export const budgetProjection: Projection = {
       const [total] = budgetStageTotals({ opdId, year, stages: [record] });
       if (!total) return;
       const S = tbl(tables, 'stages');
-      const [n] = await tx.unsafe<{ n: number }[]>(`select count(distinct stage_order)::int as n from "${S}" where province_code = $1 and opd_id = $2 and year = $3`, [p, opdId, year]);
+      const [n] = await tx.unsafe<{ n: number }[]>(
+        `select count(distinct stage_order)::int as n from "${S}" where province_code = $1 and opd_id = $2 and year = $3`,
+        [p, opdId, year],
+      );
       await tx.unsafe(
         `insert into "${S}" (province_code, opd_id, year, stage_order, stage, sequence, document_ref, date, program_code, pagu, stage_total, recorded_at)
          select $1, $2, $3, $4, $5, $6, $7, $8, x.program_code, x.pagu, $9, $10 from json_to_recordset($11::text::json) as x(program_code text, pagu numeric)`,
-        [p, opdId, year, (n?.n ?? 0) + 1, record.stage, record.sequence, record.documentRef, record.date, total.total, e.recordedAt,
-          json(Object.entries(total.byProgram).map(([program_code, pagu]) => ({ program_code, pagu })))],
+        [
+          p,
+          opdId,
+          year,
+          (n?.n ?? 0) + 1,
+          record.stage,
+          record.sequence,
+          record.documentRef,
+          record.date,
+          total.total,
+          e.recordedAt,
+          json(
+            Object.entries(total.byProgram).map(([program_code, pagu]) => ({ program_code, pagu })),
+          ),
+        ],
       );
       return summarize(tx, tables, p, opdId, year);
     }
     if (e.type === 'SpendingRecorded') {
-      const { opdId, year, period, lines, actor } = (e as unknown as { data: SpendingEvent['data'] }).data;
+      const { opdId, year, period, lines, actor } = (
+        e as unknown as { data: SpendingEvent['data'] }
+      ).data;
       const X = tbl(tables, 'spending');
       // A period is recorded whole and replaces its previous lines.
-      await tx.unsafe(`delete from "${X}" where province_code = $1 and opd_id = $2 and year = $3 and period = $4`, [p, opdId, year, period]);
+      await tx.unsafe(
+        `delete from "${X}" where province_code = $1 and opd_id = $2 and year = $3 and period = $4`,
+        [p, opdId, year, period],
+      );
       const state = { opdId, year, periods: { [period]: lines } };
       const programs = [...new Set(lines.map((l: SpendingLine) => l.programCode))];
-      const rows = programs.map((program_code) => ({ program_code, spent: spentFor(state, { programCode: program_code }) }));
+      const rows = programs.map((program_code) => ({
+        program_code,
+        spent: spentFor(state, { programCode: program_code }),
+      }));
       if (rows.length > 0) {
         await tx.unsafe(
           `insert into "${X}" (province_code, opd_id, year, period, program_code, spent, recorded_by, recorded_at)

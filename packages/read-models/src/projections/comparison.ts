@@ -43,7 +43,10 @@ const HANDLED = [
   'MeasurementConfigured',
 ] as const;
 
-const drafts = (t: TableNames): DraftTables => ({ decrees: tbl(t, 'decree_info'), drafts: tbl(t, 'drafts') });
+const drafts = (t: TableNames): DraftTables => ({
+  decrees: tbl(t, 'decree_info'),
+  drafts: tbl(t, 'drafts'),
+});
 
 function regionOf(opdId: string): string {
   try {
@@ -71,7 +74,12 @@ interface MappedRow {
 }
 
 /** Recomputes the comparison rows of one OPD (optionally one indicator / one year). */
-async function recompute(tx: TransactionSql, tables: TableNames, p: string, scope: Scope): Promise<void> {
+async function recompute(
+  tx: TransactionSql,
+  tables: TableNames,
+  p: string,
+  scope: Scope,
+): Promise<void> {
   const T = (n: string) => tbl(tables, n);
   const { opdId } = scope;
   const ind = scope.indicatorCode ?? null;
@@ -95,11 +103,21 @@ async function recompute(tx: TransactionSql, tables: TableNames, p: string, scop
     `select settings from "${T('settings')}" where province_code = $1 and region_code = $2`,
     [p, region],
   );
-  const pk = await tx.unsafe<{ year: number; indicator_code: string; value: string | null; text: string | null; unit: string | null }[]>(
+  const pk = await tx.unsafe<
+    {
+      year: number;
+      indicator_code: string;
+      value: string | null;
+      text: string | null;
+      unit: string | null;
+    }[]
+  >(
     `select year, indicator_code, value, text, unit from "${T('pk_targets')}" where province_code = $1 and opd_id = $2`,
     [p, opdId],
   );
-  const reals = await tx.unsafe<{ year: number; indicator_code: string; period: Period; value: string }[]>(
+  const reals = await tx.unsafe<
+    { year: number; indicator_code: string; period: Period; value: string }[]
+  >(
     `select year, indicator_code, period, value from "${T('realization_values')}" where province_code = $1 and opd_id = $2
         and ($3::text is null or indicator_code = $3) and ($4::int is null or year = $4)`,
     [p, opdId, ind, yr],
@@ -119,7 +137,9 @@ async function recompute(tx: TransactionSql, tables: TableNames, p: string, scop
         pkTarget: pkRow ? { value: pkRow.value, text: pkRow.text, unit: pkRow.unit } : undefined,
       });
       const realizations: Partial<Record<Period, string>> = {};
-      for (const r of reals) if (r.year === year && r.indicator_code === m.indicator_code) realizations[r.period] = r.value;
+      for (const r of reals)
+        if (r.year === year && r.indicator_code === m.indicator_code)
+          realizations[r.period] = r.value;
       const a = achievementFor({
         indicator: { polarity: m.polarity, rollup: m.rollup, dataPeriod: m.data_period },
         target,
@@ -164,7 +184,9 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
   const d = e.data;
   switch (e.type) {
     case 'CatalogIndicatorDefined': {
-      const c = (e as unknown as { data: Extract<CatalogEvent, { type: 'CatalogIndicatorDefined' }>['data'] }).data;
+      const c = (
+        e as unknown as { data: Extract<CatalogEvent, { type: 'CatalogIndicatorDefined' }>['data'] }
+      ).data;
       await tx.unsafe(
         `insert into "${T('catalog')}" (province_code, catalog_code, name, satuan, polarity, description) values ($1, $2, $3, $4, $5, $6)
          on conflict (province_code, catalog_code) do update set name = excluded.name, satuan = excluded.satuan,
@@ -175,7 +197,11 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
     }
     case 'IndicatorMapped':
     case 'IndicatorRemapped': {
-      const { opdId, indicatorCode, catalogCode } = d as { opdId: string; indicatorCode: string; catalogCode: string };
+      const { opdId, indicatorCode, catalogCode } = d as {
+        opdId: string;
+        indicatorCode: string;
+        catalogCode: string;
+      };
       await tx.unsafe(
         `insert into "${T('mappings')}" (province_code, opd_id, indicator_code, catalog_code, region_code) values ($1, $2, $3, $4, $5)
          on conflict (province_code, opd_id, indicator_code) do update set catalog_code = excluded.catalog_code`,
@@ -185,7 +211,10 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
     }
     case 'IndicatorUnmapped': {
       const { opdId, indicatorCode } = d as { opdId: string; indicatorCode: string };
-      await tx.unsafe(`delete from "${T('mappings')}" where province_code = $1 and opd_id = $2 and indicator_code = $3`, [p, opdId, indicatorCode]);
+      await tx.unsafe(
+        `delete from "${T('mappings')}" where province_code = $1 and opd_id = $2 and indicator_code = $3`,
+        [p, opdId, indicatorCode],
+      );
       return recompute(tx, tables, p, { opdId, indicatorCode });
     }
     case 'PkSigned':
@@ -193,24 +222,50 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
       const pk = (e as unknown as { data: PkEvent['data'] }).data;
       if (pk.positionCode !== PK_POSITION) return;
       // Each revision restates the full set of targets: replace the year's.
-      await tx.unsafe(`delete from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and year = $3`, [p, pk.opdId, pk.year]);
+      await tx.unsafe(
+        `delete from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and year = $3`,
+        [p, pk.opdId, pk.year],
+      );
       if (pk.targets.length > 0) {
         await tx.unsafe(
           `insert into "${T('pk_targets')}" (province_code, opd_id, year, indicator_code, value, text, unit, revision)
            select $1, $2, $3, x.code, x.value, x.text, x.unit, $4 from json_to_recordset($5::text::json) as x(code text, value text, text text, unit text)`,
-          [p, pk.opdId, pk.year, pk.revision, json(pk.targets.map((t) => ({ code: t.indicatorCode, value: t.value, text: t.text, unit: t.unit })))],
+          [
+            p,
+            pk.opdId,
+            pk.year,
+            pk.revision,
+            json(
+              pk.targets.map((t) => ({
+                code: t.indicatorCode,
+                value: t.value,
+                text: t.text,
+                unit: t.unit,
+              })),
+            ),
+          ],
         );
       }
       return recompute(tx, tables, p, { opdId: pk.opdId, year: pk.year });
     }
     case 'RealizationRecorded': {
-      const r = d as { opdId: string; indicatorCode: string; year: number; period: string; value: string };
+      const r = d as {
+        opdId: string;
+        indicatorCode: string;
+        year: number;
+        period: string;
+        value: string;
+      };
       await tx.unsafe(
         `insert into "${T('realization_values')}" (province_code, stream_id, period, opd_id, indicator_code, year, value) values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (province_code, stream_id, period) do update set value = excluded.value`,
         [p, e.streamId, r.period, r.opdId, r.indicatorCode, r.year, r.value],
       );
-      return recompute(tx, tables, p, { opdId: r.opdId, indicatorCode: r.indicatorCode, year: r.year });
+      return recompute(tx, tables, p, {
+        opdId: r.opdId,
+        indicatorCode: r.indicatorCode,
+        year: r.year,
+      });
     }
     case 'RealizationCorrected': {
       const r = d as { period: string; value: string };
@@ -219,8 +274,15 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
          returning opd_id, indicator_code, year`,
         [p, e.streamId, r.period, r.value],
       );
-      if (!row) throw new Error(`RealizationCorrected at ${e.globalPosition}: no realization ${e.streamId} ${r.period}`);
-      return recompute(tx, tables, p, { opdId: row.opd_id, indicatorCode: row.indicator_code, year: row.year });
+      if (!row)
+        throw new Error(
+          `RealizationCorrected at ${e.globalPosition}: no realization ${e.streamId} ${r.period}`,
+        );
+      return recompute(tx, tables, p, {
+        opdId: row.opd_id,
+        indicatorCode: row.indicator_code,
+        year: row.year,
+      });
     }
     case 'MeasurementConfigured': {
       const { code, settings } = d as { code: string; settings: MeasurementSettings };
@@ -245,7 +307,10 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
         const code = c.kind === 'indicator' ? c.indicator.code : c.code;
         const key = [en.province, en.opdId, en.periodStart, en.periodEnd, code];
         if (c.kind === 'retire') {
-          await tx.unsafe(`delete from "${L}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`, key);
+          await tx.unsafe(
+            `delete from "${L}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`,
+            key,
+          );
           continue;
         }
         const i = c.indicator;
@@ -266,8 +331,28 @@ export const comparisonProjection: Projection = {
   name: 'comparison',
   version: 1,
   handles: HANDLED,
-  tables: ['comparison', 'catalog', 'mappings', 'local_indicators', 'decree_info', 'drafts', 'pk_targets', 'realization_values', 'settings'],
-  partitionedTables: ['comparison', 'catalog', 'mappings', 'local_indicators', 'decree_info', 'drafts', 'pk_targets', 'realization_values', 'settings'],
+  tables: [
+    'comparison',
+    'catalog',
+    'mappings',
+    'local_indicators',
+    'decree_info',
+    'drafts',
+    'pk_targets',
+    'realization_values',
+    'settings',
+  ],
+  partitionedTables: [
+    'comparison',
+    'catalog',
+    'mappings',
+    'local_indicators',
+    'decree_info',
+    'drafts',
+    'pk_targets',
+    'realization_values',
+    'settings',
+  ],
 
   async setup(tx, tables) {
     const T = (n: string) => tbl(tables, n);
@@ -325,7 +410,9 @@ export const comparisonProjection: Projection = {
         year int not null, value text not null,
         primary key (province_code, stream_id, period)
       ) ${PARTITIONED}`);
-    await tx.unsafe(`create index on "${T('realization_values')}" (province_code, opd_id, indicator_code, year)`);
+    await tx.unsafe(
+      `create index on "${T('realization_values')}" (province_code, opd_id, indicator_code, year)`,
+    );
     await tx.unsafe(`
       create table "${T('settings')}" (
         province_code text not null, region_code text not null, settings jsonb not null, primary key (province_code, region_code)

@@ -15,7 +15,8 @@ function indicatorSummary(i: Indicator): string {
   return s.length > 300 ? `${s.slice(0, 299)}…` : s;
 }
 
-const elementSummary = (el: PlanElement): string => `${el.level} ${el.code} ${el.name}${el.parentCode ? ` (di bawah ${el.parentCode})` : ''}`;
+const elementSummary = (el: PlanElement): string =>
+  `${el.level} ${el.code} ${el.name}${el.parentCode ? ` (di bawah ${el.parentCode})` : ''}`;
 
 export const decreesProjection: Projection = {
   name: 'decrees',
@@ -87,9 +88,15 @@ export const decreesProjection: Projection = {
           where province_code = $1 and opd_id = $2 and decree_id = $3`,
         [p, opdId, decreeId, pos],
       );
-      if (r.count !== 1) throw new Error(`${e.type} at ${pos}: decree ${decreeId} of ${opdId} was never drafted`);
+      if (r.count !== 1)
+        throw new Error(`${e.type} at ${pos}: decree ${decreeId} of ${opdId} was never drafted`);
     };
-    const change = async (kind: 'element' | 'indicator' | 'retire', code: string, name: string | null, summary: string): Promise<void> => {
+    const change = async (
+      kind: 'element' | 'indicator' | 'retire',
+      code: string,
+      name: string | null,
+      summary: string,
+    ): Promise<void> => {
       await tx.unsafe(
         `insert into "${C}" (province_code, opd_id, decree_id, key, seq, kind, code, name, summary, recorded_by, recorded_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -97,7 +104,19 @@ export const decreesProjection: Projection = {
            seq = case when "${C}".withdrawn_at is null then "${C}".seq else excluded.seq end,
            kind = excluded.kind, code = excluded.code, name = excluded.name, summary = excluded.summary,
            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at, withdrawn_by = null, withdrawn_at = null`,
-        [p, opdId, decreeId, kind === 'element' ? `element:${code}` : `indicator:${code}`, pos, kind, code, name, summary, who, at],
+        [
+          p,
+          opdId,
+          decreeId,
+          kind === 'element' ? `element:${code}` : `indicator:${code}`,
+          pos,
+          kind,
+          code,
+          name,
+          summary,
+          who,
+          at,
+        ],
       );
       await recount();
     };
@@ -105,7 +124,22 @@ export const decreesProjection: Projection = {
       case 'DecreeDrafted':
       case 'DecreeEdited': {
         const i: DecreeInfo = ev.data.info;
-        const vals = [p, opdId, decreeId, i.number, i.title, i.kind, i.date, i.place, JSON.stringify(i.signer), i.periodStart, i.periodEnd, who, at, pos];
+        const vals = [
+          p,
+          opdId,
+          decreeId,
+          i.number,
+          i.title,
+          i.kind,
+          i.date,
+          i.place,
+          JSON.stringify(i.signer),
+          i.periodStart,
+          i.periodEnd,
+          who,
+          at,
+          pos,
+        ];
         if (ev.type === 'DecreeDrafted') {
           await tx.unsafe(
             `insert into "${D}" (province_code, opd_id, decree_id, number, title, kind, date, place, signer, period_start, period_end, status,
@@ -120,14 +154,27 @@ export const decreesProjection: Projection = {
               where province_code = $1 and opd_id = $2 and decree_id = $3`,
             vals,
           );
-          if (r.count !== 1) throw new Error(`DecreeEdited at ${pos}: decree ${decreeId} of ${opdId} was never drafted`);
+          if (r.count !== 1)
+            throw new Error(
+              `DecreeEdited at ${pos}: decree ${decreeId} of ${opdId} was never drafted`,
+            );
         }
         return;
       }
       case 'ElementDefined':
-        return change('element', ev.data.element.code, ev.data.element.name, elementSummary(ev.data.element));
+        return change(
+          'element',
+          ev.data.element.code,
+          ev.data.element.name,
+          elementSummary(ev.data.element),
+        );
       case 'IndicatorDefined':
-        return change('indicator', ev.data.indicator.code, ev.data.indicator.name, indicatorSummary(ev.data.indicator));
+        return change(
+          'indicator',
+          ev.data.indicator.code,
+          ev.data.indicator.name,
+          indicatorSummary(ev.data.indicator),
+        );
       case 'IndicatorRetired':
         return change('retire', ev.data.code, null, `Dicabut ${ev.data.code}: ${ev.data.reason}`);
       case 'DraftChangeWithdrawn':
@@ -142,7 +189,10 @@ export const decreesProjection: Projection = {
             where province_code = $1 and opd_id = $2 and decree_id = $3`,
           [p, opdId, decreeId, ev.data.number, ev.data.sequence, who, at, pos],
         );
-        if (r.count !== 1) throw new Error(`DecreeEnacted at ${pos}: decree ${decreeId} of ${opdId} was never drafted`);
+        if (r.count !== 1)
+          throw new Error(
+            `DecreeEnacted at ${pos}: decree ${decreeId} of ${opdId} was never drafted`,
+          );
         return;
       }
     }

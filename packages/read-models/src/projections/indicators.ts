@@ -1,6 +1,12 @@
 import type { Indicator } from '@sakip/domain';
 import type { Projection, TableNames, TransactionSql } from '../types';
-import { foldPlanEvent, PLAN_EVENTS, setupDraftTables, type DraftTables, type Enactment } from './plan-drafts';
+import {
+  foldPlanEvent,
+  PLAN_EVENTS,
+  setupDraftTables,
+  type DraftTables,
+  type Enactment,
+} from './plan-drafts';
 import { json, PARTITIONED, tbl } from './util';
 
 /**
@@ -8,7 +14,10 @@ import { json, PARTITIONED, tbl } from './util';
  * year. Changes only at DecreeEnacted; draft changes wait in `drafts` until then.
  * Views: rm_indicators, rm_indicators_targets.
  */
-const drafts = (t: TableNames): DraftTables => ({ decrees: tbl(t, 'decree_info'), drafts: tbl(t, 'drafts') });
+const drafts = (t: TableNames): DraftTables => ({
+  decrees: tbl(t, 'decree_info'),
+  drafts: tbl(t, 'drafts'),
+});
 
 async function enact(tx: TransactionSql, en: Enactment, tables: TableNames): Promise<void> {
   const I = tbl(tables, 'indicators');
@@ -17,9 +26,15 @@ async function enact(tx: TransactionSql, en: Enactment, tables: TableNames): Pro
   for (const c of en.changes) {
     if (c.kind === 'element') continue;
     const code = c.kind === 'indicator' ? c.indicator.code : c.code;
-    await tx.unsafe(`delete from "${T}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`, [...key, code]);
+    await tx.unsafe(
+      `delete from "${T}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`,
+      [...key, code],
+    );
     if (c.kind === 'retire') {
-      await tx.unsafe(`delete from "${I}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`, [...key, code]);
+      await tx.unsafe(
+        `delete from "${I}" where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4 and indicator_code = $5`,
+        [...key, code],
+      );
       continue;
     }
     const i: Indicator = c.indicator;
@@ -34,8 +49,23 @@ async function enact(tx: TransactionSql, en: Enactment, tables: TableNames): Pro
          formula = excluded.formula, data_period = excluded.data_period, rollup = excluded.rollup, baseline = excluded.baseline,
          cascade_to = excluded.cascade_to, defined_in_decree_id = excluded.defined_in_decree_id`,
       [
-        ...key, i.code, i.kind, i.elementCode, i.positionCode, i.name, i.definition, i.satuan, i.polarity, i.formulaText,
-        i.formula === null ? null : json(i.formula), i.dataPeriod, i.rollup, i.baseline === null ? null : json(i.baseline), i.cascadeTo, en.decreeId, en.number,
+        ...key,
+        i.code,
+        i.kind,
+        i.elementCode,
+        i.positionCode,
+        i.name,
+        i.definition,
+        i.satuan,
+        i.polarity,
+        i.formulaText,
+        i.formula === null ? null : json(i.formula),
+        i.dataPeriod,
+        i.rollup,
+        i.baseline === null ? null : json(i.baseline),
+        i.cascadeTo,
+        en.decreeId,
+        en.number,
       ],
     );
     if (i.targets.length > 0) {
@@ -43,13 +73,29 @@ async function enact(tx: TransactionSql, en: Enactment, tables: TableNames): Pro
         `insert into "${T}" (province_code, opd_id, period_start, period_end, indicator_code, year, value, min, max, unit, text)
          select $1, $2, $3, $4, $5, x.year, x.value, x.min, x.max, x.unit, x.text
            from json_to_recordset($6::text::json) as x(year int, value numeric, min numeric, max numeric, unit text, text text)`,
-        [...key, i.code, json(i.targets.map((t) => ({ year: t.year, value: t.value, min: t.min ?? null, max: t.max ?? null, unit: t.unit ?? null, text: t.text ?? null })))],
+        [
+          ...key,
+          i.code,
+          json(
+            i.targets.map((t) => ({
+              year: t.year,
+              value: t.value,
+              min: t.min ?? null,
+              max: t.max ?? null,
+              unit: t.unit ?? null,
+              text: t.text ?? null,
+            })),
+          ),
+        ],
       );
     }
   }
   // The enacted decree is now the one in force for every indicator of its period.
-  await tx.unsafe(`update "${I}" set decree_id = $5, decree_number = $6, decree_sequence = $7
-                    where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4`, [...key, en.decreeId, en.number, en.sequence]);
+  await tx.unsafe(
+    `update "${I}" set decree_id = $5, decree_number = $6, decree_sequence = $7
+                    where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4`,
+    [...key, en.decreeId, en.number, en.sequence],
+  );
 }
 
 export const indicatorsProjection: Projection = {

@@ -14,7 +14,9 @@ export class MalformedEventError extends Error {
 function need(e: RecordedEvent, field: string): string {
   const v = e.data[field];
   if (typeof v !== 'string' || v.trim() === '') {
-    throw new MalformedEventError(`${e.type} at position ${e.globalPosition}: data.${field} must be a non-empty string`);
+    throw new MalformedEventError(
+      `${e.type} at position ${e.globalPosition}: data.${field} must be a non-empty string`,
+    );
   }
   return v;
 }
@@ -25,7 +27,16 @@ function table(tables: TableNames, t: string): string {
   return name;
 }
 
-const HANDLED = ['RegionRegistered', 'RegionRenamed', 'OpdRegistered', 'OpdRenamed', 'UnitAdded', 'PositionAdded', 'OpdMerged', 'OpdDissolved'] as const;
+const HANDLED = [
+  'RegionRegistered',
+  'RegionRenamed',
+  'OpdRegistered',
+  'OpdRenamed',
+  'UnitAdded',
+  'PositionAdded',
+  'OpdMerged',
+  'OpdDissolved',
+] as const;
 
 /** Validates an event and returns its key fields (throws MalformedEventError). */
 function parse(e: RecordedEvent): { p: string; id: string } {
@@ -55,7 +66,8 @@ function parse(e: RecordedEvent): { p: string; id: string } {
 }
 
 function expectRows(count: number, wanted: number, what: string): void {
-  if (count !== wanted) throw new MalformedEventError(`${what}: ${wanted - count} target row(s) not found`);
+  if (count !== wanted)
+    throw new MalformedEventError(`${what}: ${wanted - count} target row(s) not found`);
 }
 
 async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames): Promise<void> {
@@ -73,11 +85,13 @@ async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames
       );
       return;
     case 'RegionRenamed':
-      n = (await tx.unsafe(
-        `update "${R}" set former_names = former_names || name, name = $3, last_position = greatest(last_position, $4)
+      n = (
+        await tx.unsafe(
+          `update "${R}" set former_names = former_names || name, name = $3, last_position = greatest(last_position, $4)
           where province_code = $1 and code = $2`,
-        [p, id, String(d.name), pos],
-      )).count;
+          [p, id, String(d.name), pos],
+        )
+      ).count;
       break;
     case 'OpdRegistered':
       await tx.unsafe(
@@ -87,27 +101,39 @@ async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames
       );
       return;
     case 'OpdRenamed':
-      n = (await tx.unsafe(
-        `update "${O}" set former_names = former_names || name, name = $3, last_position = greatest(last_position, $4)
+      n = (
+        await tx.unsafe(
+          `update "${O}" set former_names = former_names || name, name = $3, last_position = greatest(last_position, $4)
           where province_code = $1 and opd_id = $2`,
-        [p, id, String(d.name), pos],
-      )).count;
+          [p, id, String(d.name), pos],
+        )
+      ).count;
       break;
     case 'UnitAdded':
     case 'PositionAdded': {
       const col = e.type === 'UnitAdded' ? 'units_count' : 'positions_count';
-      n = (await tx.unsafe(
-        `update "${O}" set ${col} = ${col} + 1, last_position = greatest(last_position, $3) where province_code = $1 and opd_id = $2`,
-        [p, id, pos],
-      )).count;
+      n = (
+        await tx.unsafe(
+          `update "${O}" set ${col} = ${col} + 1, last_position = greatest(last_position, $3) where province_code = $1 and opd_id = $2`,
+          [p, id, pos],
+        )
+      ).count;
       break;
     }
     case 'OpdMerged':
     case 'OpdDissolved':
-      n = (await tx.unsafe(
-        `update "${O}" set status = $3, merged_into = $4, last_position = greatest(last_position, $5) where province_code = $1 and opd_id = $2`,
-        [p, id, e.type === 'OpdMerged' ? 'merged' : 'dissolved', e.type === 'OpdMerged' ? String(d.intoOpdId) : null, pos],
-      )).count;
+      n = (
+        await tx.unsafe(
+          `update "${O}" set status = $3, merged_into = $4, last_position = greatest(last_position, $5) where province_code = $1 and opd_id = $2`,
+          [
+            p,
+            id,
+            e.type === 'OpdMerged' ? 'merged' : 'dissolved',
+            e.type === 'OpdMerged' ? String(d.intoOpdId) : null,
+            pos,
+          ],
+        )
+      ).count;
       break;
     default:
       return;
@@ -123,7 +149,10 @@ interface Rename {
 }
 
 /** Renames grouped by entity, in feed order: former names gain the current name then all but the last new name. */
-function groupRenames(events: RecordedEvent[], keyOf: (e: RecordedEvent) => { p: string; id: string }): Rename[] {
+function groupRenames(
+  events: RecordedEvent[],
+  keyOf: (e: RecordedEvent) => { p: string; id: string },
+): Rename[] {
   const m = new Map<string, Rename>();
   for (const e of events) {
     const { p, id } = keyOf(e);
@@ -136,7 +165,11 @@ function groupRenames(events: RecordedEvent[], keyOf: (e: RecordedEvent) => { p:
   return [...m.values()].map((r) => ({ ...r, mid: r.names.slice(0, -1), name: r.names.at(-1) }));
 }
 
-async function applyBatch(tx: TransactionSql, all: readonly RecordedEvent[], tables: TableNames): Promise<void> {
+async function applyBatch(
+  tx: TransactionSql,
+  all: readonly RecordedEvent[],
+  tables: TableNames,
+): Promise<void> {
   const R = table(tables, 'regions');
   const O = table(tables, 'opds');
   const parsed = all.map((e) => ({ e, ...parse(e) })); // any malformed event → whole batch falls back
@@ -148,7 +181,17 @@ async function applyBatch(tx: TransactionSql, all: readonly RecordedEvent[], tab
     await tx.unsafe(
       `insert into "${R}" (province_code, code, level, name, registered_position, last_position)
        select p, id, level, name, pos, pos from json_to_recordset($1::text::json) as x(p text, id text, level text, name text, pos bigint)`,
-      [json(regReg.map(({ e, p, id }) => ({ p, id, level: e.data.level, name: e.data.name, pos: e.globalPosition })))],
+      [
+        json(
+          regReg.map(({ e, p, id }) => ({
+            p,
+            id,
+            level: e.data.level,
+            name: e.data.name,
+            pos: e.globalPosition,
+          })),
+        ),
+      ],
     );
   }
   const renameSql = (t: string, idCol: string) => `
@@ -156,19 +199,46 @@ async function applyBatch(tx: TransactionSql, all: readonly RecordedEvent[], tab
                         name = x.name, last_position = greatest(t.last_position, x.pos)
       from json_to_recordset($1::text::json) as x(p text, id text, name text, pos bigint, mid json)
      where t.province_code = x.p and t.${idCol} = x.id`;
-  const regRen = groupRenames(of('RegionRenamed').map((x) => x.e), parse);
-  if (regRen.length) expectRows((await tx.unsafe(renameSql(R, 'code'), [json(regRen)])).count, regRen.length, 'RegionRenamed batch');
+  const regRen = groupRenames(
+    of('RegionRenamed').map((x) => x.e),
+    parse,
+  );
+  if (regRen.length)
+    expectRows(
+      (await tx.unsafe(renameSql(R, 'code'), [json(regRen)])).count,
+      regRen.length,
+      'RegionRenamed batch',
+    );
 
   const opdReg = of('OpdRegistered');
   if (opdReg.length) {
     await tx.unsafe(
       `insert into "${O}" (province_code, opd_id, region_code, code, name, registered_position, last_position)
        select p, id, region, code, name, pos, pos from json_to_recordset($1::text::json) as x(p text, id text, region text, code text, name text, pos bigint)`,
-      [json(opdReg.map(({ e, p, id }) => ({ p, id, region: e.data.regionCode, code: e.data.code, name: e.data.name, pos: e.globalPosition })))],
+      [
+        json(
+          opdReg.map(({ e, p, id }) => ({
+            p,
+            id,
+            region: e.data.regionCode,
+            code: e.data.code,
+            name: e.data.name,
+            pos: e.globalPosition,
+          })),
+        ),
+      ],
     );
   }
-  const opdRen = groupRenames(of('OpdRenamed').map((x) => x.e), parse);
-  if (opdRen.length) expectRows((await tx.unsafe(renameSql(O, 'opd_id'), [json(opdRen)])).count, opdRen.length, 'OpdRenamed batch');
+  const opdRen = groupRenames(
+    of('OpdRenamed').map((x) => x.e),
+    parse,
+  );
+  if (opdRen.length)
+    expectRows(
+      (await tx.unsafe(renameSql(O, 'opd_id'), [json(opdRen)])).count,
+      opdRen.length,
+      'OpdRenamed batch',
+    );
 
   const counts = new Map<string, { p: string; id: string; u: number; ps: number; pos: number }>();
   for (const { e, p, id } of parsed) {
@@ -191,7 +261,10 @@ async function applyBatch(tx: TransactionSql, all: readonly RecordedEvent[], tab
     expectRows(r.count, counts.size, 'UnitAdded/PositionAdded batch');
   }
 
-  const ends = new Map<string, { p: string; id: string; status: string; into: string | null; pos: number }>();
+  const ends = new Map<
+    string,
+    { p: string; id: string; status: string; into: string | null; pos: number }
+  >();
   for (const { e, p, id } of parsed) {
     if (e.type !== 'OpdMerged' && e.type !== 'OpdDissolved') continue;
     const k = `${p}\u0000${id}`;

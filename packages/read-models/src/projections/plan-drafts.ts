@@ -9,7 +9,15 @@ import { json, PARTITIONED } from './util';
  * changes only at DecreeEnacted, which applies the draft's changes in recorded order (the
  * domain's `order`: first-recorded position, a withdrawn-then-recorded change goes last).
  */
-export const PLAN_EVENTS = ['DecreeDrafted', 'DecreeEdited', 'ElementDefined', 'IndicatorDefined', 'IndicatorRetired', 'DraftChangeWithdrawn', 'DecreeEnacted'] as const;
+export const PLAN_EVENTS = [
+  'DecreeDrafted',
+  'DecreeEdited',
+  'ElementDefined',
+  'IndicatorDefined',
+  'IndicatorRetired',
+  'DraftChangeWithdrawn',
+  'DecreeEnacted',
+] as const;
 
 export interface DraftTables {
   decrees: string;
@@ -53,9 +61,19 @@ export async function setupDraftTables(tx: TransactionSql, t: DraftTables): Prom
 }
 
 const keyOf = (c: PlanChange): string =>
-  c.kind === 'element' ? `element:${c.element.code}` : `indicator:${c.kind === 'indicator' ? c.indicator.code : c.code}`;
+  c.kind === 'element'
+    ? `element:${c.element.code}`
+    : `indicator:${c.kind === 'indicator' ? c.indicator.code : c.code}`;
 
-async function record(tx: TransactionSql, t: DraftTables, p: string, opdId: string, decreeId: string, c: PlanChange, pos: number): Promise<void> {
+async function record(
+  tx: TransactionSql,
+  t: DraftTables,
+  p: string,
+  opdId: string,
+  decreeId: string,
+  c: PlanChange,
+  pos: number,
+): Promise<void> {
   await tx.unsafe(
     `insert into "${t.drafts}" (province_code, opd_id, decree_id, key, seq, change) values ($1, $2, $3, $4, $5, $6::text::jsonb)
      on conflict (province_code, opd_id, decree_id, key) do update set change = excluded.change`,
@@ -64,7 +82,11 @@ async function record(tx: TransactionSql, t: DraftTables, p: string, opdId: stri
 }
 
 /** Folds one plan event into the draft tables; returns the enactment to apply, if any. */
-export async function foldPlanEvent(tx: TransactionSql, e: RecordedEvent, t: DraftTables): Promise<Enactment | null> {
+export async function foldPlanEvent(
+  tx: TransactionSql,
+  e: RecordedEvent,
+  t: DraftTables,
+): Promise<Enactment | null> {
   const p = provinceKey(e);
   const ev = { type: e.type, data: e.data } as PlanEvent;
   const { opdId, decreeId } = ev.data;
@@ -82,16 +104,43 @@ export async function foldPlanEvent(tx: TransactionSql, e: RecordedEvent, t: Dra
       return null;
     }
     case 'ElementDefined':
-      await record(tx, t, p, opdId, decreeId, { kind: 'element', element: ev.data.element }, e.globalPosition);
+      await record(
+        tx,
+        t,
+        p,
+        opdId,
+        decreeId,
+        { kind: 'element', element: ev.data.element },
+        e.globalPosition,
+      );
       return null;
     case 'IndicatorDefined':
-      await record(tx, t, p, opdId, decreeId, { kind: 'indicator', indicator: ev.data.indicator }, e.globalPosition);
+      await record(
+        tx,
+        t,
+        p,
+        opdId,
+        decreeId,
+        { kind: 'indicator', indicator: ev.data.indicator },
+        e.globalPosition,
+      );
       return null;
     case 'IndicatorRetired':
-      await record(tx, t, p, opdId, decreeId, { kind: 'retire', code: ev.data.code, reason: ev.data.reason }, e.globalPosition);
+      await record(
+        tx,
+        t,
+        p,
+        opdId,
+        decreeId,
+        { kind: 'retire', code: ev.data.code, reason: ev.data.reason },
+        e.globalPosition,
+      );
       return null;
     case 'DraftChangeWithdrawn':
-      await tx.unsafe(`delete from "${t.drafts}" where province_code = $1 and opd_id = $2 and decree_id = $3 and key = $4`, [p, opdId, decreeId, ev.data.key]);
+      await tx.unsafe(
+        `delete from "${t.drafts}" where province_code = $1 and opd_id = $2 and decree_id = $3 and key = $4`,
+        [p, opdId, decreeId, ev.data.key],
+      );
       return null;
     case 'DecreeEnacted': {
       const [d] = await tx.unsafe<{ period_start: number; period_end: number }[]>(
@@ -99,13 +148,25 @@ export async function foldPlanEvent(tx: TransactionSql, e: RecordedEvent, t: Dra
          returning period_start, period_end`,
         [p, opdId, decreeId, ev.data.number],
       );
-      if (!d) throw new Error(`DecreeEnacted at ${e.globalPosition}: decree ${decreeId} of ${opdId} was never drafted`);
+      if (!d)
+        throw new Error(
+          `DecreeEnacted at ${e.globalPosition}: decree ${decreeId} of ${opdId} was never drafted`,
+        );
       const rows = await tx.unsafe<{ seq: string; change: PlanChange }[]>(
         `delete from "${t.drafts}" where province_code = $1 and opd_id = $2 and decree_id = $3 returning seq, change`,
         [p, opdId, decreeId],
       );
       const changes = [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map((r) => r.change);
-      return { province: p, opdId, decreeId, number: ev.data.number, periodStart: d.period_start, periodEnd: d.period_end, sequence: ev.data.sequence, changes };
+      return {
+        province: p,
+        opdId,
+        decreeId,
+        number: ev.data.number,
+        periodStart: d.period_start,
+        periodEnd: d.period_end,
+        sequence: ev.data.sequence,
+        changes,
+      };
     }
     default:
       return null;

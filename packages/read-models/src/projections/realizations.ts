@@ -78,11 +78,17 @@ export const realizationsProjection: Projection = {
     const pos = e.globalPosition;
     const ev = { type: e.type, data: e.data } as RealizationEvent;
     const expectOne = (n: number): void => {
-      if (n !== 1) throw new Error(`${e.type} at ${pos}: no realization ${s} ${'period' in ev.data ? ev.data.period : ''}`);
+      if (n !== 1)
+        throw new Error(
+          `${e.type} at ${pos}: no realization ${s} ${'period' in ev.data ? ev.data.period : ''}`,
+        );
     };
     /** Queue row follows the status of the entry. */
     const requeue = async (period: string): Promise<void> => {
-      await tx.unsafe(`delete from "${Q}" where province_code = $1 and stream_id = $2 and period = $3`, [p, s, period]);
+      await tx.unsafe(
+        `delete from "${Q}" where province_code = $1 and stream_id = $2 and period = $3`,
+        [p, s, period],
+      );
       await tx.unsafe(
         `insert into "${Q}" (province_code, stream_id, period, level, opd_id, indicator_code, year, value, version, since, sent_by)
          select province_code, stream_id, period, case status when 'submitted' then 'head' else 'inspector' end,
@@ -101,33 +107,58 @@ export const realizationsProjection: Projection = {
              value = excluded.value, version = excluded.version, status = 'draft', return_reason = null,
              correction_reason = case when "${R}".version = excluded.version then "${R}".correction_reason else null end,
              recorded_by = excluded.recorded_by, updated_by = excluded.updated_by, updated_at = excluded.updated_at, last_position = excluded.last_position`,
-          [p, s, d.period, d.opdId, d.indicatorCode, d.year, d.value, d.version, who ?? d.actor, at, pos],
+          [
+            p,
+            s,
+            d.period,
+            d.opdId,
+            d.indicatorCode,
+            d.year,
+            d.value,
+            d.version,
+            who ?? d.actor,
+            at,
+            pos,
+          ],
         );
         return requeue(d.period);
       }
       case 'RealizationCorrected': {
         const d = ev.data;
-        expectOne((await tx.unsafe(
-          `update "${R}" set value = $4, version = $5, status = 'draft', correction_reason = $6, return_reason = null,
+        expectOne(
+          (
+            await tx.unsafe(
+              `update "${R}" set value = $4, version = $5, status = 'draft', correction_reason = $6, return_reason = null,
                              recorded_by = $7, updated_by = $7, updated_at = $8, last_position = $9
             where province_code = $1 and stream_id = $2 and period = $3`,
-          [p, s, d.period, d.value, d.version, d.reason, who ?? d.actor, at, pos],
-        )).count);
+              [p, s, d.period, d.value, d.version, d.reason, who ?? d.actor, at, pos],
+            )
+          ).count,
+        );
         return requeue(d.period);
       }
       case 'RealizationSubmitted':
       case 'RealizationVerified':
       case 'RealizationReturned': {
         const d = ev.data;
-        const status = ev.type === 'RealizationSubmitted' ? 'submitted' : ev.type === 'RealizationVerified' ? ev.data.status : 'returned';
+        const status =
+          ev.type === 'RealizationSubmitted'
+            ? 'submitted'
+            : ev.type === 'RealizationVerified'
+              ? ev.data.status
+              : 'returned';
         const reason = ev.type === 'RealizationReturned' ? ev.data.reason : null;
-        expectOne((await tx.unsafe(
-          `update "${R}" set status = $4, return_reason = $5, updated_by = $6, updated_at = $7, last_position = $8,
+        expectOne(
+          (
+            await tx.unsafe(
+              `update "${R}" set status = $4, return_reason = $5, updated_by = $6, updated_at = $7, last_position = $8,
                              verified_value = case when $4 = 'verified' then value else verified_value end,
                              verified_version = case when $4 = 'verified' then version else verified_version end
             where province_code = $1 and stream_id = $2 and period = $3`,
-          [p, s, d.period, status, reason, who ?? d.actor, at, pos],
-        )).count);
+              [p, s, d.period, status, reason, who ?? d.actor, at, pos],
+            )
+          ).count,
+        );
         return requeue(d.period);
       }
       case 'RealizationYearLocked': {

@@ -14,12 +14,28 @@ import { authedProcedure, router, runCommand } from '../trpc';
 const pinned = z.object({ expectedVersion: z.number().int().min(1).optional() });
 
 export const opdsRouter = router({
-  register: authedProcedure.input(registerOpdInput).mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.registerOpd, input)),
-  rename: authedProcedure.input(renameOpdInput.merge(pinned)).mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.renameOpd, input, input.expectedVersion)),
-  addUnit: authedProcedure.input(addUnitInput.merge(pinned)).mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.addUnit, input, input.expectedVersion)),
+  register: authedProcedure
+    .input(registerOpdInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.registerOpd, input)),
+  rename: authedProcedure
+    .input(renameOpdInput.merge(pinned))
+    .mutation(({ ctx, input }) =>
+      runCommand(ctx, opdUseCases.renameOpd, input, input.expectedVersion),
+    ),
+  addUnit: authedProcedure
+    .input(addUnitInput.merge(pinned))
+    .mutation(({ ctx, input }) =>
+      runCommand(ctx, opdUseCases.addUnit, input, input.expectedVersion),
+    ),
   addPosition: authedProcedure
     .input(addPositionInput.merge(pinned))
-    .mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.addPosition, input, input.expectedVersion)),
-  merge: authedProcedure.input(mergeOpdInput).mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.mergeOpd, input)),
-  dissolve: authedProcedure.input(dissolveOpdInput).mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.dissolveOpd, input)),
+    .mutation(({ ctx, input }) =>
+      runCommand(ctx, opdUseCases.addPosition, input, input.expectedVersion),
+    ),
+  merge: authedProcedure
+    .input(mergeOpdInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.mergeOpd, input)),
+  dissolve: authedProcedure
+    .input(dissolveOpdInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, opdUseCases.dissolveOpd, input)),
 });

@@ -9,7 +9,11 @@ export const orgRouter = router({
   opd: authedProcedure.input(opdQuery).query(async ({ ctx, input }) => {
     requireBinding(ctx.actor, 'read', opdTarget(input.opdId), 'org.opd');
     const opd = await ctx.queries.org.opd(input.opdId);
-    if (!opd) throw new TRPCError({ code: 'NOT_FOUND', message: `OPD ${input.opdId} tidak ditemukan / not found` });
+    if (!opd)
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: `OPD ${input.opdId} tidak ditemukan / not found`,
+      });
     return opd;
   }),
 });

@@ -20,16 +20,31 @@ const readable = authedProcedure.input(opdQuery).use(({ ctx, input, next }) => {
   return next();
 });
 
-const notFound = (what: string) => new TRPCError({ code: 'NOT_FOUND', message: `${what} tidak ditemukan / not found` });
+const notFound = (what: string) =>
+  new TRPCError({ code: 'NOT_FOUND', message: `${what} tidak ditemukan / not found` });
 
 export const plansRouter = router({
-  draftDecree: authedProcedure.input(draftDecreeInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.draftDecree, input)),
-  editDecree: authedProcedure.input(draftDecreeInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.editDecree, input)),
-  defineElement: authedProcedure.input(defineElementInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.defineElement, input)),
-  defineIndicator: authedProcedure.input(defineIndicatorInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.defineIndicator, input)),
-  retireIndicator: authedProcedure.input(retireIndicatorInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.retireIndicator, input)),
-  withdrawChange: authedProcedure.input(withdrawChangeInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.withdrawChange, input)),
-  enactDecree: authedProcedure.input(enactDecreeInput).mutation(({ ctx, input }) => runCommand(ctx, planUseCases.enactDecree, input)),
+  draftDecree: authedProcedure
+    .input(draftDecreeInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.draftDecree, input)),
+  editDecree: authedProcedure
+    .input(draftDecreeInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.editDecree, input)),
+  defineElement: authedProcedure
+    .input(defineElementInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.defineElement, input)),
+  defineIndicator: authedProcedure
+    .input(defineIndicatorInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.defineIndicator, input)),
+  retireIndicator: authedProcedure
+    .input(retireIndicatorInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.retireIndicator, input)),
+  withdrawChange: authedProcedure
+    .input(withdrawChangeInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.withdrawChange, input)),
+  enactDecree: authedProcedure
+    .input(enactDecreeInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, planUseCases.enactDecree, input)),
 
   decrees: readable.query(({ ctx, input }) => ctx.queries.plans.decrees(input.opdId)),
   history: readable.query(({ ctx, input }) => ctx.queries.plans.history(input.opdId)),

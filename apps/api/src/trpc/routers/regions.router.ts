@@ -3,6 +3,10 @@ import { regionUseCases } from '@sakip/application';
 import { authedProcedure, router, runCommand } from '../trpc';
 
 export const regionsRouter = router({
-  register: authedProcedure.input(registerRegionInput).mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.registerRegion, input)),
-  rename: authedProcedure.input(renameRegionInput).mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.renameRegion, input)),
+  register: authedProcedure
+    .input(registerRegionInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.registerRegion, input)),
+  rename: authedProcedure
+    .input(renameRegionInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.renameRegion, input)),
 });
