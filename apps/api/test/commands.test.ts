@@ -97,14 +97,12 @@ describe('tRPC commands', () => {
 
   it('maps a broken domain rule to BAD_REQUEST with the field and both languages', async () => {
     const err = await trpcError(
-      h
-        .client(provinceAdmin)
-        .opds.addPosition.mutate({
-          opdId: '18.04-DISKOPUKM',
-          code: 'KABID',
-          title: 'Kepala Bidang',
-          unitCode: 'NOPE',
-        }),
+      h.client(provinceAdmin).opds.addPosition.mutate({
+        opdId: '18.04-DISKOPUKM',
+        code: 'KABID',
+        title: 'Kepala Bidang',
+        unitCode: 'NOPE',
+      }),
     );
     expect(err.data?.code).toBe('BAD_REQUEST');
     expect(err.data?.fieldErrors[0]?.path).toEqual(['position', 'unitCode']);
@@ -137,14 +135,12 @@ describe('tRPC commands', () => {
 
   it('refuses an operator writing another OPD and a province admin of another province: FORBIDDEN', async () => {
     const err = await trpcError(
-      h
-        .client(operator)
-        .opds.addUnit.mutate({
-          opdId: '18.71-DISKOP',
-          code: 'SEKRE',
-          name: 'Sekretariat',
-          kind: 'sekretariat',
-        }),
+      h.client(operator).opds.addUnit.mutate({
+        opdId: '18.71-DISKOP',
+        code: 'SEKRE',
+        name: 'Sekretariat',
+        kind: 'sekretariat',
+      }),
     );
     expect(err.data?.code).toBe('FORBIDDEN');
     expect(err.message).toContain('18.71-DISKOP');

@@ -34,13 +34,11 @@ export default function Achievement() {
   });
   const rows = (ach.data?.indicators ?? []).filter((r) => !ikuOnly || r.indicator.kind === 'iku');
   const paged = usePaged(rows, 15);
-  const chart = rows
-    .slice(0, 20)
-    .map((r) => ({
-      code: r.indicator.code,
-      target: toNum(r.target.value),
-      realisasi: toNum(r.achievement.year.basis ?? r.achievement.year.realization),
-    }));
+  const chart = rows.slice(0, 20).map((r) => ({
+    code: r.indicator.code,
+    target: toNum(r.target.value),
+    realisasi: toNum(r.achievement.year.basis ?? r.achievement.year.realization),
+  }));
 
   return (
     <section>

@@ -401,13 +401,11 @@ describe('admin e2e', () => {
     const good = await readFile(join(repo, 'packages/importer/examples/target-lampung-barat.csv'));
     const lines = good.toString('utf8').split(/\r?\n/);
     lines[2] = lines[2]!.replace(';2024;', ';20x4;');
-    await op
-      .locator('#import-file')
-      .setInputFiles({
-        name: 'target-lampung-barat.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(lines.join('\n')),
-      });
+    await op.locator('#import-file').setInputFiles({
+      name: 'target-lampung-barat.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
     await op.getByRole('button', { name: 'Periksa (uji coba)' }).click();
     const problems = op.locator('table.problems');
     await problems.waitFor();

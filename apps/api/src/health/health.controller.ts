@@ -57,13 +57,11 @@ export class HealthController {
     const checks = { postgres, redis, eventFeed };
     const healthy = Object.values(checks).every((c) => c.status === 'up');
     // Dead letters and stopped projections are shown loudly but do not take the API out of service.
-    res
-      .status(healthy ? 200 : 503)
-      .json({
-        status: healthy ? 'ok' : 'degraded',
-        version: API_VERSION,
-        checks: { ...checks, projections },
-      });
+    res.status(healthy ? 200 : 503).json({
+      status: healthy ? 'ok' : 'degraded',
+      version: API_VERSION,
+      checks: { ...checks, projections },
+    });
   }
 
   private async projections(): Promise<Record<string, unknown>> {

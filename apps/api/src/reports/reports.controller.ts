@@ -50,11 +50,9 @@ export class ReportsController {
     const subject = found.report.opdId;
     const target = subject.includes('-') ? opdTarget(subject) : regionTarget(subject);
     if (!findBinding(actor.bindings, 'read', target)) {
-      res
-        .status(403)
-        .json({
-          message: 'Anda tidak berwenang membaca laporan ini / you may not read this report',
-        });
+      res.status(403).json({
+        message: 'Anda tidak berwenang membaca laporan ini / you may not read this report',
+      });
       return;
     }
     res.setHeader('content-type', found.contentType);
