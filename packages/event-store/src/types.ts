@@ -1,4 +1,4 @@
-/** Public shapes of the event store; the lead codes against these names, keep them stable. */
+/** Public shapes of the event store; other packages code against these names, keep them stable. */
 
 export interface ActorRef {
   userId: string;
