@@ -22,12 +22,9 @@ export const TIME_ZONE_IANA: Readonly<Record<PemdaTimeZone, string>> = {
  * The 38 provinces (Kemendagri codes) by zone (UU 2022 province splits included). Kalimantan is
  * split: Barat (61) and Tengah (62) keep WIB, Selatan (63), Timur (64) and Utara (65) use WITA.
  */
-const WITA_PROVINCES = ['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76'];
-const WIT_PROVINCES = ['81', '82', '91', '92', '93', '94', '95', '96'];
-const WIB_PROVINCES = [
-  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21',
-  '31', '32', '33', '34', '35', '36', '61', '62',
-]; // prettier-ignore
+const WIB_PROVINCES = '11 12 13 14 15 16 17 18 19 21 31 32 33 34 35 36 61 62'.split(' ');
+const WITA_PROVINCES = '51 52 53 63 64 65 71 72 73 74 75 76'.split(' ');
+const WIT_PROVINCES = '81 82 91 92 93 94 95 96'.split(' ');
 
 export const PROVINCE_TIME_ZONES: Readonly<Record<string, PemdaTimeZone>> = Object.fromEntries([
   ...WIB_PROVINCES.map((p) => [p, 'WIB'] as const),

@@ -1,5 +1,11 @@
-import { registerRegionInput, renameRegionInput } from '@sakip/contracts';
-import { regionUseCases } from '@sakip/application';
+import { z } from 'zod';
+import {
+  configureTimeZoneInput,
+  regionCode,
+  registerRegionInput,
+  renameRegionInput,
+} from '@sakip/contracts';
+import { regionTarget, regionUseCases, requireBinding } from '@sakip/application';
 import { authedProcedure, router, runCommand } from '../trpc';
 
 export const regionsRouter = router({
@@ -9,4 +15,12 @@ export const regionsRouter = router({
   rename: authedProcedure
     .input(renameRegionInput)
     .mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.renameRegion, input)),
+  configureTimeZone: authedProcedure
+    .input(configureTimeZoneInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.configureTimeZone, input)),
+  /** The zone the pemda's timestamps are shown in, and whether it was chosen or defaulted. */
+  timeZone: authedProcedure.input(z.object({ code: regionCode })).query(({ ctx, input }) => {
+    requireBinding(ctx.actor, 'read', regionTarget(input.code), 'regions.timeZone');
+    return ctx.queries.users.timeZone(input.code);
+  }),
 });
