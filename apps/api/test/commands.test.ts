@@ -232,5 +232,9 @@ describe('GET /metrics', () => {
       h.client(operator).regions.configureTimeZone.mutate({ code: '18.04', timeZone: 'WIT' }),
     );
     expect(operatorTries.data?.code).toBe('FORBIDDEN');
+    // Every signed-in user of the pemda reads the zone its dates are shown in.
+    expect((await h.client(operator).regions.timeZone.query({ code: '18.04' })).timeZone).toBe(
+      'WITA',
+    );
   });
 });
