@@ -14,7 +14,7 @@ import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { can, regionTarget } from '../lib/perms';
 import { readNumbers } from '../lib/number-input';
-import { ErrorBox, Loading, Notice, NumberField, SelectField, TextField } from '../components/ui';
+import { ErrorBox, Loading, Notice, NumberCell, SelectField, TextField } from '../components/ui';
 
 const scaleRows = (s: PredikatScale) =>
   s.map((b) => ({ ...b, minInclusive: b.minInclusive === null ? '' : String(b.minInclusive) }));
@@ -169,8 +169,9 @@ function SettingsForm({ code, initial }: { code: string; initial: MeasurementSet
             {scale.map((b, i) => (
               <tr key={i}>
                 <td>
-                  <NumberField
-                    label={`${t('set.band')} ${i + 1}`}
+                  <NumberCell
+                    className=""
+                    aria-label={`${t('set.band')} ${i + 1}`}
                     value={b.minInclusive}
                     error={errors[`settings.predikatScale.${i}.minInclusive`]}
                     onChange={(e) =>
