@@ -255,18 +255,20 @@ function TimeZoneForm({ code }: { code: string }) {
           })}
         </p>
       )}
-      <SelectField
-        label={t('set.tz.title')}
-        value={zone}
-        error={error}
-        onChange={(e) => setChosen(e.target.value as PemdaTimeZone)}
-      >
-        {PEMDA_TIME_ZONES.map((z) => (
-          <option key={z} value={z}>
-            {t(`set.tz.${z}`)}
-          </option>
-        ))}
-      </SelectField>
+      <div className="form-grid">
+        <SelectField
+          label={t('set.tz.title')}
+          value={zone}
+          error={error}
+          onChange={(e) => setChosen(e.target.value as PemdaTimeZone)}
+        >
+          {PEMDA_TIME_ZONES.map((z) => (
+            <option key={z} value={z}>
+              {t(`set.tz.${z}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
       <button type="submit" className="btn-primary" disabled={!allowed || save.isPending}>
         {t('set.tz.save')}
       </button>
