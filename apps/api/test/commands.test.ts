@@ -232,6 +232,14 @@ describe('GET /metrics', () => {
       h.client(operator).regions.configureTimeZone.mutate({ code: '18.04', timeZone: 'WIT' }),
     );
     expect(operatorTries.data?.code).toBe('FORBIDDEN');
+    // A kabupaten without its own choice follows its province's choice.
+    const province = h.client(provinceAdmin);
+    await province.regions.configureTimeZone.mutate({ code: '18', timeZone: 'WIT' });
+    expect(await province.regions.timeZone.query({ code: '18.71' })).toEqual({
+      timeZone: 'WIT',
+      source: 'province',
+    });
+    expect((await province.regions.timeZone.query({ code: '18.04' })).timeZone).toBe('WITA');
     // Every signed-in user of the pemda reads the zone its dates are shown in.
     expect((await h.client(operator).regions.timeZone.query({ code: '18.04' })).timeZone).toBe(
       'WITA',
