@@ -377,7 +377,7 @@ function EntryForm({
                     rows={3}
                     value={inputs[n] ?? ''}
                     onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })}
-                    error={errors[`inputs.${n}`] ?? errors.inputs}
+                    error={errors[`inputs.${n}`] ?? read.problems[`inputs.${n}`] ?? errors.inputs}
                   />
                 ) : (
                   <NumberField
