@@ -206,4 +206,43 @@ describe('GET /metrics', () => {
     );
     expect(body).toMatch(/sakip_event_feed_head_position \d+/);
   });
+
+  it('defaults the pemda time zone from the province code and stores the zone a region admin chooses', async () => {
+    const regionAdmin = h.client(await h.login('admin.lambar'));
+    expect(await regionAdmin.regions.timeZone.query({ code: '18.04' })).toEqual({
+      timeZone: 'WIB',
+      source: 'default',
+    });
+    await regionAdmin.regions.configureTimeZone.mutate({ code: '18.04', timeZone: 'WITA' });
+    expect(await regionAdmin.regions.timeZone.query({ code: '18.04' })).toEqual({
+      timeZone: 'WITA',
+      source: 'pemda',
+    });
+    const { events } = await new EventStore(h.db.sql).readStream('region-18.04');
+    expect(events.at(-1)).toMatchObject({
+      type: 'TimeZoneConfigured',
+      data: { code: '18.04', previousTimeZone: 'WIB', timeZone: 'WITA' },
+    });
+    const bad = await trpcError(
+      regionAdmin.regions.configureTimeZone.mutate({ code: '18.04', timeZone: 'UTC' as never }),
+    );
+    expect(bad.data?.code).toBe('BAD_REQUEST');
+    expect(bad.message).toMatch(/WIB, WITA atau WIT/);
+    const operatorTries = await trpcError(
+      h.client(operator).regions.configureTimeZone.mutate({ code: '18.04', timeZone: 'WIT' }),
+    );
+    expect(operatorTries.data?.code).toBe('FORBIDDEN');
+    // A kabupaten without its own choice follows its province's choice.
+    const province = h.client(provinceAdmin);
+    await province.regions.configureTimeZone.mutate({ code: '18', timeZone: 'WIT' });
+    expect(await province.regions.timeZone.query({ code: '18.71' })).toEqual({
+      timeZone: 'WIT',
+      source: 'province',
+    });
+    expect((await province.regions.timeZone.query({ code: '18.04' })).timeZone).toBe('WITA');
+    // Every signed-in user of the pemda reads the zone its dates are shown in.
+    expect((await h.client(operator).regions.timeZone.query({ code: '18.04' })).timeZone).toBe(
+      'WITA',
+    );
+  });
 });

@@ -22,6 +22,14 @@ export const renameRegionInput = commandEnvelope.extend({
   legalBasis: legalBasis.optional(),
 });
 
+/** The zone every timestamp of a pemda is shown in (WIB UTC+7, WITA UTC+8, WIT UTC+9). */
+export const configureTimeZoneInput = commandEnvelope.extend({
+  code: regionCode,
+  timeZone: z.enum(['WIB', 'WITA', 'WIT'], {
+    error: 'Zona waktu harus WIB, WITA atau WIT / time zone must be WIB, WITA or WIT',
+  }),
+});
+
 export const registerOpdInput = commandEnvelope.extend({ regionCode, code: opdCode, name });
 export const renameOpdInput = commandEnvelope.extend({
   opdId,
@@ -74,6 +82,7 @@ export const loginInput = z.object({ username, password: z.string().min(1).max(2
 
 export type RegisterRegionInput = z.infer<typeof registerRegionInput>;
 export type RenameRegionInput = z.infer<typeof renameRegionInput>;
+export type ConfigureTimeZoneInput = z.infer<typeof configureTimeZoneInput>;
 export type RegisterOpdInput = z.infer<typeof registerOpdInput>;
 export type RenameOpdInput = z.infer<typeof renameOpdInput>;
 export type AddUnitInput = z.infer<typeof addUnitInput>;

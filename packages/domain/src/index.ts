@@ -4,6 +4,7 @@ export * from './shared/equal';
 export * from './access/access';
 export * from './regions/region-code';
 export * from './regions/region.decider';
+export * from './regions/time-zone';
 export * from './opds/opd-id';
 export * from './opds/opd.decider';
 export * from './users/user.decider';

@@ -1,13 +1,27 @@
-import { formatIndonesianDate, formatIndonesianNumber, tryDecimal } from '@sakip/domain';
+import {
+  decimalsOf,
+  formatIndonesianDate,
+  formatIndonesianNumber,
+  localDateOf,
+  MAX_WRITTEN_DECIMALS,
+  tryDecimal,
+  type PemdaTimeZone,
+} from '@sakip/domain';
 
 export const DASH = '–';
 
-/** A measured value: integers without decimals ("1.200"), others with two ("912,40"); text kept as is. */
+/**
+ * A measured value: integers without decimals ("1.200"), others with at least two ("912,40")
+ * and every decimal they were written with ("825,273", never "825,27"); a computed value longer
+ * than MAX_WRITTEN_DECIMALS (a division) rounds to two. Text is kept as is.
+ */
 export function num(value: string | null | undefined): string {
   if (value === null || value === undefined || value.trim() === '') return DASH;
   const d = tryDecimal(value);
   if (d === null) return value;
-  return formatIndonesianNumber(d, d.isInteger() ? 0 : 2);
+  if (d.isInteger()) return formatIndonesianNumber(d, 0);
+  const written = decimalsOf(d.toFixed());
+  return formatIndonesianNumber(d, written <= MAX_WRITTEN_DECIMALS ? Math.max(2, written) : 2);
 }
 
 /** Percent with two decimals ("104,17"), dash when missing. */
@@ -25,10 +39,14 @@ export function rupiah(value: string | null | undefined): string {
   return `Rp ${formatIndonesianNumber(d, d.isInteger() ? 0 : 2)}`;
 }
 
-export function date(iso: string | null | undefined): string {
+/**
+ * "2024-02-15" → "15 Februari 2024". A timestamp is read on the pemda's clock first: 18:00 UTC
+ * on 4 March is 5 March in a WIB pemda (never the UTC date that slicing the text would give).
+ */
+export function date(iso: string | null | undefined, zone: PemdaTimeZone = 'WIB'): string {
   if (!iso) return DASH;
   try {
-    return formatIndonesianDate(iso.slice(0, 10));
+    return formatIndonesianDate(localDateOf(iso, zone) ?? iso);
   } catch {
     return iso;
   }

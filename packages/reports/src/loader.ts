@@ -18,10 +18,13 @@ import {
   comparisonFor,
   comparisonStreamId,
   currentNarrative,
+  defaultTimeZoneOf,
+  localDateOf,
   planDecider,
   planStreamId,
   regionDecider,
   regionStreamId,
+  type PemdaTimeZone,
   type PkTargetConflict,
 } from '@sakip/domain';
 import { EventStore, type RecordedEvent } from '@sakip/event-store';
@@ -108,12 +111,29 @@ export async function dataPosition(
   return row?.p ?? 0;
 }
 
-/** ISO date (Asia/Jakarta) of the event at a position; the year's last day when there is none. */
-async function dateAt(sql: Sql, position: number, year: number): Promise<string> {
+/**
+ * ISO date of the event at a position on the pemda's clock (its time zone setting, else its
+ * province's, else the province code's zone); the year's last day when there is none.
+ */
+async function dateAt(
+  sql: Sql,
+  position: number,
+  year: number,
+  zone: PemdaTimeZone,
+): Promise<string> {
   const [row] = await sql<
-    { d: string }[]
-  >`select to_char(recorded_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as d from events where global_position = ${position}`;
-  return row?.d ?? `${year}-12-31`;
+    { at: Date }[]
+  >`select recorded_at as at from events where global_position = ${position}`;
+  return (row && localDateOf(row.at.toISOString(), zone)) ?? `${year}-12-31`;
+}
+
+/** The zone a pemda's report dates are in: its own choice, its province's, the code's default. */
+function reportTimeZone(
+  regionCode: string,
+  region: { timeZone: PemdaTimeZone | null },
+  province: { timeZone: PemdaTimeZone | null },
+): PemdaTimeZone {
+  return region.timeZone ?? province.timeZone ?? defaultTimeZoneOf(regionCode);
 }
 
 const firstPart = (message: string) => message.split(' / ')[0] ?? message;
@@ -278,7 +298,12 @@ export async function loadLkjipData(
     province: province.state.registered ? { code: provinceCode, name: province.state.name } : null,
     year,
     feedPosition,
-    dataDate: await dateAt(sql, feedPosition, year),
+    dataDate: await dateAt(
+      sql,
+      feedPosition,
+      year,
+      reportTimeZone(regionCode, region.state, province.state),
+    ),
     place: lastDecree?.info.place ?? null,
     head,
     period: plan ? { start: plan.periodStart, end: plan.periodEnd } : null,

@@ -9,6 +9,8 @@ import {
 } from 'react';
 import { useT } from '../lib/context';
 import { describeError, type Problem } from '../lib/errors';
+import { formatNumber } from '../lib/format';
+import { readNumber, type NumberRule } from '../lib/number-input';
 
 interface FieldProps {
   label: string;
@@ -44,6 +46,83 @@ export function TextField({
         </small>
       )}
     </div>
+  );
+}
+
+/**
+ * A number field read with the importer's parser. While typing it shows how the text is read
+ * ("dibaca / read as 825,273"), or why it is not a number; a form error (on save) wins.
+ */
+export function NumberField({
+  rule,
+  error,
+  value,
+  ...rest
+}: FieldProps & { rule?: NumberRule; value: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const { lang, t } = useT();
+  const typed = value.trim();
+  const read = typed === '' ? null : readNumber(value, rule, lang);
+  const hint =
+    read?.ok === true
+      ? t('num.readAs', { value: formatNumber(read.value, lang) + (read.percent ? '%' : '') })
+      : undefined;
+  const live = read?.ok === false ? read.message : undefined;
+  return (
+    <TextField
+      inputMode="decimal"
+      autoComplete="off"
+      value={value}
+      error={error ?? live}
+      {...(hint ? { hint } : {})}
+      {...rest}
+    />
+  );
+}
+
+/**
+ * A number cell of an editing grid (decree targets, PK targets and budgets): the same reader as
+ * NumberField, the read-back shown only when it differs from what was typed ("0.500" → "0,5").
+ */
+export function NumberCell({
+  rule,
+  error,
+  value,
+  className,
+  ...rest
+}: { rule?: NumberRule; error?: string | undefined; value: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value'
+>) {
+  const { lang, t } = useT();
+  const id = useId();
+  const typed = value.trim();
+  const read = typed === '' ? null : readNumber(value, rule, lang);
+  const shown = read?.ok ? formatNumber(read.value, lang) + (read.percent ? '%' : '') : null;
+  const message = error ?? (read?.ok === false ? read.message : undefined);
+  return (
+    <>
+      <input
+        className={className ?? 'num narrow'}
+        inputMode="decimal"
+        autoComplete="off"
+        value={value}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message || (shown && shown !== typed) ? `${id}-msg` : undefined}
+        {...rest}
+      />
+      {message ? (
+        <small id={`${id}-msg`} className="field-error" role="alert">
+          {message}
+        </small>
+      ) : (
+        shown &&
+        shown !== typed && (
+          <small id={`${id}-msg`} className="hint">
+            {t('num.readAs', { value: shown })}
+          </small>
+        )
+      )}
+    </>
   );
 }
 

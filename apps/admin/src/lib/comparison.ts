@@ -1,5 +1,6 @@
 // The cross-OPD / cross-kabupaten comparison page works from the rows of the comparison read
 // model (dashboards.comparison): one row per catalog indicator × region × OPD × indicator × year.
+import { indicatorPrecision, MIN_DISPLAY_DECIMALS, roundForDisplay } from '@sakip/domain';
 import type { MessageKey } from './i18n';
 
 /** A row of rm_comparison as the page uses it (numerics stay canonical decimal strings). */
@@ -182,8 +183,29 @@ export interface ExportNames {
 }
 
 /**
+ * The display precision of each series (OPD × indicator): the decimals its targets and written
+ * realizations have, at least two (indicatorPrecision). Keyed like seriesOf.
+ */
+export function seriesPrecision(rows: readonly ComparisonRow[]): Map<string, number> {
+  const values = new Map<string, (string | null)[]>();
+  for (const r of rows) {
+    const key = `${r.opdId}|${r.indicatorCode}`;
+    values.set(key, [
+      ...(values.get(key) ?? []),
+      r.target,
+      r.targetMin,
+      r.targetMax,
+      r.realization,
+    ]);
+  }
+  return new Map([...values].map(([k, v]) => [k, indicatorPrecision(v)] as const));
+}
+
+/**
  * The table both exports write: exactly the rows the page shows, in heat-map order. Numeric
- * cells stay canonical decimal strings (the XLSX turns them into numbers).
+ * cells stay canonical decimal strings (the XLSX turns them into numbers): targets as stored,
+ * a computed realization rounded to its indicator's precision, capaian to two decimals, so no
+ * cell carries the 40 digits of a division.
  */
 export function exportTable(
   rows: readonly ComparisonRow[],
@@ -211,14 +233,17 @@ export function exportTable(
     t('common.unit'),
     t('cmp.note'),
   ];
+  const precision = seriesPrecision(rows);
+  const round = (v: string | null, places: number) =>
+    v === null ? null : (roundForDisplay(v, places) ?? v);
   const body = sorted.map((r) => [
     names.opdName(r.opdId),
     names.regionName(r.regionCode, r.opdId),
     r.indicatorCode,
     r.year,
     targetLabel(r),
-    r.realization,
-    r.capaian,
+    round(r.realization, precision.get(`${r.opdId}|${r.indicatorCode}`) ?? MIN_DISPLAY_DECIMALS),
+    round(r.capaian, MIN_DISPLAY_DECIMALS),
     r.predikat,
     r.targetSource === 'pk' ? 'PK' : r.targetSource === 'renstra' ? 'Renstra' : null,
     r.catalogName ? `${r.catalogCode} · ${r.catalogName}` : r.catalogCode,

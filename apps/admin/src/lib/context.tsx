@@ -7,7 +7,8 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { RoleBinding } from '@sakip/domain';
+import { useQuery } from '@tanstack/react-query';
+import { defaultTimeZoneOf, type PemdaTimeZone, type RoleBinding } from '@sakip/domain';
 import { api, queryClient, session } from './api';
 import { translate, type Lang, type MessageKey } from './i18n';
 
@@ -103,4 +104,35 @@ export function useMe(): Me {
   const { me } = useAuth();
   if (!me) throw new Error('not signed in');
   return me;
+}
+
+/**
+ * The pemda whose clock dates are shown in: the region of the OPD or region being viewed, else
+ * the signed-in user's own scope.
+ */
+export function pemdaCodeOf(
+  scopeCode: string | undefined,
+  bindings: readonly RoleBinding[],
+): string | null {
+  const own = bindings.find((b) => b.scope.level !== 'national')?.scope.code;
+  const code = scopeCode || own || '';
+  // An OPD id starts with its region code ("18.04-DISKOPUKM").
+  const m = /^(\d{2}(?:\.\d{2})?)(?:-|$)/.exec(code);
+  return m?.[1] ?? null;
+}
+
+/**
+ * The zone every timestamp on the page is shown in (the pemda setting; until it has loaded, the
+ * province default, which is what the setting falls back to as well).
+ */
+export function useTimeZone(scopeCode?: string): PemdaTimeZone {
+  const { me } = useAuth();
+  const code = pemdaCodeOf(scopeCode, me?.bindings ?? []);
+  const zone = useQuery({
+    queryKey: ['regions.timeZone', code],
+    queryFn: () => api.regions.timeZone.query({ code: code! }),
+    enabled: code !== null && me !== null,
+    staleTime: 5 * 60_000,
+  });
+  return zone.data?.timeZone ?? (code ? defaultTimeZoneOf(code) : 'WIB');
 }

@@ -1,3 +1,10 @@
+import {
+  formatDecimal,
+  indicatorPrecision,
+  parseIndonesianNumber,
+  wallClockOf,
+  type PemdaTimeZone,
+} from '@sakip/domain';
 import type { Lang } from './i18n';
 
 const MONTHS_ID = [
@@ -30,52 +37,41 @@ const MONTHS_EN = [
 ];
 
 /**
- * Formats a canonical decimal ("1200.8735") exactly, without floats: Indonesian "1.200,87",
- * English "1,200.87". Rounds half away from zero to `places`; `places` null keeps every digit.
+ * Formats a canonical decimal ("825.273") exactly, without floats: Indonesian "825,273", English
+ * "825.273"; "1200.87" → "1.200,87" / "1,200.87". By default every stored digit is shown; with
+ * `places` a longer value (a computed one) is rounded half-up to it, shorter ones are not padded.
+ * The one display formatter of the domain (formatDecimal) does the work.
  */
 export function formatNumber(
   value: string | number | null | undefined,
   lang: Lang = 'id',
-  places: number | null = 2,
+  places: number | null = null,
 ): string {
   if (value === null || value === undefined || value === '') return '–';
   const text =
     typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value.trim();
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!m) return text || '–';
-  const [, sign, intRaw, fracRaw = ''] = m;
-  let intPart = intRaw!;
-  let frac = fracRaw;
-  if (places !== null) {
-    if (frac.length > places) {
-      const roundUp = Number(frac[places]) >= 5;
-      frac = frac.slice(0, places);
-      if (roundUp) {
-        const digits = (intPart + frac).split('').map(Number);
-        let i = digits.length - 1;
-        while (i >= 0) {
-          if (digits[i]! < 9) {
-            digits[i]! += 1;
-            break;
-          }
-          digits[i] = 0;
-          i--;
-        }
-        let all = digits.join('');
-        if (i < 0) all = `1${all}`;
-        intPart = all.slice(0, all.length - places) || '0';
-        frac = all.slice(all.length - places);
-      }
-    }
-    // Trailing zeros are noise in targets ("32" not "32,00").
-    frac = frac.replace(/0+$/, '');
-  }
-  intPart = intPart.replace(/^0+(?=\d)/, '');
-  const group = lang === 'id' ? '.' : ',';
-  const dec = lang === 'id' ? ',' : '.';
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const isZero = /^0*$/.test(intPart + frac);
-  return `${sign && !isZero ? '-' : ''}${grouped}${frac ? dec + frac : ''}`;
+  const shown = formatDecimal(text, { maxPlaces: places, style: lang });
+  return shown ?? (text || '–');
+}
+
+/**
+ * The precision of an indicator's row: the decimals its targets (value, range bounds) and the
+ * given values were written with, at least two (indicatorPrecision in the domain).
+ */
+export function rowPrecision(
+  target: { value?: string | null; min?: string | null; max?: string | null } | null | undefined,
+  values: readonly (string | number | null | undefined)[],
+): number {
+  return indicatorPrecision([target?.value, target?.min, target?.max, ...values]);
+}
+
+/** A measured value shown with its indicator's precision (see indicatorPrecision). */
+export function formatMeasure(
+  value: string | number | null | undefined,
+  lang: Lang,
+  precision: number,
+): string {
+  return formatNumber(value, lang, precision);
 }
 
 export function formatPercent(
@@ -96,27 +92,39 @@ export function formatDate(iso: string | null | undefined, lang: Lang = 'id'): s
   return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-export function formatDateTime(iso: string | null | undefined, lang: Lang = 'id'): string {
-  if (!iso) return '–';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const hh = String(d.getHours()).padStart(2, '0');
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${formatDate(d.toISOString().slice(0, 10), lang)} ${hh}.${mm}`;
+/**
+ * A timestamp as the pemda's clock shows it: "5 Maret 2026 01.00 WIB". Never the browser's or the
+ * server's zone: an event at 18:00 UTC on 4 March is 5 March in Jakarta.
+ */
+export function formatDateTime(
+  iso: string | number | Date | null | undefined,
+  lang: Lang,
+  zone: PemdaTimeZone,
+): string {
+  if (iso === null || iso === undefined || iso === '') return '–';
+  const w = wallClockOf(iso, zone);
+  if (!w) return String(iso);
+  return `${formatDate(w.date, lang)} ${w.time} ${zone}`;
+}
+
+/** The calendar date of a timestamp in the pemda's zone ("5 Maret 2026"). */
+export function formatInstantDate(
+  iso: string | number | Date | null | undefined,
+  lang: Lang,
+  zone: PemdaTimeZone,
+): string {
+  if (iso === null || iso === undefined || iso === '') return '–';
+  const w = wallClockOf(iso, zone);
+  return w ? formatDate(w.date, lang) : String(iso);
 }
 
 /**
- * Reads what a person types in either convention into a canonical dot decimal:
- * "1.200,87" → "1200.87", "32,5" → "32.5", "32.5" → "32.5". Returns null if not a number.
+ * Reads what a person types, with the importer's parser (Indonesian: "1.200,87" → "1200.87",
+ * "0,5" and "0.500" → "0.5"). null when it is not a plain number (use readNumber for the message).
  */
 export function parseUserNumber(text: string): string | null {
-  const s = text.trim().replace(/\s/g, '');
-  if (s === '') return null;
-  if (/^-?\d+(\.\d+)?$/.test(s) && !/^-?\d{1,3}(\.\d{3})+$/.test(s)) return s;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) || /^-?\d+(,\d+)?$/.test(s))
-    return s.replace(/\./g, '').replace(',', '.');
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return s.replace(/,/g, '');
-  return null;
+  const r = parseIndonesianNumber(text);
+  return r.ok && !r.percent ? r.value : null;
 }
 
 /** CSS class for a predikat band code (colour + text, never colour alone). */

@@ -14,7 +14,7 @@ import {
 import { api } from '../lib/api';
 import { useT } from '../lib/context';
 import { describeError } from '../lib/errors';
-import { formatNumber, formatPercent, predikatClass } from '../lib/format';
+import { formatNumber, formatPercent, predikatClass, rowPrecision } from '../lib/format';
 import { OpdTabs } from '../components/Layout';
 import { Loading, Notice, Pager, StatusBadge, usePaged } from '../components/ui';
 import { useYear, YearPicker } from './Realisasi';
@@ -68,7 +68,7 @@ export default function Achievement() {
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="code" />
                   <YAxis tickFormatter={(v: number) => formatNumber(v, lang, 0)} />
-                  <Tooltip formatter={(v) => formatNumber(v as number, lang)} />
+                  <Tooltip formatter={(v) => formatNumber(v as number, lang, 2)} />
                   <Legend />
                   <Bar
                     isAnimationActive={false}
@@ -125,7 +125,13 @@ export default function Achievement() {
                           )}
                         </td>
                         <td className="num">{formatNumber(r.target.value, lang, null)}</td>
-                        <td className="num">{formatNumber(y.basis ?? y.realization, lang)}</td>
+                        <td className="num">
+                          {formatNumber(
+                            y.basis ?? y.realization,
+                            lang,
+                            rowPrecision(r.target, [y.basis ?? y.realization]),
+                          )}
+                        </td>
                         <td className="num">
                           {y.capaian.computable ? (
                             formatPercent(y.display, lang)

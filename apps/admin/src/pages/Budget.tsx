@@ -13,10 +13,11 @@ import { api, type RouterOutputs } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { formatDate, formatRupiah, parseUserNumber } from '../lib/format';
+import { RUPIAH, readNumbers } from '../lib/number-input';
 import { can, opdTarget } from '../lib/perms';
 import { usePlanForYear } from '../lib/plan';
 import { OpdTabs } from '../components/Layout';
-import { ErrorBox, Loading, Notice, SelectField, TextField } from '../components/ui';
+import { ErrorBox, Loading, Notice, NumberCell, SelectField, TextField } from '../components/ui';
 
 type BudgetView = RouterOutputs['budget']['get'];
 interface Line {
@@ -172,16 +173,21 @@ function StageForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     rec.reset();
+    const amounts = readNumbers(
+      lines.map((l, i) => ({ key: `lines.${i}.amount`, text: l.amount, rule: RUPIAH })),
+      lang,
+    );
+    if (!amounts.ok) return setErrors(amounts.errors);
     const input = {
       opdId,
       year,
       ...f,
-      lines: lines.map((l) => ({
+      lines: lines.map((l, i) => ({
         programCode: l.programCode,
         kegiatanCode: l.kegiatanCode.trim() || null,
         subKegiatanCode: l.subKegiatanCode.trim() || null,
         fundingSource: l.fundingSource,
-        amount: parseUserNumber(l.amount) ?? l.amount.trim(),
+        amount: amounts.values[`lines.${i}.amount`] ?? '',
       })),
     };
     const v = validate(recordBudgetStageInput, input, lang);
@@ -247,7 +253,9 @@ function StageForm({
           </thead>
           <tbody>
             {lines.map((l, i) => {
-              const err = Object.entries(errors).find(([k]) => k.startsWith(`lines.${i}.`));
+              const err = Object.entries(errors).find(
+                ([k]) => k.startsWith(`lines.${i}.`) && k !== `lines.${i}.amount`,
+              );
               return (
                 <tr key={i}>
                   <td>
@@ -296,12 +304,13 @@ function StageForm({
                     </select>
                   </td>
                   <td>
-                    <input
-                      inputMode="decimal"
+                    <NumberCell
+                      rule={RUPIAH}
+                      className=""
                       aria-label={`${t('bud.amount')} ${i + 1}`}
                       value={l.amount}
                       onChange={(e) => setLine(i, { amount: e.target.value })}
-                      aria-invalid={err ? true : undefined}
+                      error={errors[`lines.${i}.amount`]}
                     />
                     <div className="muted small">
                       {formatRupiah(parseUserNumber(l.amount), lang)}

@@ -23,6 +23,7 @@ import {
   reasonLabel,
   rowOf,
   seriesOf,
+  seriesPrecision,
   spreadsheetCell,
   targetLabel,
   trendData,
@@ -111,6 +112,7 @@ export default function Compare() {
   const rankYear = rankYearOf(rows, years);
   const ranking = rankRows(rows, rankYear);
   const trend = trendData(rows, series, years);
+  const precision = seriesPrecision(rows);
   const label = (r: ComparisonRow) => `${regionName(r.regionCode, r.opdId)} · ${opdName(r.opdId)}`;
   const seriesLabel = (s: ComparisonSeries) =>
     `${regionName(s.regionCode, s.opdId)} · ${s.indicatorCode}`;
@@ -280,7 +282,7 @@ export default function Compare() {
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="year" />
                     <YAxis tickFormatter={(v: number) => formatNumber(v, lang, 0)} />
-                    <Tooltip formatter={(v) => formatNumber(v as number, lang)} />
+                    <Tooltip formatter={(v) => formatNumber(v as number, lang, 2)} />
                     <Legend />
                     {series.map((s, i) => (
                       <Line
@@ -327,7 +329,7 @@ export default function Compare() {
                         const title = r
                           ? [
                               `${t('common.target')} ${formatNumber(target, lang, null)}${r.targetSource ? ` (${r.targetSource === 'pk' ? 'PK' : 'Renstra'})` : ''}`,
-                              `${t('common.realization')} ${formatNumber(r.realization, lang)}`,
+                              `${t('common.realization')} ${formatNumber(r.realization, lang, precision.get(s.key) ?? 2)}`,
                               why,
                             ]
                               .filter(Boolean)

@@ -7,7 +7,8 @@ import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { blankIndicator, describeChange, diffRows, draftChangeKey, presentDiff } from '../lib/diff';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
-import { formatDate } from '../lib/format';
+import { formatDate, formatNumber } from '../lib/format';
+import { MEASURE, readNumber } from '../lib/number-input';
 import { can, opdTarget } from '../lib/perms';
 import { OpdTabs } from '../components/Layout';
 import { DiffTable } from '../components/DiffTable';
@@ -15,6 +16,7 @@ import {
   ErrorBox,
   Loading,
   Notice,
+  NumberCell,
   Pager,
   SelectField,
   TextField,
@@ -215,21 +217,52 @@ function DraftEditor({
     const cur = (edits[code] ?? gridSnap?.indicators[code]) as Row | undefined;
     if (cur) setEdits({ ...edits, [code]: { ...cur, ...patch } });
   };
-  const setTarget = (code: string, year: number, value: string) => {
+  // What is typed in a target cell, read with the importer's parser ("0,5", "1.200,87"). The
+  // text stays as typed; the row holds the value it reads as, or its old value while unreadable.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const cellKey = (code: string, year: number) => `${code}|${year}`;
+  const setTarget = (code: string, year: number, text: string) => {
     const cur = (edits[code] ?? gridSnap?.indicators[code]) as Row | undefined;
     if (!cur) return;
+    setTyped({ ...typed, [cellKey(code, year)]: text });
     const others = cur.targets.filter((x) => x.year !== year);
     const old = cur.targets.find((x) => x.year === year);
+    const read = readNumber(text, MEASURE, lang);
+    if (text.trim() !== '' && !read.ok) {
+      if (!(code in edits)) edit(code, {});
+      return;
+    }
     const next =
-      value.trim() === ''
+      text.trim() === '' || !read.ok
         ? others
-        : [...others, { ...(old ?? { year }), year, value: value.trim().replace(',', '.') }];
+        : [...others, { ...(old ?? { year }), year, value: read.value }];
     edit(code, { targets: next.sort((a, b) => a.year - b.year) });
+  };
+  /** The cell text: as typed, else the stored value in the notation the parser reads. */
+  const cellText = (r: Row, year: number): string => {
+    const t = typed[cellKey(r.code, year)];
+    if (t !== undefined) return t;
+    const x = r.targets.find((y) => y.year === year);
+    if (!x) return '';
+    return x.value !== null && x.value !== undefined ? formatNumber(x.value, 'id') : (x.text ?? '');
+  };
+  const cellProblems = (code: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const y of years) {
+      const t = typed[cellKey(code, y)];
+      if (t === undefined || t.trim() === '') continue;
+      const read = readNumber(t, MEASURE, lang);
+      if (!read.ok) out[`target.${y}`] = read.message;
+    }
+    return out;
   };
 
   async function saveRow(code: string) {
     const row = edits[code];
     if (!row) return;
+    const unreadable = cellProblems(code);
+    if (Object.keys(unreadable).length > 0)
+      return setRowErrors({ ...rowErrors, [code]: unreadable });
     const { _new: _n, ...indicator } = row;
     const v = validate(defineIndicatorInput, { opdId, decreeId, indicator }, lang);
     if (!v.ok) return setRowErrors({ ...rowErrors, [code]: v.errors });
@@ -237,6 +270,9 @@ function DraftEditor({
       await save.mutateAsync(v.data);
       const { [code]: _done, ...rest } = edits;
       setEdits(rest);
+      setTyped(
+        Object.fromEntries(Object.entries(typed).filter(([k]) => !k.startsWith(`${code}|`))),
+      );
       setRowErrors({ ...rowErrors, [code]: {} });
       setProblem(null);
       await refresh();
@@ -430,22 +466,18 @@ function DraftEditor({
                     </td>
                     {years.map((y) => {
                       const ti = r.targets.findIndex((x) => x.year === y);
-                      const bad =
-                        errs[`indicator.targets.${ti}.value`] ?? (ti < 0 ? undefined : undefined);
+                      const bad = errs[`indicator.targets.${ti}.value`] ?? errs[`target.${y}`];
                       return (
                         <td key={y}>
-                          <input
-                            className="num narrow"
-                            inputMode="decimal"
+                          <NumberCell
+                            rule={MEASURE}
                             aria-label={`${t('common.target')} ${r.code} ${y}`}
                             data-row={idx}
                             data-col={`y${y}`}
-                            value={
-                              ti >= 0 ? (r.targets[ti]!.value ?? r.targets[ti]!.text ?? '') : ''
-                            }
+                            value={cellText(r, y)}
                             disabled={!canWrite}
                             onChange={(e) => setTarget(r.code, y, e.target.value)}
-                            aria-invalid={bad ? true : undefined}
+                            error={bad}
                           />
                         </td>
                       );

@@ -7,11 +7,12 @@ import { api, isApiError, type RouterOutputs } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { targetText } from '../lib/diff';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
-import { formatDate, formatNumber, formatRupiah, parseUserNumber } from '../lib/format';
+import { formatDate, formatNumber, formatRupiah } from '../lib/format';
+import { MEASURE, readNumbers, RUPIAH } from '../lib/number-input';
 import { can, opdTarget } from '../lib/perms';
 import { usePlanForYear } from '../lib/plan';
 import { OpdTabs } from '../components/Layout';
-import { ErrorBox, Loading, Notice, TextArea, TextField } from '../components/ui';
+import { ErrorBox, Loading, Notice, NumberCell, TextArea, TextField } from '../components/ui';
 
 type Pk = RouterOutputs['pk']['get'];
 type ConflictKind = Pk['renstraConflicts'][number]['kind'];
@@ -276,18 +277,36 @@ function PkForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     mut.reset();
+    // Every number is read before anything is sent; a wrong one is named next to its cell.
+    const numbers = readNumbers(
+      [
+        ...targetRows.map((i, k) => ({
+          key: `targets.${k}.value`,
+          text: targets[i.code]!,
+          rule: MEASURE,
+        })),
+        ...budgetRows.map((p, k) => ({
+          key: `budgets.${k}.amount`,
+          text: budgets[p.code]!,
+          rule: RUPIAH,
+        })),
+      ],
+      lang,
+    );
+    if (!numbers.ok) return setErrors(numbers.errors);
+    const read = numbers.values;
     const body = {
       opdId,
       year,
       positionCode: position,
       date: f.date,
-      targets: targetRows.map((i) => ({
+      targets: targetRows.map((i, k) => ({
         indicatorCode: i.code,
-        value: parseUserNumber(targets[i.code]!) ?? targets[i.code]!.trim(),
+        value: read[`targets.${k}.value`] ?? '',
       })),
-      budgets: budgetRows.map((p) => ({
+      budgets: budgetRows.map((p, k) => ({
         programCode: p.code,
-        amount: parseUserNumber(budgets[p.code]!) ?? budgets[p.code]!.trim(),
+        amount: read[`budgets.${k}.amount`] ?? '',
       })),
     };
     const v = pk
@@ -409,15 +428,13 @@ function PkForm({
                   )}
                 </td>
                 <td>
-                  <input
-                    className="num narrow"
-                    inputMode="decimal"
+                  <NumberCell
+                    rule={MEASURE}
                     aria-label={`${t('pk.target')} ${i.code}`}
                     value={targets[i.code] ?? ''}
                     onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })}
-                    aria-invalid={err ? true : undefined}
+                    error={err}
                   />
-                  {err && <small className="field-error">{err}</small>}
                 </td>
               </tr>
             );
@@ -438,14 +455,14 @@ function PkForm({
                       <span className="code">{p.code}</span> {p.name}
                     </td>
                     <td>
-                      <input
-                        inputMode="decimal"
+                      <NumberCell
+                        rule={RUPIAH}
+                        className=""
                         aria-label={`${t('pk.budget')} ${p.code}`}
                         value={budgets[p.code] ?? ''}
                         onChange={(e) => setBudgets({ ...budgets, [p.code]: e.target.value })}
-                        aria-invalid={err ? true : undefined}
+                        error={err}
                       />
-                      {err && <small className="field-error">{err}</small>}
                     </td>
                   </tr>
                 );

@@ -6,7 +6,7 @@ import type { Period } from '@sakip/domain';
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, validate, type Problem } from '../lib/errors';
-import { formatNumber } from '../lib/format';
+import { formatNumber, rowPrecision } from '../lib/format';
 import { can, opdTarget } from '../lib/perms';
 import { OpdTabs } from '../components/Layout';
 import { ErrorBox, Loading, Notice, Pager, StatusBadge, usePaged } from '../components/ui';
@@ -114,7 +114,9 @@ export default function Queue() {
                     <td className="code">{it.indicatorCode}</td>
                     <td>{it.year}</td>
                     <td>{periodLabel(it.period, lang)}</td>
-                    <td className="num">{formatNumber(it.value, lang)}</td>
+                    <td className="num">
+                      {formatNumber(it.value, lang, rowPrecision(null, [it.value]))}
+                    </td>
                     <td>
                       <StatusBadge status={it.status} /> v{it.version}
                     </td>

@@ -10,7 +10,8 @@ import { evaluateFormula, PERIODS, requiredInputs, type Formula, type Period } f
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
-import { formatNumber, parseUserNumber } from '../lib/format';
+import { formatNumber, rowPrecision } from '../lib/format';
+import { MEASURE, readNumber } from '../lib/number-input';
 import { pickBilingual } from '../lib/i18n';
 import { can, opdTarget } from '../lib/perms';
 import { OpdTabs } from '../components/Layout';
@@ -23,6 +24,7 @@ import {
   SelectField,
   StatusBadge,
   TextArea,
+  NumberField,
   TextField,
   usePaged,
 } from '../components/ui';
@@ -122,30 +124,35 @@ export default function Realisasi() {
                 </tr>
               </thead>
               <tbody>
-                {paged.slice.map((r) => (
-                  <tr key={r.indicator.code}>
-                    <td className="code">{r.indicator.code}</td>
-                    <td>
-                      {r.indicator.name} <span className="muted small">({r.indicator.satuan})</span>
-                    </td>
-                    <td className="num">{formatNumber(r.target.value, lang, null)}</td>
-                    {PERIODS.map((p) => (
-                      <td key={p}>
-                        <button
-                          type="button"
-                          className={`cell-btn${selected?.code === r.indicator.code && selected.period === p ? ' active' : ''}`}
-                          aria-label={`${r.indicator.code} ${periodLabel(p, lang)}`}
-                          onClick={() => setSelected({ code: r.indicator.code, period: p })}
-                        >
-                          <span className="num">
-                            {formatNumber(r.realizations[p] ?? null, lang)}
-                          </span>
-                          {r.statuses[p] && <StatusBadge status={r.statuses[p]} />}
-                        </button>
+                {paged.slice.map((r) => {
+                  // Stored values show every digit; a computed one rounds to the indicator's precision.
+                  const places = rowPrecision(r.target, Object.values(r.realizations));
+                  return (
+                    <tr key={r.indicator.code}>
+                      <td className="code">{r.indicator.code}</td>
+                      <td>
+                        {r.indicator.name}{' '}
+                        <span className="muted small">({r.indicator.satuan})</span>
                       </td>
-                    ))}
-                  </tr>
-                ))}
+                      <td className="num">{formatNumber(r.target.value, lang, null)}</td>
+                      {PERIODS.map((p) => (
+                        <td key={p}>
+                          <button
+                            type="button"
+                            className={`cell-btn${selected?.code === r.indicator.code && selected.period === p ? ' active' : ''}`}
+                            aria-label={`${r.indicator.code} ${periodLabel(p, lang)}`}
+                            onClick={() => setSelected({ code: r.indicator.code, period: p })}
+                          >
+                            <span className="num">
+                              {formatNumber(r.realizations[p] ?? null, lang, places)}
+                            </span>
+                            {r.statuses[p] && <StatusBadge status={r.statuses[p]} />}
+                          </button>
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
@@ -162,6 +169,10 @@ export default function Realisasi() {
           name={snap.data.indicators[selected.code]?.name ?? selected.code}
           formula={snap.data.indicators[selected.code]?.formula ?? null}
           canSubmit={canSubmit}
+          precision={rowPrecision(
+            rows.find((r) => r.indicator.code === selected.code)?.target ?? null,
+            [],
+          )}
         />
       )}
       {ach.data && canSubmit && sasaran.length > 0 && (
@@ -184,6 +195,7 @@ function EntryForm({
   name,
   formula,
   canSubmit,
+  precision,
 }: {
   opdId: string;
   year: number;
@@ -192,6 +204,7 @@ function EntryForm({
   name: string;
   formula: Formula | null;
   canSubmit: boolean;
+  precision: number;
 }) {
   const { t, lang } = useT();
   const qc = useQueryClient();
@@ -221,30 +234,42 @@ function EntryForm({
   const frozen =
     current?.status === 'submitted' || current?.status === 'verified_head' || detail.data?.locked;
 
-  // Canonical inputs from what was typed ("1.200,5" → "1200.5"); series split on ; or newline.
-  const canonical = useMemo(() => {
-    const out: Record<string, string | string[]> = {};
+  // Inputs read with the importer's number parser ("1.200,5" → "1200.5"); a series splits on
+  // ';' or a new line. What is not a number stays out of the live result and is named on save.
+  const read = useMemo(() => {
+    const values: Record<string, string | string[]> = {};
+    const problems: Record<string, string> = {};
     for (const n of names) {
       const raw = inputs[n] ?? '';
-      if (isSeries)
-        out[n] = raw
+      if (isSeries) {
+        const parts = raw
           .split(/[;\n]/)
-          .map((s) => parseUserNumber(s) ?? s.trim())
+          .map((s) => s.trim())
           .filter(Boolean);
-      else out[n] = parseUserNumber(raw) ?? raw.trim();
+        const got = parts.map((s) => readNumber(s, {}, lang));
+        const bad = got.find((g) => !g.ok);
+        if (bad && !bad.ok) problems[`inputs.${n}`] = bad.message;
+        values[n] = got.flatMap((g) => (g.ok ? [g.value] : []));
+      } else if (raw.trim() === '') {
+        values[n] = '';
+      } else {
+        const g = readNumber(raw, {}, lang);
+        if (g.ok) values[n] = g.value;
+        else problems[`inputs.${n}`] = g.message;
+      }
     }
-    return out;
-  }, [inputs, names, isSeries]);
+    return { values, problems };
+  }, [inputs, names, isSeries, lang]);
+  const canonical = read.values;
   const live = useMemo(() => {
     if (!formula) return null;
     if (
-      names.some((n) =>
-        Array.isArray(canonical[n]) ? canonical[n].length === 0 : canonical[n] === '',
-      )
+      Object.keys(read.problems).length > 0 ||
+      names.some((n) => (Array.isArray(canonical[n]) ? canonical[n].length === 0 : !canonical[n]))
     )
       return null;
     return evaluateFormula(formula, canonical);
-  }, [formula, names, canonical]);
+  }, [formula, names, canonical, read.problems]);
 
   const record = useMutation({
     mutationFn: async () => {
@@ -255,12 +280,21 @@ function EntryForm({
           fileName: file.name,
           contentBase64: await fileToBase64(file),
         });
+      // Numbers are read (and refused) before anything is sent: the message sits by the field.
+      const typed = formula || value.trim() === '' ? null : readNumber(value, MEASURE, lang);
+      const numberErrors = formula
+        ? read.problems
+        : typed && !typed.ok
+          ? { value: typed.message }
+          : {};
+      if (Object.keys(numberErrors).length > 0)
+        throw Object.assign(new Error('invalid'), { fields: numberErrors });
       const body = {
         opdId,
         indicatorCode: code,
         year,
         period,
-        value: formula ? null : (parseUserNumber(value) ?? value),
+        value: formula ? null : typed?.ok ? typed.value : '',
         inputs: formula ? canonical : null,
         evidence: { documentRef, dataSource, attachment },
         note: note.trim() || null,
@@ -343,13 +377,12 @@ function EntryForm({
                     rows={3}
                     value={inputs[n] ?? ''}
                     onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })}
-                    error={errors[`inputs.${n}`] ?? errors.inputs}
+                    error={errors[`inputs.${n}`] ?? read.problems[`inputs.${n}`] ?? errors.inputs}
                   />
                 ) : (
-                  <TextField
+                  <NumberField
                     key={n}
                     label={n}
-                    inputMode="decimal"
                     value={inputs[n] ?? ''}
                     onChange={(e) => setInputs({ ...inputs, [n]: e.target.value })}
                     error={errors[`inputs.${n}`] ?? errors.inputs}
@@ -362,7 +395,7 @@ function EntryForm({
               <output data-testid="computed">
                 {live
                   ? live.ok
-                    ? formatNumber(live.value, lang)
+                    ? formatNumber(live.value, lang, precision)
                     : pickBilingual(lang, live.error.message)
                   : '–'}
               </output>
@@ -371,9 +404,9 @@ function EntryForm({
         ) : (
           <>
             <p className="muted small">{t('re.noFormula')}</p>
-            <TextField
+            <NumberField
               label={t('re.value')}
-              inputMode="decimal"
+              rule={MEASURE}
               value={value}
               onChange={(e) => setValue(e.target.value)}
               error={errors.value}
@@ -447,7 +480,7 @@ function EntryForm({
               {versions.map((v) => (
                 <tr key={v.version}>
                   <td>v{v.version}</td>
-                  <td className="num">{formatNumber(v.value, lang)}</td>
+                  <td className="num">{formatNumber(v.value, lang, precision)}</td>
                   <td>
                     <StatusBadge status={v.status} />
                   </td>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, session, type RouterOutputs } from '../lib/api';
-import { useMe, useT } from '../lib/context';
+import { useMe, useT, useTimeZone } from '../lib/context';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { can, regionTarget } from '../lib/perms';
 import {
@@ -109,6 +109,7 @@ export default function Reports() {
 
 function SubjectReports({ subject, year }: { subject: string; year: number }) {
   const { t, lang } = useT();
+  const zone = useTimeZone(subject);
   const qc = useQueryClient();
   const queryKey = ['reports.list', subject, year];
   const list = useQuery({
@@ -225,7 +226,7 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                         <th scope="row" className="code">
                           {r.format.toUpperCase()}
                         </th>
-                        <td className="nowrap">{formatDateTime(r.createdAt, lang)}</td>
+                        <td className="nowrap">{formatDateTime(r.createdAt, lang, zone)}</td>
                         <td className="num">{formatNumber(String(r.feedPosition), lang, 0)}</td>
                         <td>
                           {r.decrees.length === 0
@@ -322,13 +323,9 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                               : formatNumber(String(j.feedPosition), lang, 0)}
                           </td>
                           <td className="num">{j.attemptsMade}</td>
+                          <td className="nowrap">{formatDateTime(j.timestamp, lang, zone)}</td>
                           <td className="nowrap">
-                            {formatDateTime(new Date(j.timestamp).toISOString(), lang)}
-                          </td>
-                          <td className="nowrap">
-                            {j.finishedOn
-                              ? formatDateTime(new Date(j.finishedOn).toISOString(), lang)
-                              : '–'}
+                            {j.finishedOn ? formatDateTime(j.finishedOn, lang, zone) : '–'}
                           </td>
                           <td>
                             {j.failedReason ? (

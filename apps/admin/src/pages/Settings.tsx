@@ -3,14 +3,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { measurementSettingsInput } from '@sakip/contracts';
 import {
   DEFAULT_PREDIKAT_SCALE,
+  PEMDA_TIME_ZONES,
   type MeasurementSettings,
+  type PemdaTimeZone,
   type PredikatScale,
 } from '@sakip/domain';
+import { configureTimeZoneInput } from '@sakip/contracts';
 import { api } from '../lib/api';
 import { useMe, useT } from '../lib/context';
 import { describeError, fieldErrorMap, validate, type Problem } from '../lib/errors';
 import { can, regionTarget } from '../lib/perms';
-import { ErrorBox, Loading, Notice, SelectField, TextField } from '../components/ui';
+import { readNumbers } from '../lib/number-input';
+import { ErrorBox, Loading, Notice, NumberCell, SelectField, TextField } from '../components/ui';
 
 const scaleRows = (s: PredikatScale) =>
   s.map((b) => ({ ...b, minInclusive: b.minInclusive === null ? '' : String(b.minInclusive) }));
@@ -44,6 +48,7 @@ export default function Settings() {
       </div>
       {/* Keyed by region: switching region reloads the form from that region's settings. */}
       {valid && current.data && <SettingsForm key={code} code={code} initial={current.data} />}
+      {valid && <TimeZoneForm key={`tz-${code}`} code={code} />}
     </section>
   );
 }
@@ -69,6 +74,17 @@ function SettingsForm({ code, initial }: { code: string; initial: MeasurementSet
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // Band thresholds go through the same number reader as every other field ("87,5" → 87.5).
+    const bands = readNumbers(
+      scale.map((b, i) => ({
+        key: `settings.predikatScale.${i}.minInclusive`,
+        text: b.minInclusive,
+        optional: true,
+      })),
+      lang,
+    );
+    if (custom && !bands.ok) return setErrors(bands.errors);
+    const read = bands.ok ? bands.values : {};
     const input = {
       code,
       settings: {
@@ -76,9 +92,9 @@ function SettingsForm({ code, initial }: { code: string; initial: MeasurementSet
         lowerIsBetterMethod: lower,
         efficiencyMethod: eff,
         predikatScale: custom
-          ? scale.map((b) => ({
+          ? scale.map((b, i) => ({
               ...b,
-              minInclusive: b.minInclusive === '' ? null : b.minInclusive,
+              minInclusive: read[`settings.predikatScale.${i}.minInclusive`] ?? null,
             }))
           : null,
       },
@@ -153,9 +169,11 @@ function SettingsForm({ code, initial }: { code: string; initial: MeasurementSet
             {scale.map((b, i) => (
               <tr key={i}>
                 <td>
-                  <input
+                  <NumberCell
+                    className=""
                     aria-label={`${t('set.band')} ${i + 1}`}
                     value={b.minInclusive}
+                    error={errors[`settings.predikatScale.${i}.minInclusive`]}
                     onChange={(e) =>
                       setScale(
                         scale.map((x, k) => (k === i ? { ...x, minInclusive: e.target.value } : x)),
@@ -183,6 +201,76 @@ function SettingsForm({ code, initial }: { code: string; initial: MeasurementSet
       )}
       <button type="submit" className="btn-primary" disabled={!allowed || save.isPending}>
         {t('common.save')}
+      </button>
+    </form>
+  );
+}
+
+/** The pemda's time zone (a sibling of the measurement settings, saved with configureTimeZone). */
+function TimeZoneForm({ code }: { code: string }) {
+  const { t, lang } = useT();
+  const me = useMe();
+  const qc = useQueryClient();
+  const current = useQuery({
+    queryKey: ['regions.timeZone', code],
+    queryFn: () => api.regions.timeZone.query({ code }),
+  });
+  const [chosen, setChosen] = useState<PemdaTimeZone | ''>('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const save = useMutation({
+    mutationFn: (i: Parameters<typeof api.regions.configureTimeZone.mutate>[0]) =>
+      api.regions.configureTimeZone.mutate(i),
+  });
+  const allowed = can(me.bindings, 'pemda.configure', regionTarget(code));
+  if (!current.data) return <ErrorBox error={current.error} />;
+  const zone = chosen || current.data.timeZone;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const v = validate(configureTimeZoneInput, { code, timeZone: zone }, lang);
+    if (!v.ok) return setError(v.errors.timeZone ?? Object.values(v.errors)[0]);
+    try {
+      await save.mutateAsync(v.data);
+      setError(undefined);
+      setProblem(null);
+      await qc.invalidateQueries({ queryKey: ['regions.timeZone', code] });
+    } catch (err) {
+      const p = describeError(err, lang);
+      setError(fieldErrorMap(p.fieldErrors).timeZone);
+      setProblem(p);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={submit} noValidate aria-label={t('set.tz.title')}>
+      <h2>{t('set.tz.title')}</h2>
+      <ErrorBox problem={problem} />
+      {save.isSuccess && <Notice kind="ok">{t('set.tz.saved')}</Notice>}
+      <p className="muted">{t('set.tz.help')}</p>
+      {current.data.source !== 'pemda' && (
+        <p className="muted small" data-testid="tz-source">
+          {t(current.data.source === 'province' ? 'set.tz.fromProvince' : 'set.tz.default', {
+            zone: current.data.timeZone,
+          })}
+        </p>
+      )}
+      <div className="form-grid">
+        <SelectField
+          label={t('set.tz.title')}
+          value={zone}
+          error={error}
+          onChange={(e) => setChosen(e.target.value as PemdaTimeZone)}
+        >
+          {PEMDA_TIME_ZONES.map((z) => (
+            <option key={z} value={z}>
+              {t(`set.tz.${z}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <button type="submit" className="btn-primary" disabled={!allowed || save.isPending}>
+        {t('set.tz.save')}
       </button>
     </form>
   );

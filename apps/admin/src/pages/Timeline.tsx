@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../lib/api';
-import { useT } from '../lib/context';
+import { useT, useTimeZone } from '../lib/context';
 import { targetText } from '../lib/diff';
 import { formatDate, formatDateTime } from '../lib/format';
 import { OpdTabs } from '../components/Layout';
@@ -12,6 +12,7 @@ import { ErrorBox, Loading, Pager, SelectField, usePaged } from '../components/u
 export default function Timeline() {
   const { opdId = '' } = useParams();
   const { t, lang } = useT();
+  const zone = useTimeZone(opdId);
   const [params, setParams] = useSearchParams();
   const decrees = useQuery({
     queryKey: ['plans.decrees', opdId],
@@ -59,9 +60,11 @@ export default function Timeline() {
                 <p className="muted small">
                   {d.title} · {formatDate(d.date, lang)} · {t('tl.changes', { n: d.changeCount })} ·{' '}
                   {t('tl.recordedBy')}: {d.draftedBy}
-                  {d.enactedBy ? ` → ${d.enactedBy} (${formatDateTime(d.enactedAt, lang)})` : ''}
+                  {d.enactedBy
+                    ? ` → ${d.enactedBy} (${formatDateTime(d.enactedAt, lang, zone)})`
+                    : ''}
                 </p>
-                <EntryList entries={entries} />
+                <EntryList opdId={opdId} entries={entries} />
                 {d.status === 'enacted' && (
                   <button
                     type="button"
@@ -120,8 +123,10 @@ export default function Timeline() {
 }
 
 function EntryList({
+  opdId,
   entries,
 }: {
+  opdId: string;
   entries: {
     position: number;
     type: string;
@@ -132,6 +137,7 @@ function EntryList({
   }[];
 }) {
   const { t, lang } = useT();
+  const zone = useTimeZone(opdId);
   const paged = usePaged(entries, 8);
   if (entries.length === 0) return null;
   return (
@@ -143,7 +149,7 @@ function EntryList({
         <tbody>
           {paged.slice.map((h) => (
             <tr key={h.position}>
-              <td className="nowrap">{formatDateTime(h.recordedAt, lang)}</td>
+              <td className="nowrap">{formatDateTime(h.recordedAt, lang, zone)}</td>
               <td>{h.type}</td>
               <td className="code">{h.subject}</td>
               <td>{h.summary}</td>

@@ -448,21 +448,39 @@ describe('admin e2e', () => {
       await kadis.locator('[data-testid="pk-targets"] tr[data-code="IKU-1"]').innerText(),
     ).toContain('beda dengan Renstra');
     await kadis.getByLabel('Alasan perubahan').fill('Penyesuaian setelah refocusing anggaran');
-    await kadis.getByLabel('Target PK IKU-1').fill('31');
+    // Typed numbers are read like a template cell: "0.500" is 0,5 (shown back while typing),
+    // English grouping is refused next to the cell, "825,273" is stored and shown with all digits.
+    const target = kadis.getByLabel('Target PK IKU-1');
+    await target.fill('0.500');
+    await kadis.getByText('Dibaca sebagai 0,5').waitFor();
+    await target.fill('1,200.50');
+    await kadis.getByText("Angka tidak valid: '1,200.50'").waitFor();
+    await kadis.getByRole('button', { name: 'Simpan PK Perubahan' }).click();
+    await kadis.getByText("Angka tidak valid: '1,200.50'").waitFor();
+    expect(await kadis.getByTestId('pk-revisions').innerText()).not.toContain('PK Perubahan 1');
+    await target.fill('825,273');
     await kadis.getByRole('button', { name: 'Simpan PK Perubahan' }).click();
     await kadis.getByTestId('pk-revisions').getByText('PK Perubahan 1').waitFor();
-    await expect.poll(() => flag.innerText()).toContain('PK 31');
+    await expect.poll(() => flag.innerText()).toContain('PK 825,273');
+    expect(
+      await kadis.locator('[data-testid="pk-targets"] tr[data-code="IKU-1"]').innerText(),
+    ).toContain('825,273');
+    const pkEvents = (await new EventStore(db.sql).readStream(`pk-${OPD}-2024-KADIS`)).events;
+    expect(pkEvents.at(-1)).toMatchObject({
+      type: 'PkRevised',
+      data: { targets: expect.arrayContaining([expect.objectContaining({ value: '825.273' })]) },
+    });
     await kadis.evaluate(() => window.scrollTo(0, 0));
     await shot(kadis, '16-perjanjian-kinerja');
 
     await kadis.goto(`${admin.url}/opd/${OPD}/anggaran?tahun=2024`);
     await kadis.getByText('Belum ada tahap anggaran yang dicatat.').waitFor();
     await kadis.getByLabel('Dokumen').fill('Renja Diskoperindag 2024');
-    await kadis.getByLabel('Jumlah (Rp) 1').fill('1.250.000.000');
+    await kadis.getByLabel('Jumlah (Rp) 1').fill('1.250.000.000,5');
     await kadis.getByRole('button', { name: 'Catat tahap anggaran' }).last().click();
     await expect
       .poll(() => kadis.getByTestId('budget-totals').innerText())
-      .toContain('Rp 1.250.000.000');
+      .toContain('Rp 1.250.000.000,50');
     expect(await kadis.getByTestId('budget-totals').innerText()).toContain('Renja murni');
     await shot(kadis, '17-anggaran');
     await kadis.context().close();
@@ -513,6 +531,17 @@ describe('admin e2e', () => {
     expect(
       await adm.getByTestId('settings-form').getByLabel('Metode polaritas negatif').inputValue(),
     ).toBe('inverse_ratio');
+    // The time zone: defaulted from the province code (Lampung, WIB) until chosen.
+    const tz = adm.getByRole('form', { name: 'Zona waktu' });
+    await tz.getByTestId('tz-source').getByText('mengikuti kode provinsi (WIB)').waitFor();
+    await tz.getByLabel('Zona waktu').selectOption('WITA');
+    await tz.getByRole('button', { name: 'Simpan zona waktu' }).click();
+    await adm.getByText('Zona waktu disimpan').waitFor();
+    const regionEvents = (await new EventStore(db.sql).readStream('region-18.71')).events;
+    expect(regionEvents.at(-1)).toMatchObject({
+      type: 'TimeZoneConfigured',
+      data: { code: '18.71', previousTimeZone: 'WIB', timeZone: 'WITA' },
+    });
     await shot(adm, '19-pengaturan');
     await adm.context().close();
     timings.usersSettings = Date.now() - t;

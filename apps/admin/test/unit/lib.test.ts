@@ -90,23 +90,26 @@ describe('rupiah', () => {
 describe('Indonesian number formatting', () => {
   it('formats exactly with thousands dots and a decimal comma', () => {
     expect(formatNumber('1200.87', 'id')).toBe('1.200,87');
-    expect(formatNumber('1200.875', 'id')).toBe('1.200,88');
+    expect(formatNumber('1200.875', 'id')).toBe('1.200,875'); // stored digits are all shown
+    expect(formatNumber('1200.875', 'id', 2)).toBe('1.200,88');
     expect(formatNumber('1200.87', 'en')).toBe('1,200.87');
-    expect(formatNumber('33.3333333', 'id')).toBe('33,33');
-    expect(formatNumber('99.999', 'id')).toBe('100');
-    expect(formatNumber('-0.001', 'id')).toBe('0');
+    expect(formatNumber('33.3333333', 'id', 2)).toBe('33,33');
+    expect(formatNumber('99.999', 'id', 2)).toBe('100');
+    expect(formatNumber('-0.001', 'id', 2)).toBe('0');
     expect(formatNumber('1234567', 'id')).toBe('1.234.567');
     expect(formatNumber('32', 'id')).toBe('32');
     expect(formatNumber(null, 'id')).toBe('–');
     expect(formatNumber('887.4321', 'id', null)).toBe('887,4321');
     expect(formatPercent('104.1666', 'id')).toBe('104,17%');
   });
-  it('reads both conventions from what people type', () => {
+  it('reads what people type the way the importer reads a cell', () => {
     expect(parseUserNumber('1.200,87')).toBe('1200.87');
     expect(parseUserNumber('32,5')).toBe('32.5');
     expect(parseUserNumber('32.5')).toBe('32.5');
     expect(parseUserNumber('1.200')).toBe('1200');
-    expect(parseUserNumber('1,200.5')).toBe('1200.5');
+    expect(parseUserNumber('0.500')).toBe('0.5');
+    // English grouping is refused like in a template cell, never guessed.
+    expect(parseUserNumber('1,200.5')).toBeNull();
     expect(parseUserNumber('abc')).toBeNull();
   });
   it('formats dates the Indonesian way', () => {
@@ -461,9 +464,7 @@ describe('comparison rows (dashboards.comparison)', () => {
       'Predikat',
     ]);
     expect(body).toHaveLength(2);
-    expect(toCsv([header, ...body])).toMatch(
-      /IKU-1,2024,32,33\.3333333333,104\.17,Sangat Tinggi,Renstra/,
-    );
+    expect(toCsv([header, ...body])).toMatch(/IKU-1,2024,32,33\.33,104\.17,Sangat Tinggi,Renstra/);
     expect(body[1]!.at(-1)).toBe('Realisasi belum diisi');
     expect(spreadsheetCell('104.17')).toBe(104.17);
     expect(spreadsheetCell('Tersedia')).toBe('Tersedia');

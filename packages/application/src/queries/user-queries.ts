@@ -1,9 +1,12 @@
 import {
+  defaultTimeZoneOf,
   fold,
+  provinceOf,
   regionDecider,
   regionStreamId,
   scopeWithin,
   userDecider,
+  type PemdaTimeZone,
   type RoleBinding,
   type UserEvent,
 } from '@sakip/domain';
@@ -48,5 +51,23 @@ export class UserQueries {
 
   async measurementSettings(regionCode: string) {
     return (await this.loader.load(regionDecider, regionStreamId(regionCode))).state.settings;
+  }
+
+  /**
+   * The zone the pemda shows timestamps in: its own choice, else its province's zone. A kabupaten
+   * without a choice follows its province's choice, then the province code.
+   */
+  async timeZone(regionCode: string): Promise<{
+    timeZone: PemdaTimeZone;
+    source: 'pemda' | 'province' | 'default';
+  }> {
+    const own = (await this.loader.load(regionDecider, regionStreamId(regionCode))).state;
+    if (own.timeZone) return { timeZone: own.timeZone, source: 'pemda' };
+    const province = provinceOf(regionCode);
+    if (province !== regionCode) {
+      const p = (await this.loader.load(regionDecider, regionStreamId(province))).state;
+      if (p.timeZone) return { timeZone: p.timeZone, source: 'province' };
+    }
+    return { timeZone: defaultTimeZoneOf(regionCode), source: 'default' };
   }
 }

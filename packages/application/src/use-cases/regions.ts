@@ -8,7 +8,11 @@ import {
   type RegionEvent,
   type RegionState,
 } from '@sakip/domain';
-import type { RegisterRegionInput, RenameRegionInput } from '@sakip/contracts';
+import type {
+  ConfigureTimeZoneInput,
+  RegisterRegionInput,
+  RenameRegionInput,
+} from '@sakip/contracts';
 import type { UseCase } from '../use-case';
 import { regionTarget } from './targets';
 
@@ -50,4 +54,15 @@ export const renameRegion: RegionUseCase<RenameRegionInput> = {
     name: i.name,
     legalBasis: i.legalBasis,
   }),
+};
+
+/** A sibling of the measurement settings: who may configure the pemda may choose its zone. */
+export const configureTimeZone: RegionUseCase<ConfigureTimeZoneInput> = {
+  name: 'ConfigureTimeZone',
+  permission: 'pemda.configure',
+  decider: regionDecider,
+  streamType: 'region',
+  streamId: (i) => regionStreamId(i.code),
+  target: (i) => regionTarget(i.code),
+  toCommand: (i) => ({ type: 'ConfigureTimeZone', code: i.code, timeZone: i.timeZone }),
 };

@@ -3,6 +3,7 @@
 export * from './errors';
 export * from './decimal';
 export * from './indonesian-number';
+export * from './display-number';
 export * from './formula';
 export * from './capaian';
 export * from './predikat';

@@ -3,11 +3,13 @@ import { fail } from '../shared/errors';
 import { deepEqual } from '../shared/equal';
 import { validatePredikatScale, type EfficiencyMethod, type PredikatScale } from '../measurement';
 import { levelOfCode, provinceOf, type RegionLevel } from './region-code';
+import { defaultTimeZoneOf, isPemdaTimeZone, type PemdaTimeZone } from './time-zone';
 
 export type RegionCommand =
   | { type: 'RegisterRegion'; code: string; name: string; codeEdition: string }
   | { type: 'RenameRegion'; code: string; name: string; legalBasis?: string | undefined }
-  | { type: 'ConfigureMeasurement'; code: string; settings: MeasurementSettings };
+  | { type: 'ConfigureMeasurement'; code: string; settings: MeasurementSettings }
+  | { type: 'ConfigureTimeZone'; code: string; timeZone: PemdaTimeZone };
 
 /**
  * How a pemda measures (SAKIP.md leaves these to each pemda): capaian method for lower-is-better
@@ -42,7 +44,11 @@ export type RegionEvent =
       type: 'RegionRenamed';
       data: { code: string; previousName: string; name: string; legalBasis: string | null };
     }
-  | { type: 'MeasurementConfigured'; data: { code: string; settings: MeasurementSettings } };
+  | { type: 'MeasurementConfigured'; data: { code: string; settings: MeasurementSettings } }
+  | {
+      type: 'TimeZoneConfigured';
+      data: { code: string; previousTimeZone: PemdaTimeZone; timeZone: PemdaTimeZone };
+    };
 
 export interface RegionState {
   registered: boolean;
@@ -51,6 +57,13 @@ export interface RegionState {
   /** Every name the region had, oldest first. */
   names: string[];
   settings: MeasurementSettings;
+  /** The zone the pemda chose; null until it chooses (then its province's zone applies). */
+  timeZone: PemdaTimeZone | null;
+}
+
+/** The zone every timestamp of this pemda is shown in. */
+export function timeZoneOfRegion(state: Pick<RegionState, 'code' | 'timeZone'>): PemdaTimeZone {
+  return state.timeZone ?? defaultTimeZoneOf(state.code);
 }
 
 export const regionStreamId = (code: string): string => `region-${code}`;
@@ -62,6 +75,7 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
     name: '',
     names: [],
     settings: DEFAULT_MEASUREMENT_SETTINGS,
+    timeZone: null,
   },
 
   decide(command, state) {
@@ -145,6 +159,34 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
           { type: 'MeasurementConfigured', data: { code: state.code, settings: command.settings } },
         ];
       }
+      case 'ConfigureTimeZone': {
+        if (!state.registered) {
+          fail(
+            'region_not_found',
+            `Wilayah ${command.code} belum terdaftar`,
+            `Region ${command.code} is not registered`,
+            ['code'],
+          );
+        }
+        if (!isPemdaTimeZone(command.timeZone)) {
+          fail(
+            'invalid_time_zone',
+            `Zona waktu "${String(command.timeZone)}" tidak dikenal: pilih WIB, WITA atau WIT`,
+            `Unknown time zone "${String(command.timeZone)}": choose WIB, WITA or WIT`,
+            ['timeZone'],
+          );
+        }
+        const previousTimeZone = timeZoneOfRegion(state);
+        // Choosing the zone already in force (also the province default) is recorded once, so
+        // the choice stays even if the default table changes; the same choice again is a no-op.
+        if (state.timeZone === command.timeZone) return [];
+        return [
+          {
+            type: 'TimeZoneConfigured',
+            data: { code: state.code, previousTimeZone, timeZone: command.timeZone },
+          },
+        ];
+      }
     }
   },
 
@@ -162,6 +204,8 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
         return { ...state, name: event.data.name, names: [...state.names, event.data.name] };
       case 'MeasurementConfigured':
         return { ...state, settings: event.data.settings };
+      case 'TimeZoneConfigured':
+        return { ...state, timeZone: event.data.timeZone };
     }
   },
 };

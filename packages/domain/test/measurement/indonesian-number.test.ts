@@ -27,6 +27,12 @@ describe('parseIndonesianNumber', () => {
     ['3.14', '3.14', false],
     ['1.2345', '1.2345', false],
     ['0.500', '0.5', false], // leading "0" group is never thousands
+    ['-0.500', '-0.5', false],
+    ['0,5', '0.5', false],
+    ['825,273', '825.273', false],
+    ['825.273', '825273', false], // Indonesian reading: a dot and three digits group thousands
+    ['- 3,2', '-3.2', false], // space after the sign
+    ['\u00a01.200,87\u00a0', '1200.87', false], // no-break spaces around
     ['  75  ', '75', false],
     ['0,00', '0', false],
     ['-0', '0', false],
@@ -46,7 +52,9 @@ describe('parseIndonesianNumber', () => {
     [',5'],
     ['1.200.'],
     ['Rp 10%'],
-    ['12 345'],
+    ['12 345'], // a space inside the number is a typo, never a separator
+    ['1 200,87'],
+    ['0.500.000'],
     ['--5'],
     ['%'],
   ])('rejects %s with a bilingual message', (text) => {

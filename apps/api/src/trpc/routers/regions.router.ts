@@ -1,4 +1,10 @@
-import { registerRegionInput, renameRegionInput } from '@sakip/contracts';
+import { z } from 'zod';
+import {
+  configureTimeZoneInput,
+  regionCode,
+  registerRegionInput,
+  renameRegionInput,
+} from '@sakip/contracts';
 import { regionUseCases } from '@sakip/application';
 import { authedProcedure, router, runCommand } from '../trpc';
 
@@ -9,4 +15,14 @@ export const regionsRouter = router({
   rename: authedProcedure
     .input(renameRegionInput)
     .mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.renameRegion, input)),
+  configureTimeZone: authedProcedure
+    .input(configureTimeZoneInput)
+    .mutation(({ ctx, input }) => runCommand(ctx, regionUseCases.configureTimeZone, input)),
+  /**
+   * The zone the pemda's timestamps are shown in, and whether it was chosen or defaulted. No
+   * secret: any signed-in user (an OPD operator too) sees dates in it.
+   */
+  timeZone: authedProcedure
+    .input(z.object({ code: regionCode }))
+    .query(({ ctx, input }) => ctx.queries.users.timeZone(input.code)),
 });
