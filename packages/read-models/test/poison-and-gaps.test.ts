@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import { EventStore } from '@sakip/event-store';
 import {
@@ -190,11 +190,25 @@ describe('concurrency', () => {
         if (!r.partitions.some((p) => p.reason === 'switched')) return r;
       }
     })();
-    await generateEvents(store, { total: 3000, streamSize: 30, tag: 'rb0' });
     let writing = true;
-    const writer = (async () => {
+    let writer: Promise<void> = Promise.resolve();
+    // The runner and the writer run in the background: whatever happens below (a failed
+    // expectation, a timeout under load), both are stopped and awaited when the test ends, so
+    // none of their queries outlives the pool that afterAll ends (CONNECTION_ENDED).
+    onTestFinished(async () => {
+      writing = false;
+      ac.abort();
+      await Promise.allSettled([writer, runner]);
+    });
+    await generateEvents(store, { total: 3000, streamSize: 30, tag: 'rb0' });
+    writer = (async () => {
       for (let i = 0; writing; i++)
-        await generateEvents(store, { total: 300, streamSize: 30, concurrency: 2, tag: `rbw${i}` });
+        await generateEvents(store, {
+          total: 300,
+          streamSize: 30,
+          concurrency: 2,
+          tag: `rbw${i}`,
+        });
     })();
     const served: number[] = [];
     const before =
@@ -229,7 +243,7 @@ describe('concurrency', () => {
     >`select count(*)::int as n from events where type = 'OpdRegistered'`;
     await eventually(
       async () => (await count(db.sql, 'rm_opd_tree_opds')) >= (opdsInEvents?.n ?? 0) - 1,
-      20_000,
+      60_000,
       'new version caught up',
     );
     await eventually(
@@ -237,7 +251,7 @@ describe('concurrency', () => {
         (await projectionStatus(db.sql))
           .filter((s) => s.name === 'opd_tree' && s.versionStatus === 'active')
           .every((s) => s.lag === 0),
-      20_000,
+      60_000,
       'lag 0',
     );
     ac.abort();
@@ -256,5 +270,5 @@ describe('concurrency', () => {
     expect(
       await dump(db.sql, `rm_opd_tree_opds_v${fresh.version}`, 'province_code, opd_id'),
     ).toEqual(await dump(db.sql, `rm_opd_tree_opds_v${result.version}`, 'province_code, opd_id'));
-  });
+  }, 240_000);
 });
