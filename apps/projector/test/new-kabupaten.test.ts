@@ -62,10 +62,15 @@ describe('runbook: adding a kabupaten to a running province', () => {
         30_000,
         'new OPD projected',
       );
-      const [audit] = await db.sql<
-        { n: number }[]
-      >`select count(*)::int as n from rm_audit_log where region_code = '18.13'`;
-      expect(audit!.n).toBe(2);
+      // audit_log is a separate projection with its own checkpoint: it may lag opd_tree.
+      const auditRows = async () =>
+        (
+          await db.sql<
+            { n: number }[]
+          >`select count(*)::int as n from rm_audit_log where region_code = '18.13'`
+        )[0]!.n;
+      await eventually(async () => (await auditRows()) >= 2, 30_000, 'audit log of 18.13');
+      expect(await auditRows()).toBe(2);
     } finally {
       projector.kill('SIGTERM');
       expect((await exited(projector)).code).toBe(0);

@@ -7,6 +7,7 @@ import {
   type RoleBinding,
   type Target,
 } from '@sakip/domain';
+import { checkNewEvents } from '@sakip/contracts';
 import { ConcurrencyError, type EventStore, type AppendResult } from '@sakip/event-store';
 import type { Actor, CommandContext } from './actor';
 import { StateLoader } from './state-loader';
@@ -90,7 +91,7 @@ export class CommandExecutor {
       streamId,
       streamType: useCase.streamType,
       expectedVersion: version,
-      events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+      events: checkNewEvents(events),
       payload,
       metadata: {
         actor: {
@@ -182,7 +183,7 @@ export async function executeBatch<I, C, E extends DomainEvent, S>(
     streamId,
     streamType: first.useCase.streamType,
     expectedVersion: version,
-    events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+    events: checkNewEvents(events),
     payload: steps.map((s) => withoutCommandId(s.input)),
     metadata: {
       actor: {

@@ -1,3 +1,4 @@
+import { parseEvent } from '@sakip/contracts';
 import { fold, type Decider, type DomainEvent } from '@sakip/domain';
 import type { EventStore, RecordedEvent } from '@sakip/event-store';
 
@@ -7,8 +8,13 @@ export interface LoadedState<S> {
 }
 
 type AnyDecider = Decider<never, DomainEvent, unknown>;
-const asDomain = <E>(events: readonly RecordedEvent[]): E[] =>
-  events.map((e) => ({ type: e.type, data: e.data }) as unknown as E);
+/**
+ * Stored events (upcast by the store) parsed with their schemas: a payload that does not match
+ * is an InvalidEventError naming the event and field, never folded as if it were right. The
+ * stream's decider folds its own event types, the only ones its streams hold.
+ */
+export const asDomain = <E extends DomainEvent>(events: readonly RecordedEvent[]): E[] =>
+  events.map((e) => parseEvent(e) as E);
 
 /**
  * Folds streams through a decider's evolve. With a cache, a stream's folded state is kept and

@@ -3,3 +3,4 @@ export * from './commands';
 export * from './plans';
 export * from './agreements';
 export * from './realizations';
+export * from './events';

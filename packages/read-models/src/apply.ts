@@ -1,11 +1,19 @@
 import type { RecordedEvent } from '@sakip/event-store';
+import { parseEvent } from '@sakip/contracts';
 import { trace } from '@opentelemetry/api';
 import { contextFromTraceparent, inSpan } from '@sakip/telemetry';
 import { errorText } from './logger';
 
 // Looked up per use: a tracer taken at import time would stay a no-op if the provider registers later.
 const tracer = () => trace.getTracer('sakip-projector');
-import type { Logger, PoisonPolicy, Projection, TableNames, TransactionSql } from './types';
+import type {
+  Logger,
+  PoisonPolicy,
+  ProjectedEvent,
+  Projection,
+  TableNames,
+  TransactionSql,
+} from './types';
 
 export interface ApplyEventsOptions {
   projection: Projection;
@@ -28,9 +36,30 @@ export function handlesEvent(projection: Projection, event: RecordedEvent): bool
   return projection.handles.includes('*') || projection.handles.includes(event.type);
 }
 
+/** The stored event with its data parsed by the event's schema (after upcasting). */
+export function toProjectedEvent(e: RecordedEvent): ProjectedEvent {
+  const parsed = parseEvent(e);
+  return { ...e, type: parsed.type, data: parsed.data } as ProjectedEvent;
+}
+
+type Parsed = { event: RecordedEvent } & (
+  { ok: true; projected: ProjectedEvent } | { ok: false; error: unknown }
+);
+
+function parseAll(events: readonly RecordedEvent[]): Parsed[] {
+  return events.map((event) => {
+    try {
+      return { event, ok: true, projected: toProjectedEvent(event) };
+    } catch (error) {
+      return { event, ok: false, error };
+    }
+  });
+}
+
 /**
  * Applies events (already filtered to those the projection handles, in feed order) inside the
- * caller's transaction. Fast path: applyBatch in one savepoint. On failure, or without
+ * caller's transaction. Each event's data is first parsed with its schema; one that does not
+ * parse is a poison event like one whose apply throws. Fast path: applyBatch in one savepoint. On failure, or without
  * applyBatch: one savepoint per event, so a poison event is rolled back alone, written to
  * projection_dead_letters (same transaction) and then skipped or, with 'stop', ends the batch.
  */
@@ -42,7 +71,9 @@ export async function applyEvents(
   const result: ApplyEventsResult = { applied: 0, deadLettered: 0, stoppedAt: null, error: null };
   if (events.length === 0) return result;
   const { projection, tables } = o;
-  if (projection.applyBatch) {
+  const parsed = parseAll(events);
+  const projected = parsed.flatMap((p) => (p.ok ? [p.projected] : []));
+  if (projection.applyBatch && projected.length === events.length) {
     const batch = projection.applyBatch.bind(projection);
     try {
       // One span per batch, linked to the request span of every event in it.
@@ -58,7 +89,7 @@ export async function applyEvents(
         },
         async (span) => {
           try {
-            await tx.savepoint((sp) => batch(sp, events, tables));
+            await tx.savepoint((sp) => batch(sp, projected, tables));
           } finally {
             span.end();
           }
@@ -79,8 +110,11 @@ export async function applyEvents(
       );
     }
   }
-  for (const event of events) {
+  for (const p of parsed) {
+    const { event } = p;
     try {
+      if (!p.ok) throw p.error;
+      const projectedEvent = p.projected;
       // The span continues the trace of the request that wrote the event (traceparent in its metadata).
       await inSpan(
         tracer(),
@@ -91,7 +125,7 @@ export async function applyEvents(
           'sakip.global_position': event.globalPosition,
           'sakip.partition': o.partition,
         },
-        () => tx.savepoint((sp) => projection.apply(sp, event, tables)),
+        () => tx.savepoint((sp) => projection.apply(sp, projectedEvent, tables)),
         contextFromTraceparent(event.metadata.traceparent),
       );
       result.applied++;

@@ -1,4 +1,4 @@
-export type { Logger, PoisonPolicy, Projection, TableNames } from './types';
+export type { Logger, PoisonPolicy, ProjectedEvent, Projection, TableNames } from './types';
 export {
   ALL_PARTITION,
   CheckpointConflictError,

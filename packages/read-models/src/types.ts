@@ -1,5 +1,12 @@
 import type { Sql, TransactionSql } from '@sakip/db';
+import type { SakipEvent } from '@sakip/contracts';
 import type { RecordedEvent } from '@sakip/event-store';
+
+/**
+ * A stored event whose data the engine parsed with the event's schema: checking `type` narrows
+ * `data` to that event's payload, so projections read fields without casts.
+ */
+export type ProjectedEvent = Omit<RecordedEvent, 'type' | 'data'> & SakipEvent;
 
 /** Logical table name → physical table of one version (e.g. audit_log → rm_audit_log_v2). */
 export type TableNames = Readonly<Record<string, string>>;
@@ -25,7 +32,7 @@ export interface Projection {
   /** Creates this version's (empty) tables. Runs once, in a transaction. */
   setup(sql: TransactionSql, tables: TableNames): Promise<void>;
   /** Applies one event. Throwing marks the event poison (dead letter, then stop or skip). */
-  apply(tx: TransactionSql, event: RecordedEvent, tables: TableNames): Promise<void>;
+  apply(tx: TransactionSql, event: ProjectedEvent, tables: TableNames): Promise<void>;
   /**
    * Optional fast path: applies a batch (in feed order) with set-based SQL. Must have the same
    * effect as apply() over the events in order. If it throws, the engine rolls it back and
@@ -33,7 +40,7 @@ export interface Projection {
    */
   applyBatch?(
     tx: TransactionSql,
-    events: readonly RecordedEvent[],
+    events: readonly ProjectedEvent[],
     tables: TableNames,
   ): Promise<void>;
 }

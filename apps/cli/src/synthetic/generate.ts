@@ -2,6 +2,7 @@
  * Writes a synthetic national dataset straight into the event store: no deciders, no read
  * models, one es_append per stream batch, `concurrency` streams in flight.
  */
+import { checkNewEvents } from '@sakip/contracts';
 import type { EventStore } from '@sakip/event-store';
 import {
   expectedCounts,
@@ -80,7 +81,7 @@ export async function generateSynthetic(
         streamId: s.streamId,
         streamType: s.streamType,
         expectedVersion: version,
-        events: batch.events,
+        events: checkNewEvents(batch.events),
         metadata: metadataFor(shape, s, b),
         payload: payloadFor(shape, s, b),
       });

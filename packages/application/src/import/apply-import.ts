@@ -1,3 +1,4 @@
+import { checkNewEvents } from '@sakip/contracts';
 import type { Sql } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import type { DomainEvent } from '@sakip/domain';
@@ -125,7 +126,7 @@ async function runStream(
     streamId,
     streamType: first.useCase.streamType,
     expectedVersion: loaded.version,
-    events: events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown> })),
+    events: checkNewEvents(events),
     payload: { contentHash: opts.contentHash, streamId },
     metadata: {
       actor: {

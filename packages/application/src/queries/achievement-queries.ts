@@ -33,7 +33,7 @@ import {
   type RealizationState,
 } from '@sakip/domain';
 import type { EventStore } from '@sakip/event-store';
-import type { StateLoader } from '../state-loader';
+import { asDomain, type StateLoader } from '../state-loader';
 import { planInForce } from '../use-cases/plan-in-force';
 import { measurementSettingsFor } from '../use-cases/realizations';
 
@@ -249,10 +249,7 @@ export class AchievementQueries {
     }[] = [];
     for (const id of ids) {
       const { events } = await this.store.readStream(id);
-      const state = fold(
-        realizationDecider,
-        events.map((e) => ({ type: e.type, data: e.data }) as unknown as RealizationEvent),
-      );
+      const state = fold(realizationDecider, asDomain<RealizationEvent>(events));
       for (const p of PERIODS) {
         const v = currentVersion(state, p);
         if (v && v.status === wanted && !state.locked)

@@ -11,7 +11,7 @@ import {
   type SnapshotDiff,
 } from '@sakip/domain';
 import type { EventStore, RecordedEvent } from '@sakip/event-store';
-import { StateLoader } from '../state-loader';
+import { asDomain, StateLoader } from '../state-loader';
 
 /**
  * Plan history straight from the OPD's plan stream. The stream is the audit record: who
@@ -55,15 +55,12 @@ export class PlanQueries {
     this.loader = loader ?? new StateLoader(store);
   }
 
-  private async load(opdId: string): Promise<{ state: PlanState; events: RecordedEvent[] }> {
+  private async load(
+    opdId: string,
+  ): Promise<{ state: PlanState; events: RecordedEvent[]; parsed: PlanEvent[] }> {
     const { events } = await this.store.readStream(planStreamId(opdId));
-    return {
-      state: fold(
-        planDecider,
-        events.map((e) => ({ type: e.type, data: e.data }) as unknown as PlanEvent),
-      ),
-      events,
-    };
+    const parsed = asDomain<PlanEvent>(events);
+    return { state: fold(planDecider, parsed), events, parsed };
   }
 
   async decrees(opdId: string): Promise<DecreeSummary[]> {
@@ -150,8 +147,8 @@ export class PlanQueries {
   }
 
   async history(opdId: string): Promise<HistoryEntry[]> {
-    const { events } = await this.load(opdId);
-    return events.map((e) => ({
+    const { events, parsed } = await this.load(opdId);
+    return events.map((e, i) => ({
       position: e.globalPosition,
       recordedAt: e.recordedAt,
       actor: e.metadata.actor.userId,
@@ -159,40 +156,35 @@ export class PlanQueries {
       decreeId: e.metadata.decree?.decreeId ?? null,
       decreeNumber: e.metadata.decree?.number ?? null,
       type: e.type,
-      ...describe(e),
+      ...describe(parsed[i]!),
     }));
   }
 }
 
-function describe(e: RecordedEvent): { subject: string; summary: string } {
-  const d = e.data as Record<string, unknown>;
+function describe(e: PlanEvent): { subject: string; summary: string } {
   switch (e.type) {
     case 'IndicatorDefined': {
-      const i = d.indicator as {
-        code: string;
-        name: string;
-        targets: { year: number; value: string | null }[];
-      };
+      const i = e.data.indicator;
       return {
         subject: i.code,
         summary: `${i.name}: ${i.targets.map((t) => `${t.year}=${t.value ?? '-'}`).join(', ')}`,
       };
     }
     case 'ElementDefined': {
-      const el = d.element as { code: string; level: string; name: string };
+      const el = e.data.element;
       return { subject: el.code, summary: `${el.level}: ${el.name}` };
     }
     case 'IndicatorRetired':
-      return { subject: String(d.code), summary: `dicabut / retired: ${String(d.reason)}` };
+      return { subject: e.data.code, summary: `dicabut / retired: ${e.data.reason}` };
     case 'DecreeDrafted':
     case 'DecreeEdited':
-      return { subject: String(d.decreeId), summary: String((d.info as { title: string }).title) };
+      return { subject: e.data.decreeId, summary: e.data.info.title };
     case 'DecreeEnacted':
       return {
-        subject: String(d.decreeId),
-        summary: `ditetapkan / enacted #${String(d.sequence)}`,
+        subject: e.data.decreeId,
+        summary: `ditetapkan / enacted #${e.data.sequence}`,
       };
     default:
-      return { subject: String(d.decreeId ?? ''), summary: e.type };
+      return { subject: e.data.decreeId, summary: e.type };
   }
 }

@@ -11,7 +11,7 @@ import {
   type UserEvent,
 } from '@sakip/domain';
 import type { EventStore } from '@sakip/event-store';
-import type { StateLoader } from '../state-loader';
+import { asDomain, type StateLoader } from '../state-loader';
 
 /** Accounts an administrator manages (their scopes lie inside the admin's), without secrets. */
 export class UserQueries {
@@ -28,10 +28,7 @@ export class UserQueries {
     const users = await Promise.all(
       (await this.store.streamIds('user', 'user-')).map(async (id) => {
         const { events } = await this.store.readStream(id);
-        return fold(
-          userDecider,
-          events.map((e) => ({ type: e.type, data: e.data }) as unknown as UserEvent),
-        );
+        return fold(userDecider, asDomain<UserEvent>(events));
       }),
     );
     return users

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@sakip/event-store';
 import { provinceKey } from '../tables';
-import type { Projection, TableNames, TransactionSql } from '../types';
+import type { ProjectedEvent, Projection, TableNames, TransactionSql } from '../types';
 
 /** Every event, one row, partitioned by province ('00' = national). */
 interface AuditRow {
@@ -21,31 +21,34 @@ interface AuditRow {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
-function decreeNumber(e: RecordedEvent): string | null {
-  const d = e.data;
-  const info = d.info as { number?: unknown } | undefined;
+const decreeInfo = (e: ProjectedEvent) =>
+  e.type === 'DecreeDrafted' || e.type === 'DecreeEdited' ? e.data.info : null;
+
+function decreeNumber(e: ProjectedEvent): string | null {
   return (
     str(e.metadata.decree?.number) ??
-    (e.type === 'DecreeEnacted' ? str(d.number) : null) ??
-    str(info?.number)
+    (e.type === 'DecreeEnacted' ? str(e.data.number) : null) ??
+    str(decreeInfo(e)?.number)
   );
 }
 
 /** Short human summary: type plus the identifying fields the event carries. */
-export function summarize(e: RecordedEvent): string {
-  const d = e.data;
+export function summarize(e: ProjectedEvent): string {
   let detail: string;
   switch (e.type) {
     case 'RegionRenamed':
+      detail = `${e.data.code}: ${str(e.data.previousName) ?? '?'} → ${str(e.data.name) ?? '?'}`;
+      break;
     case 'OpdRenamed':
-      detail = `${str(d.code) ?? str(d.opdId) ?? ''}: ${str(d.previousName) ?? '?'} → ${str(d.name) ?? '?'}`;
+      detail = `${e.data.opdId}: ${str(e.data.previousName) ?? '?'} → ${str(e.data.name) ?? '?'}`;
       break;
     case 'OpdMerged':
-      detail = `${str(d.opdId) ?? ''} → ${str(d.intoOpdId) ?? '?'}`;
+      detail = `${e.data.opdId} → ${str(e.data.intoOpdId) ?? '?'}`;
       break;
     default: {
-      const info = d.info as { title?: unknown } | undefined;
-      const bits = [d.code, d.opdId, d.decreeId, d.number, d.name, d.title, info?.title]
+      // Every other type alike, by the identifying field names it happens to carry.
+      const d: Readonly<Record<string, unknown>> = { ...e.data };
+      const bits = [d.code, d.opdId, d.decreeId, d.number, d.name, d.title, decreeInfo(e)?.title]
         .map(str)
         .filter((b) => b !== null);
       detail = [...new Set(bits)].join(' · ');
@@ -55,7 +58,7 @@ export function summarize(e: RecordedEvent): string {
   return s.length > 200 ? `${s.slice(0, 199)}…` : s;
 }
 
-export function auditRow(e: RecordedEvent): AuditRow {
+export function auditRow(e: ProjectedEvent): AuditRow {
   const actor = e.metadata.actor as RecordedEvent['metadata']['actor'] | undefined;
   return {
     province_code: provinceKey(e),

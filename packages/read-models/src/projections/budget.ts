@@ -1,11 +1,4 @@
-import {
-  budgetStageTotals,
-  computeSerapan,
-  spentFor,
-  type BudgetEvent,
-  type SpendingEvent,
-  type SpendingLine,
-} from '@sakip/domain';
+import { budgetStageTotals, computeSerapan, spentFor, type SpendingLine } from '@sakip/domain';
 import { provinceKey } from '../tables';
 import type { Projection, TableNames, TransactionSql } from '../types';
 import { json, PARTITIONED, tbl } from './util';
@@ -126,7 +119,7 @@ export const budgetProjection: Projection = {
   async apply(tx, e, tables) {
     const p = provinceKey(e);
     if (e.type === 'BudgetStageRecorded') {
-      const { opdId, year, ...record } = (e as unknown as { data: BudgetEvent['data'] }).data;
+      const { opdId, year, ...record } = e.data;
       const [total] = budgetStageTotals({ opdId, year, stages: [record] });
       if (!total) return;
       const S = tbl(tables, 'stages');
@@ -156,9 +149,7 @@ export const budgetProjection: Projection = {
       return summarize(tx, tables, p, opdId, year);
     }
     if (e.type === 'SpendingRecorded') {
-      const { opdId, year, period, lines, actor } = (
-        e as unknown as { data: SpendingEvent['data'] }
-      ).data;
+      const { opdId, year, period, lines, actor } = e.data;
       const X = tbl(tables, 'spending');
       // A period is recorded whole and replaces its previous lines.
       await tx.unsafe(

@@ -3,18 +3,15 @@ import {
   DEFAULT_PREDIKAT_SCALE,
   regionOfOpdId,
   targetInForce,
-  type CatalogEvent,
   type DataPeriod,
   type MeasurementSettings,
   type Period,
-  type PkEvent,
   type Polarity,
   type RollupRule,
   type YearTarget,
 } from '@sakip/domain';
-import type { RecordedEvent } from '@sakip/event-store';
 import { provinceKey } from '../tables';
-import type { Projection, TableNames, TransactionSql } from '../types';
+import type { ProjectedEvent, Projection, TableNames, TransactionSql } from '../types';
 import { foldPlanEvent, PLAN_EVENTS, setupDraftTables, type DraftTables } from './plan-drafts';
 import { json, PARTITIONED, tbl } from './util';
 
@@ -178,15 +175,12 @@ async function recompute(
   );
 }
 
-async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): Promise<void> {
+async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames): Promise<void> {
   const T = (n: string) => tbl(tables, n);
   const p = provinceKey(e);
-  const d = e.data;
   switch (e.type) {
     case 'CatalogIndicatorDefined': {
-      const c = (
-        e as unknown as { data: Extract<CatalogEvent, { type: 'CatalogIndicatorDefined' }>['data'] }
-      ).data;
+      const c = e.data;
       await tx.unsafe(
         `insert into "${T('catalog')}" (province_code, catalog_code, name, satuan, polarity, description) values ($1, $2, $3, $4, $5, $6)
          on conflict (province_code, catalog_code) do update set name = excluded.name, satuan = excluded.satuan,
@@ -197,11 +191,7 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
     }
     case 'IndicatorMapped':
     case 'IndicatorRemapped': {
-      const { opdId, indicatorCode, catalogCode } = d as {
-        opdId: string;
-        indicatorCode: string;
-        catalogCode: string;
-      };
+      const { opdId, indicatorCode, catalogCode } = e.data;
       await tx.unsafe(
         `insert into "${T('mappings')}" (province_code, opd_id, indicator_code, catalog_code, region_code) values ($1, $2, $3, $4, $5)
          on conflict (province_code, opd_id, indicator_code) do update set catalog_code = excluded.catalog_code`,
@@ -210,7 +200,7 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
       return recompute(tx, tables, p, { opdId, indicatorCode });
     }
     case 'IndicatorUnmapped': {
-      const { opdId, indicatorCode } = d as { opdId: string; indicatorCode: string };
+      const { opdId, indicatorCode } = e.data;
       await tx.unsafe(
         `delete from "${T('mappings')}" where province_code = $1 and opd_id = $2 and indicator_code = $3`,
         [p, opdId, indicatorCode],
@@ -219,7 +209,7 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
     }
     case 'PkSigned':
     case 'PkRevised': {
-      const pk = (e as unknown as { data: PkEvent['data'] }).data;
+      const pk = e.data;
       if (pk.positionCode !== PK_POSITION) return;
       // Each revision restates the full set of targets: replace the year's.
       await tx.unsafe(
@@ -249,13 +239,7 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
       return recompute(tx, tables, p, { opdId: pk.opdId, year: pk.year });
     }
     case 'RealizationRecorded': {
-      const r = d as {
-        opdId: string;
-        indicatorCode: string;
-        year: number;
-        period: string;
-        value: string;
-      };
+      const r = e.data;
       await tx.unsafe(
         `insert into "${T('realization_values')}" (province_code, stream_id, period, opd_id, indicator_code, year, value) values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (province_code, stream_id, period) do update set value = excluded.value`,
@@ -268,7 +252,7 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
       });
     }
     case 'RealizationCorrected': {
-      const r = d as { period: string; value: string };
+      const r = e.data;
       const [row] = await tx.unsafe<{ opd_id: string; indicator_code: string; year: number }[]>(
         `update "${T('realization_values')}" set value = $4 where province_code = $1 and stream_id = $2 and period = $3
          returning opd_id, indicator_code, year`,
@@ -285,7 +269,7 @@ async function apply(tx: TransactionSql, e: RecordedEvent, tables: TableNames): 
       });
     }
     case 'MeasurementConfigured': {
-      const { code, settings } = d as { code: string; settings: MeasurementSettings };
+      const { code, settings } = e.data;
       await tx.unsafe(
         `insert into "${T('settings')}" (province_code, region_code, settings) values ($1, $2, $3::text::jsonb)
          on conflict (province_code, region_code) do update set settings = excluded.settings`,

@@ -1,7 +1,7 @@
-import type { DecreeInfo, Indicator, PlanElement, PlanEvent } from '@sakip/domain';
+import type { DecreeInfo, Indicator, PlanElement } from '@sakip/domain';
 import { provinceKey } from '../tables';
 import type { Projection } from '../types';
-import { PLAN_EVENTS } from './plan-drafts';
+import { isPlanEvent, PLAN_EVENTS } from './plan-drafts';
 import { actorOf, PARTITIONED, tbl } from './util';
 
 /**
@@ -75,7 +75,8 @@ export const decreesProjection: Projection = {
     const D = tbl(tables, 'decrees');
     const C = tbl(tables, 'changes');
     const p = provinceKey(e);
-    const ev = { type: e.type, data: e.data } as PlanEvent;
+    if (!isPlanEvent(e)) return;
+    const ev = e;
     const { opdId, decreeId } = ev.data;
     const who = actorOf(e);
     const at = e.recordedAt;

@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '@sakip/event-store';
 import { provinceKey } from '../tables';
-import type { Projection, TableNames, TransactionSql } from '../types';
+import type { ProjectedEvent, Projection, TableNames, TransactionSql } from '../types';
 
 /**
  * Regions and OPDs per province: current name, former names (oldest first), status, merged
@@ -11,8 +10,9 @@ export class MalformedEventError extends Error {
   override readonly name = 'MalformedEventError';
 }
 
-function need(e: RecordedEvent, field: string): string {
-  const v = e.data[field];
+function need(e: ProjectedEvent, field: string): string {
+  const fields: Readonly<Record<string, unknown>> = { ...e.data };
+  const v = fields[field];
   if (typeof v !== 'string' || v.trim() === '') {
     throw new MalformedEventError(
       `${e.type} at position ${e.globalPosition}: data.${field} must be a non-empty string`,
@@ -39,7 +39,7 @@ const HANDLED = [
 ] as const;
 
 /** Validates an event and returns its key fields (throws MalformedEventError). */
-function parse(e: RecordedEvent): { p: string; id: string } {
+function parse(e: ProjectedEvent): { p: string; id: string } {
   const p = provinceKey(e);
   switch (e.type) {
     case 'RegionRegistered':
@@ -70,18 +70,17 @@ function expectRows(count: number, wanted: number, what: string): void {
     throw new MalformedEventError(`${what}: ${wanted - count} target row(s) not found`);
 }
 
-async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames): Promise<void> {
+async function applyOne(tx: TransactionSql, e: ProjectedEvent, tables: TableNames): Promise<void> {
   const { p, id } = parse(e);
   const R = table(tables, 'regions');
   const O = table(tables, 'opds');
-  const d = e.data;
   const pos = e.globalPosition;
   let n = 1;
   switch (e.type) {
     case 'RegionRegistered':
       await tx.unsafe(
         `insert into "${R}" (province_code, code, level, name, registered_position, last_position) values ($1, $2, $3, $4, $5, $5)`,
-        [p, id, String(d.level), String(d.name), pos],
+        [p, id, e.data.level, e.data.name, pos],
       );
       return;
     case 'RegionRenamed':
@@ -89,7 +88,7 @@ async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames
         await tx.unsafe(
           `update "${R}" set former_names = former_names || name, name = $3, last_position = greatest(last_position, $4)
           where province_code = $1 and code = $2`,
-          [p, id, String(d.name), pos],
+          [p, id, e.data.name, pos],
         )
       ).count;
       break;
@@ -97,7 +96,7 @@ async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames
       await tx.unsafe(
         `insert into "${O}" (province_code, opd_id, region_code, code, name, registered_position, last_position)
          values ($1, $2, $3, $4, $5, $6, $6)`,
-        [p, id, String(d.regionCode), String(d.code), String(d.name), pos],
+        [p, id, e.data.regionCode, e.data.code, e.data.name, pos],
       );
       return;
     case 'OpdRenamed':
@@ -105,7 +104,7 @@ async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames
         await tx.unsafe(
           `update "${O}" set former_names = former_names || name, name = $3, last_position = greatest(last_position, $4)
           where province_code = $1 and opd_id = $2`,
-          [p, id, String(d.name), pos],
+          [p, id, e.data.name, pos],
         )
       ).count;
       break;
@@ -129,7 +128,7 @@ async function applyOne(tx: TransactionSql, e: RecordedEvent, tables: TableNames
             p,
             id,
             e.type === 'OpdMerged' ? 'merged' : 'dissolved',
-            e.type === 'OpdMerged' ? String(d.intoOpdId) : null,
+            e.type === 'OpdMerged' ? e.data.intoOpdId : null,
             pos,
           ],
         )
@@ -150,15 +149,15 @@ interface Rename {
 
 /** Renames grouped by entity, in feed order: former names gain the current name then all but the last new name. */
 function groupRenames(
-  events: RecordedEvent[],
-  keyOf: (e: RecordedEvent) => { p: string; id: string },
+  events: readonly Extract<ProjectedEvent, { type: 'RegionRenamed' | 'OpdRenamed' }>[],
+  keyOf: (e: ProjectedEvent) => { p: string; id: string },
 ): Rename[] {
   const m = new Map<string, Rename>();
   for (const e of events) {
     const { p, id } = keyOf(e);
     const k = `${p}\u0000${id}`;
     const r = m.get(k) ?? { p, id, names: [], pos: 0 };
-    r.names.push(String(e.data.name));
+    r.names.push(e.data.name);
     r.pos = Math.max(r.pos, e.globalPosition);
     m.set(k, r);
   }
@@ -167,16 +166,19 @@ function groupRenames(
 
 async function applyBatch(
   tx: TransactionSql,
-  all: readonly RecordedEvent[],
+  all: readonly ProjectedEvent[],
   tables: TableNames,
 ): Promise<void> {
   const R = table(tables, 'regions');
   const O = table(tables, 'opds');
   const parsed = all.map((e) => ({ e, ...parse(e) })); // any malformed event → whole batch falls back
-  const of = (type: string) => parsed.filter((x) => x.e.type === type);
+  const of = <T extends ProjectedEvent['type']>(type: T) =>
+    all.filter((e): e is Extract<ProjectedEvent, { type: T }> => e.type === type);
+  const withKey = <E extends ProjectedEvent>(events: E[]) =>
+    events.map((e) => ({ e, ...parse(e) }));
   const json = (v: unknown): string => JSON.stringify(v);
 
-  const regReg = of('RegionRegistered');
+  const regReg = withKey(of('RegionRegistered'));
   if (regReg.length) {
     await tx.unsafe(
       `insert into "${R}" (province_code, code, level, name, registered_position, last_position)
@@ -199,10 +201,7 @@ async function applyBatch(
                         name = x.name, last_position = greatest(t.last_position, x.pos)
       from json_to_recordset($1::text::json) as x(p text, id text, name text, pos bigint, mid json)
      where t.province_code = x.p and t.${idCol} = x.id`;
-  const regRen = groupRenames(
-    of('RegionRenamed').map((x) => x.e),
-    parse,
-  );
+  const regRen = groupRenames(of('RegionRenamed'), parse);
   if (regRen.length)
     expectRows(
       (await tx.unsafe(renameSql(R, 'code'), [json(regRen)])).count,
@@ -210,7 +209,7 @@ async function applyBatch(
       'RegionRenamed batch',
     );
 
-  const opdReg = of('OpdRegistered');
+  const opdReg = withKey(of('OpdRegistered'));
   if (opdReg.length) {
     await tx.unsafe(
       `insert into "${O}" (province_code, opd_id, region_code, code, name, registered_position, last_position)
@@ -229,10 +228,7 @@ async function applyBatch(
       ],
     );
   }
-  const opdRen = groupRenames(
-    of('OpdRenamed').map((x) => x.e),
-    parse,
-  );
+  const opdRen = groupRenames(of('OpdRenamed'), parse);
   if (opdRen.length)
     expectRows(
       (await tx.unsafe(renameSql(O, 'opd_id'), [json(opdRen)])).count,
@@ -273,7 +269,7 @@ async function applyBatch(
       p,
       id,
       status: e.type === 'OpdMerged' ? 'merged' : 'dissolved',
-      into: e.type === 'OpdMerged' ? String(e.data.intoOpdId) : null,
+      into: e.type === 'OpdMerged' ? e.data.intoOpdId : null,
       pos: Math.max(prev?.pos ?? 0, e.globalPosition),
     });
   }

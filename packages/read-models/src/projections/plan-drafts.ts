@@ -1,7 +1,6 @@
-import type { RecordedEvent } from '@sakip/event-store';
 import type { DecreeInfo, PlanChange, PlanEvent } from '@sakip/domain';
 import { provinceKey } from '../tables';
-import type { TransactionSql } from '../types';
+import type { ProjectedEvent, TransactionSql } from '../types';
 import { json, PARTITIONED } from './util';
 
 /**
@@ -17,7 +16,11 @@ export const PLAN_EVENTS = [
   'IndicatorRetired',
   'DraftChangeWithdrawn',
   'DecreeEnacted',
-] as const;
+] as const satisfies readonly PlanEvent['type'][];
+
+export type PlanProjectedEvent = Extract<ProjectedEvent, { type: PlanEvent['type'] }>;
+export const isPlanEvent = (e: ProjectedEvent): e is PlanProjectedEvent =>
+  (PLAN_EVENTS as readonly string[]).includes(e.type);
 
 export interface DraftTables {
   decrees: string;
@@ -84,11 +87,12 @@ async function record(
 /** Folds one plan event into the draft tables; returns the enactment to apply, if any. */
 export async function foldPlanEvent(
   tx: TransactionSql,
-  e: RecordedEvent,
+  e: ProjectedEvent,
   t: DraftTables,
 ): Promise<Enactment | null> {
   const p = provinceKey(e);
-  const ev = { type: e.type, data: e.data } as PlanEvent;
+  if (!isPlanEvent(e)) return null;
+  const ev = e;
   const { opdId, decreeId } = ev.data;
   switch (ev.type) {
     case 'DecreeDrafted':

@@ -1,6 +1,6 @@
 import type { RealizationEvent } from '@sakip/domain';
 import { provinceKey } from '../tables';
-import type { Projection } from '../types';
+import type { ProjectedEvent, Projection } from '../types';
 import { actorOf, PARTITIONED, tbl } from './util';
 
 /**
@@ -16,7 +16,11 @@ export const REALIZATION_EVENTS = [
   'RealizationReturned',
   'RealizationCorrected',
   'RealizationYearLocked',
-] as const;
+] as const satisfies readonly RealizationEvent['type'][];
+
+type RealizationProjectedEvent = Extract<ProjectedEvent, { type: RealizationEvent['type'] }>;
+const isRealizationEvent = (e: ProjectedEvent): e is RealizationProjectedEvent =>
+  (REALIZATION_EVENTS as readonly string[]).includes(e.type);
 
 export const realizationsProjection: Projection = {
   name: 'realizations',
@@ -76,7 +80,8 @@ export const realizationsProjection: Projection = {
     const who = actorOf(e);
     const at = e.recordedAt;
     const pos = e.globalPosition;
-    const ev = { type: e.type, data: e.data } as RealizationEvent;
+    if (!isRealizationEvent(e)) return;
+    const ev = e;
     const expectOne = (n: number): void => {
       if (n !== 1)
         throw new Error(

@@ -11,7 +11,7 @@ export function tbl(tables: TableNames, name: string): string {
 export const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
 /** The acting user recorded in the metadata, null when missing. */
-export const actorOf = (e: RecordedEvent): string | null =>
+export const actorOf = (e: Pick<RecordedEvent, 'metadata'>): string | null =>
   str((e.metadata.actor as { userId?: unknown } | undefined)?.userId);
 
 export const json = (v: unknown): string => JSON.stringify(v);

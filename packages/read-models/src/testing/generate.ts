@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkNewEvents } from '@sakip/contracts';
 import type { EventMetadata, EventStore, NewEvent } from '@sakip/event-store';
 
 /**
@@ -76,7 +77,7 @@ export function planStream(
         type: 'RegionRegistered',
         data: {
           code,
-          level: 'regency',
+          level: 'kabupaten',
           provinceCode: province,
           name: `Kabupaten ${i}`,
           codeEdition: 'Kepmendagri 2022',
@@ -290,7 +291,7 @@ export async function generateEvents(
         streamId: p.streamId,
         streamType: p.streamType,
         expectedVersion: 0,
-        events: p.events,
+        events: checkNewEvents(p.events),
         metadata,
         payload: { commandId: metadata.commandId },
       });
