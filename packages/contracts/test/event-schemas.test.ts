@@ -84,6 +84,7 @@ const produced: DomainEvent[] = [
         predikatScale: DEFAULT_PREDIKAT_SCALE,
       },
     },
+    { type: 'ConfigureTimeZone', code: '18.04', timeZone: 'WITA' },
   ]),
   ...run(opdDecider, [
     { type: 'RegisterOpd', regionCode: '18.04', code: 'DISKOPERINDAG', name: 'Dinas Koperasi' },

@@ -31,14 +31,23 @@ export const measurementConfigured = z.strictObject({
   }),
 });
 
+const pemdaTimeZone = z.enum(['WIB', 'WITA', 'WIT']);
+export const timeZoneConfigured = z.strictObject({
+  code: text,
+  previousTimeZone: pemdaTimeZone,
+  timeZone: pemdaTimeZone,
+});
+
 export const regionEventSchemas = [
   eventSchema('RegionRegistered', 1, regionRegistered),
   eventSchema('RegionRenamed', 1, regionRenamed),
   eventSchema('MeasurementConfigured', 1, measurementConfigured),
+  eventSchema('TimeZoneConfigured', 1, timeZoneConfigured),
 ];
 
 export const regionTypesAgree: [
   Same<z.output<typeof regionRegistered>, DataOf<RegionEvent, 'RegionRegistered'>>,
   Same<z.output<typeof regionRenamed>, DataOf<RegionEvent, 'RegionRenamed'>>,
   Same<z.output<typeof measurementConfigured>, DataOf<RegionEvent, 'MeasurementConfigured'>>,
-] = [true, true, true];
+  Same<z.output<typeof timeZoneConfigured>, DataOf<RegionEvent, 'TimeZoneConfigured'>>,
+] = [true, true, true, true];

@@ -50,6 +50,7 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<SakipEventType, number>> = 
   RegionRegistered: 1,
   RegionRenamed: 1,
   MeasurementConfigured: 1,
+  TimeZoneConfigured: 1,
   OpdRegistered: 1,
   OpdRenamed: 1,
   UnitAdded: 1,
