@@ -283,6 +283,7 @@ const dict = {
   'ach.chart': { id: 'Target dan realisasi', en: 'Target and realization' },
   'ach.onlyIku': { id: 'Hanya IKU', en: 'IKU only' },
   'ach.notComputable': { id: 'tidak dapat dihitung', en: 'not computable' },
+  'ach.targetSource': { id: 'Sumber target', en: 'Target source' },
   'ach.programs': { id: 'Efisiensi program', en: 'Program efficiency' },
   'ach.pagu': { id: 'Pagu', en: 'Budget' },
   'ach.spent': { id: 'Serapan', en: 'Spent' },
