@@ -284,6 +284,8 @@ const dict = {
   'ach.onlyIku': { id: 'Hanya IKU', en: 'IKU only' },
   'ach.notComputable': { id: 'tidak dapat dihitung', en: 'not computable' },
   'ach.targetSource': { id: 'Sumber target', en: 'Target source' },
+  'pk.min': { id: 'batas bawah', en: 'minimum' },
+  'pk.max': { id: 'batas atas', en: 'maximum' },
   'ach.programs': { id: 'Efisiensi program', en: 'Program efficiency' },
   'ach.pagu': { id: 'Pagu', en: 'Budget' },
   'ach.spent': { id: 'Serapan', en: 'Spent' },

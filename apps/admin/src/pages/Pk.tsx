@@ -141,7 +141,11 @@ function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: n
                   <td className="code">{x.indicatorCode}</td>
                   <td>{plan?.indicators[x.indicatorCode]?.name ?? ''}</td>
                   <td className="num">
-                    {x.value !== null ? formatNumber(x.value, lang, null) : (x.text ?? '–')}
+                    {x.value !== null
+                      ? formatNumber(x.value, lang, null)
+                      : x.min != null && x.max != null
+                        ? `${formatNumber(x.min, lang, null)}–${formatNumber(x.max, lang, null)}`
+                        : (x.text ?? '–')}
                   </td>
                   <td className="num">{renstra(x.indicatorCode)}</td>
                   <td>
@@ -236,6 +240,24 @@ function PkForm({
       ]),
     ),
   );
+  // Range polarity indicators are agreed as a band: a minimum and a maximum.
+  const [bands, setBands] = useState<Record<string, { min: string; max: string }>>(() =>
+    Object.fromEntries(
+      indicators
+        .filter((i) => i.polarity === 'range')
+        .map((i) => {
+          const signed = pk?.current?.targets.find((x) => x.indicatorCode === i.code);
+          const renstra = pk ? undefined : i.targets.find((x) => x.year === year);
+          return [
+            i.code,
+            {
+              min: signed?.min ?? renstra?.min ?? '',
+              max: signed?.max ?? renstra?.max ?? '',
+            },
+          ];
+        }),
+    ),
+  );
   const [budgets, setBudgets] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       programs.map((p) => [
@@ -270,7 +292,13 @@ function PkForm({
     nip: f[`${p}Nip`].trim() === '' ? null : f[`${p}Nip`].replace(/\s+/g, ''),
     position: f[`${p}Position`],
   });
-  const targetRows = indicators.filter((i) => (targets[i.code] ?? '').trim() !== '');
+  const band = (code: string) => bands[code] ?? { min: '', max: '' };
+  const typed = (text: string) => parseUserNumber(text) ?? text.trim();
+  const targetRows = indicators.filter((i) =>
+    i.polarity === 'range'
+      ? `${band(i.code).min}${band(i.code).max}`.trim() !== ''
+      : (targets[i.code] ?? '').trim() !== '',
+  );
   const budgetRows = programs.filter((p) => (budgets[p.code] ?? '').trim() !== '');
 
   async function submit(e: FormEvent) {
@@ -281,10 +309,16 @@ function PkForm({
       year,
       positionCode: position,
       date: f.date,
-      targets: targetRows.map((i) => ({
-        indicatorCode: i.code,
-        value: parseUserNumber(targets[i.code]!) ?? targets[i.code]!.trim(),
-      })),
+      targets: targetRows.map((i) =>
+        i.polarity === 'range'
+          ? {
+              indicatorCode: i.code,
+              value: null,
+              min: band(i.code).min.trim() === '' ? null : typed(band(i.code).min),
+              max: band(i.code).max.trim() === '' ? null : typed(band(i.code).max),
+            }
+          : { indicatorCode: i.code, value: typed(targets[i.code]!) },
+      ),
       budgets: budgetRows.map((p) => ({
         programCode: p.code,
         amount: parseUserNumber(budgets[p.code]!) ?? budgets[p.code]!.trim(),
@@ -409,14 +443,34 @@ function PkForm({
                   )}
                 </td>
                 <td>
-                  <input
-                    className="num narrow"
-                    inputMode="decimal"
-                    aria-label={`${t('pk.target')} ${i.code}`}
-                    value={targets[i.code] ?? ''}
-                    onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })}
-                    aria-invalid={err ? true : undefined}
-                  />
+                  {i.polarity === 'range' ? (
+                    (['min', 'max'] as const).map((end) => (
+                      <input
+                        key={end}
+                        className="num narrow"
+                        inputMode="decimal"
+                        aria-label={`${t('pk.target')} ${i.code} ${t(`pk.${end}`)}`}
+                        placeholder={t(`pk.${end}`)}
+                        value={band(i.code)[end]}
+                        onChange={(e) =>
+                          setBands({
+                            ...bands,
+                            [i.code]: { ...band(i.code), [end]: e.target.value },
+                          })
+                        }
+                        aria-invalid={err ? true : undefined}
+                      />
+                    ))
+                  ) : (
+                    <input
+                      className="num narrow"
+                      inputMode="decimal"
+                      aria-label={`${t('pk.target')} ${i.code}`}
+                      value={targets[i.code] ?? ''}
+                      onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })}
+                      aria-invalid={err ? true : undefined}
+                    />
+                  )}
                   {err && <small className="field-error">{err}</small>}
                 </td>
               </tr>
