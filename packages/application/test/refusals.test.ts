@@ -50,7 +50,7 @@ beforeAll(async () => {
   for (const [code, name] of [
     ['18', 'Lampung'],
     ['18.04', 'Kabupaten Lampung Barat'],
-  ])
+  ] as const)
     await executor.execute(
       regionUseCases.registerRegion,
       { code, name, codeEdition: 'Kepmendagri 2025' },
