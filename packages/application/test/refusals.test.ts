@@ -1,12 +1,16 @@
 // Commands about an OPD or region nobody registered, and negative values an indicator cannot
 // hold, are refused with the field named, before anything is written (even for the system).
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '@sakip/domain';
 import { EventStore } from '@sakip/event-store';
+import { parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import {
   agreementUseCases,
+  applyImport,
   budgetUseCases,
   CommandExecutor,
   opdUseCases,
@@ -232,6 +236,27 @@ describe('an OPD that does not exist', () => {
       messageEn: `OPD ${ghost} is not registered`,
     });
     expect(await eventCount()).toBe(before);
+  });
+
+  it('the dry run of an SK for an OPD nobody registered already says so', async () => {
+    const name = 'sk-lampung-barat-050-18-2023.xlsx';
+    const buf = await readFile(
+      fileURLToPath(new URL(`../../importer/examples/${name}`, import.meta.url)),
+    );
+    const parsed = await parseImportBuffer(buf, name);
+    if (!parsed.ok) throw new Error('parse failed');
+    const report = await applyImport(db.sql, parsed.document, systemActor('test'), {
+      dryRun: true,
+      contentHash: createHash('sha256').update(buf).digest('hex'),
+      correlationId: randomUUID(),
+    });
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        column: 'id_opd',
+        message: expect.stringContaining('OPD 18.04-DISKOPERINDAG belum terdaftar'),
+      }),
+    );
   });
 
   it('refuses a user bound to a region or OPD that does not exist, and a grant to one', async () => {
