@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { opdUseCases, systemActor } from '@sakip/application';
+import { opdUseCases, regionUseCases, systemActor } from '@sakip/application';
 import { addUser, seedBasics, startHarness, trpcError, type Harness } from './harness';
 
 let h: Harness;
@@ -74,6 +74,12 @@ beforeAll(async () => {
   await addUser(h.executor, 'admin.lampung', [
     { role: 'province_admin', scope: { level: 'province', code: '18' } },
   ]);
+  // Users are bound to registered regions only.
+  await h.executor.execute(
+    regionUseCases.registerRegion,
+    { code: '35', name: 'Jawa Timur', codeEdition: 'Kepmendagri 2025' },
+    { actor: systemActor('test'), commandId: randomUUID(), correlationId: randomUUID() },
+  );
   await addUser(h.executor, 'viewer.jatim', [
     { role: 'viewer', scope: { level: 'province', code: '35' } },
   ]);

@@ -26,6 +26,9 @@ const party = z.object({
 export const pkTarget = z.object({
   indicatorCode,
   value: targetValue.nullable(),
+  /** Range polarity indicators: the band's bounds. */
+  min: targetValue.nullable().optional(),
+  max: targetValue.nullable().optional(),
   unit: z.string().max(40).nullable().default(null),
   text: z.string().max(200).nullable().default(null),
 });

@@ -29,17 +29,17 @@ export function verificationQueue(
      order by since, indicator_code, period`;
 }
 
-/** Indicators in force of an OPD (every Renstra period, or the one covering `year`). */
+/** Indicators of an OPD (every Renstra period, or those of the period in force in `year`). */
 export function indicatorsOf(sql: Db, opdId: string, o: { year?: number } = {}): Promise<Row[]> {
   return sql`
     select * from rm_indicators
-     where opd_id = ${opdId} ${o.year === undefined ? sql`` : sql`and ${o.year} between period_start and period_end`}
+     where opd_id = ${opdId} ${o.year === undefined ? sql`` : sql`and ${o.year} = any(years_in_force)`}
      order by period_start, kind, indicator_code`;
 }
 
 /** Targets of an OPD's indicators in force for a year. */
 export function targetsOf(sql: Db, opdId: string, year: number): Promise<Row[]> {
-  return sql`select * from rm_indicators_targets where opd_id = ${opdId} and year = ${year} order by indicator_code`;
+  return sql`select * from rm_indicators_targets where opd_id = ${opdId} and year = ${year} and in_force order by indicator_code`;
 }
 
 /** Decree timeline of an OPD: enacted ones in enactment order, then drafts by date. */

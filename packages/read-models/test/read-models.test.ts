@@ -423,7 +423,8 @@ describe('comparison, realizations and budget', () => {
 describe('rebuild', () => {
   it('a rebuild of each read model equals the live-projected rows', async () => {
     for (const p of mine) {
-      const live = tableNames(p, 1);
+      // A fresh database starts each read model at the lowest version its code needs.
+      const live = tableNames(p, p.version);
       const before = await Promise.all(
         p.tables.map((t) => dump(db.sql, live[t]!, 'row_to_json(t)::text')),
       );
@@ -431,8 +432,8 @@ describe('rebuild', () => {
         logger: quietLogger,
         projections: mine,
       });
-      expect(r.version).toBe(2);
-      const rebuilt = tableNames(p, 2);
+      expect(r.version).toBe(p.version + 1);
+      const rebuilt = tableNames(p, p.version + 1);
       const after = await Promise.all(
         p.tables.map((t) => dump(db.sql, rebuilt[t]!, 'row_to_json(t)::text')),
       );

@@ -52,8 +52,16 @@ export interface ReportIndicator {
   baseline: { year: number; value: string } | null;
   /** Renstra targets of every year of the period. */
   renstraTargets: { year: number; value: string | null; text: string | null }[];
-  /** Target in force this year (PK over Renstra) and where it came from. */
-  target: { value: string | null; text: string | null; source: 'pk' | 'renstra' | null };
+  /**
+   * Target in force this year (PK over Renstra) and where it came from; sourceLabel names the
+   * document ("PK 2024 Kepala Bidang Perdagangan (revisi 2)", "Renstra SK 050/18/…").
+   */
+  target: {
+    value: string | null;
+    text: string | null;
+    source: 'pk' | 'renstra' | null;
+    sourceLabel?: string | null;
+  };
   /** Realization per period as recorded (null/absent = not filled). */
   realizations: Partial<Record<PeriodKey, string | null>>;
   /** The value compared with the target for the year (YEAR entry or the quarters rolled up). */

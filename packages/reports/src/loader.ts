@@ -234,7 +234,12 @@ export async function loadLkjipData(
         value: t.value,
         text: t.text ?? null,
       })),
-      target: { value: row.target.value, text: row.target.text, source: row.target.source },
+      target: {
+        value: row.target.value,
+        text: row.target.text,
+        source: row.target.source,
+        sourceLabel: row.target.sourceLabel,
+      },
       realizations: row.realizations,
       yearBasis: y.basis,
       capaian: y.capaian.computable

@@ -1,15 +1,41 @@
 import { useQuery } from '@tanstack/react-query';
+import { periodInForceFor, type EstablishedPeriod } from '@sakip/domain';
 import { api } from './api';
 
-/** The enacted plan (Renstra + indicators) covering a year, as the PK and budget checks use it. */
+/** Enacted periods with the sequence of their first decree, for the domain's period-in-force rule. */
+function establishedPeriods(
+  decrees: readonly {
+    status: string;
+    periodStart: number;
+    periodEnd: number;
+    sequence: number | null;
+  }[],
+): EstablishedPeriod[] {
+  const byPeriod = new Map<string, EstablishedPeriod>();
+  for (const d of decrees) {
+    if (d.status !== 'enacted' || d.sequence === null) continue;
+    const key = `${d.periodStart}-${d.periodEnd}`;
+    const known = byPeriod.get(key);
+    if (!known || d.sequence < known.establishedAt)
+      byPeriod.set(key, {
+        periodStart: d.periodStart,
+        periodEnd: d.periodEnd,
+        establishedAt: d.sequence,
+      });
+  }
+  return [...byPeriod.values()];
+}
+
+/**
+ * The enacted plan (Renstra + indicators) in force for a year, as the PK and budget checks use
+ * it: with overlapping Renstra periods, the one established most recently.
+ */
 export function usePlanForYear(opdId: string, year: number) {
   const decrees = useQuery({
     queryKey: ['plans.decrees', opdId],
     queryFn: () => api.plans.decrees.query({ opdId }),
   });
-  const covering = decrees.data?.find(
-    (d) => d.status === 'enacted' && d.periodStart <= year && year <= d.periodEnd,
-  );
+  const covering = decrees.data ? periodInForceFor(establishedPeriods(decrees.data), year) : null;
   const period = covering
     ? { periodStart: covering.periodStart, periodEnd: covering.periodEnd }
     : null;

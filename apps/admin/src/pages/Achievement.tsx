@@ -96,6 +96,7 @@ export default function Achievement() {
                     <th scope="col" className="num">
                       {t('common.target')}
                     </th>
+                    <th scope="col">{t('ach.targetSource')}</th>
                     <th scope="col" className="num">
                       {t('common.realization')}
                     </th>
@@ -124,7 +125,14 @@ export default function Achievement() {
                             </div>
                           )}
                         </td>
-                        <td className="num">{formatNumber(r.target.value, lang, null)}</td>
+                        <td className="num">
+                          {r.target.value === null && r.target.min !== null && r.target.max !== null
+                            ? `${formatNumber(r.target.min, lang, null)}–${formatNumber(r.target.max, lang, null)}`
+                            : formatNumber(r.target.value, lang, null)}
+                        </td>
+                        <td className="small" data-testid="target-source">
+                          {r.target.sourceLabel ?? '–'}
+                        </td>
                         <td className="num">
                           {formatNumber(
                             y.basis ?? y.realization,

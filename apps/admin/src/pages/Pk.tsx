@@ -142,7 +142,11 @@ function PkView({ pk, plan, year }: { pk: Pk; plan: PlanSnapshot | null; year: n
                   <td className="code">{x.indicatorCode}</td>
                   <td>{plan?.indicators[x.indicatorCode]?.name ?? ''}</td>
                   <td className="num">
-                    {x.value !== null ? formatNumber(x.value, lang, null) : (x.text ?? '–')}
+                    {x.value !== null
+                      ? formatNumber(x.value, lang, null)
+                      : x.min != null && x.max != null
+                        ? `${formatNumber(x.min, lang, null)}–${formatNumber(x.max, lang, null)}`
+                        : (x.text ?? '–')}
                   </td>
                   <td className="num">{renstra(x.indicatorCode)}</td>
                   <td>
@@ -237,6 +241,24 @@ function PkForm({
       ]),
     ),
   );
+  // Range polarity indicators are agreed as a band: a minimum and a maximum.
+  const [bands, setBands] = useState<Record<string, { min: string; max: string }>>(() =>
+    Object.fromEntries(
+      indicators
+        .filter((i) => i.polarity === 'range')
+        .map((i) => {
+          const signed = pk?.current?.targets.find((x) => x.indicatorCode === i.code);
+          const renstra = pk ? undefined : i.targets.find((x) => x.year === year);
+          return [
+            i.code,
+            {
+              min: signed?.min ?? renstra?.min ?? '',
+              max: signed?.max ?? renstra?.max ?? '',
+            },
+          ];
+        }),
+    ),
+  );
   const [budgets, setBudgets] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       programs.map((p) => [
@@ -271,7 +293,12 @@ function PkForm({
     nip: f[`${p}Nip`].trim() === '' ? null : f[`${p}Nip`].replace(/\s+/g, ''),
     position: f[`${p}Position`],
   });
-  const targetRows = indicators.filter((i) => (targets[i.code] ?? '').trim() !== '');
+  const band = (code: string) => bands[code] ?? { min: '', max: '' };
+  const targetRows = indicators.filter((i) =>
+    i.polarity === 'range'
+      ? `${band(i.code).min}${band(i.code).max}`.trim() !== ''
+      : (targets[i.code] ?? '').trim() !== '',
+  );
   const budgetRows = programs.filter((p) => (budgets[p.code] ?? '').trim() !== '');
 
   async function submit(e: FormEvent) {
@@ -280,11 +307,16 @@ function PkForm({
     // Every number is read before anything is sent; a wrong one is named next to its cell.
     const numbers = readNumbers(
       [
-        ...targetRows.map((i, k) => ({
-          key: `targets.${k}.value`,
-          text: targets[i.code]!,
-          rule: MEASURE,
-        })),
+        ...targetRows.flatMap((i, k) =>
+          i.polarity === 'range'
+            ? (['min', 'max'] as const).map((end) => ({
+                key: `targets.${k}.${end}`,
+                text: band(i.code)[end],
+                rule: MEASURE,
+                optional: true,
+              }))
+            : [{ key: `targets.${k}.value`, text: targets[i.code]!, rule: MEASURE }],
+        ),
         ...budgetRows.map((p, k) => ({
           key: `budgets.${k}.amount`,
           text: budgets[p.code]!,
@@ -300,10 +332,16 @@ function PkForm({
       year,
       positionCode: position,
       date: f.date,
-      targets: targetRows.map((i, k) => ({
-        indicatorCode: i.code,
-        value: read[`targets.${k}.value`] ?? '',
-      })),
+      targets: targetRows.map((i, k) =>
+        i.polarity === 'range'
+          ? {
+              indicatorCode: i.code,
+              value: null,
+              min: read[`targets.${k}.min`] ?? null,
+              max: read[`targets.${k}.max`] ?? null,
+            }
+          : { indicatorCode: i.code, value: read[`targets.${k}.value`] ?? '' },
+      ),
       budgets: budgetRows.map((p, k) => ({
         programCode: p.code,
         amount: read[`budgets.${k}.amount`] ?? '',
@@ -428,13 +466,32 @@ function PkForm({
                   )}
                 </td>
                 <td>
-                  <NumberCell
-                    rule={MEASURE}
-                    aria-label={`${t('pk.target')} ${i.code}`}
-                    value={targets[i.code] ?? ''}
-                    onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })}
-                    error={err}
-                  />
+                  {i.polarity === 'range' ? (
+                    (['min', 'max'] as const).map((end) => (
+                      <NumberCell
+                        key={end}
+                        rule={MEASURE}
+                        aria-label={`${t('pk.target')} ${i.code} ${t(`pk.${end}`)}`}
+                        placeholder={t(`pk.${end}`)}
+                        value={band(i.code)[end]}
+                        onChange={(e) =>
+                          setBands({
+                            ...bands,
+                            [i.code]: { ...band(i.code), [end]: e.target.value },
+                          })
+                        }
+                        error={end === 'min' ? err : undefined}
+                      />
+                    ))
+                  ) : (
+                    <NumberCell
+                      rule={MEASURE}
+                      aria-label={`${t('pk.target')} ${i.code}`}
+                      value={targets[i.code] ?? ''}
+                      onChange={(e) => setTargets({ ...targets, [i.code]: e.target.value })}
+                      error={err}
+                    />
+                  )}
                 </td>
               </tr>
             );

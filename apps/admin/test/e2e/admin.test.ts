@@ -327,6 +327,8 @@ describe('admin e2e', () => {
     const table = kadis.getByTestId('achievement');
     await expect.poll(() => table.innerText()).toContain('104,17%');
     expect(await table.innerText()).toContain('terverifikasi');
+    // Each target names the document it came from (no PK signed here: the Renstra SK).
+    expect(await table.getByTestId('target-source').first().innerText()).toMatch(/^Renstra SK /);
     await shot(kadis, '08-capaian-iku');
     await kadis.context().close();
     timings.realization = Date.now() - t;

@@ -318,6 +318,8 @@ async function planPk(doc: PkDocument, loader: StateLoader): Promise<ImportPlan>
   const targets = doc.targets.map((t) => ({
     indicatorCode: t.indicatorCode,
     value: t.value,
+    min: t.min,
+    max: t.max,
     unit: t.unit,
     text: t.text,
   }));

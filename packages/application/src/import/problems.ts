@@ -26,6 +26,11 @@ const COLUMNS: Record<string, string> = {
   code: 'kode',
   indicatorCode: 'kode_indikator',
   reason: 'alasan',
+  opdId: 'id_opd',
+  // A PK target's value and range band are written in one `target` cell.
+  'targets.value': 'target',
+  'targets.min': 'target',
+  'targets.max': 'target',
 };
 
 export function columnFor(

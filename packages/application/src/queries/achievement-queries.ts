@@ -2,14 +2,15 @@ import {
   achievementFor,
   budgetDecider,
   budgetStreamId,
-  currentPk,
   currentVersion,
   latestBudget,
   narrativeDecider,
   narrativeStreamId,
   PERIODS,
   pkDecider,
-  pkStreamId,
+  pkOfPosition,
+  pkTargetFor,
+  planPeriodInForce,
   programEfficiency,
   realizationDecider,
   realizationStreamId,
@@ -26,6 +27,7 @@ import {
   planStreamId,
   type BudgetState,
   type MeasurementSettings,
+  type PkOfPosition,
   type Period,
   type PlanSnapshot,
   type SpendingState,
@@ -54,7 +56,10 @@ export class AchievementQueries {
     return this.loader.load(realizationDecider, realizationStreamId(opdId, code, year));
   }
 
-  /** One OPD's year: every indicator with its target in force (PK over Renstra), realizations, capaian, predikat, warnings. */
+  /**
+   * One OPD's year: every indicator with its target in force (the PK of any jabatan that lists
+   * it over the Renstra, with the document it came from), realizations, capaian, predikat, warnings.
+   */
   /** Results by the versions of every stream they were computed from: unchanged streams, same answer. */
   private readonly memo = new Map<string, { key: string; value: unknown }>();
 
@@ -63,8 +68,15 @@ export class AchievementQueries {
     const plan = await planInForce(this.loader, opdId, year);
     if (!plan) return null;
     const settings = await measurementSettingsFor(this.loader, opdId);
-    const pkLoaded = await this.loader.load(pkDecider, pkStreamId(opdId, year, 'KADIS'));
-    const pk = currentPk(pkLoaded.state);
+    // Every jabatan's PK of the year: each sets the targets of the indicators it lists.
+    const pkLoaded = await this.loader.loadMany(
+      pkDecider,
+      await this.store.streamIds('pk', `pk-${opdId}-${year}-`),
+    );
+    const pks = [...pkLoaded.values()]
+      .filter((l) => l.state.opdId === opdId && l.state.year === year)
+      .flatMap((l) => pkOfPosition(l.state) ?? []);
+    const renstraDecree = planPeriodInForce(planLoaded.state, year)?.decreeNumber ?? null;
     const codes = Object.keys(plan.indicators);
     const years = Array.from(
       { length: year - plan.periodStart + 1 },
@@ -82,7 +94,7 @@ export class AchievementQueries {
     );
     const key = [
       planLoaded.version,
-      pkLoaded.version,
+      ...[...pkLoaded].map(([id, l]) => `${id}@${l.version}`),
       budgetLoaded.version,
       spendingLoaded.version,
       JSON.stringify(settings),
@@ -96,7 +108,8 @@ export class AchievementQueries {
       year,
       plan,
       settings,
-      pk,
+      pks,
+      renstraDecree,
       streams,
       years,
       budgetLoaded.state,
@@ -113,7 +126,8 @@ export class AchievementQueries {
     year: number,
     plan: PlanSnapshot,
     settings: MeasurementSettings,
-    pk: ReturnType<typeof currentPk>,
+    pks: readonly PkOfPosition[],
+    renstraDecree: string | null,
     streams: Map<string, { state: RealizationState }>,
     years: number[],
     budgetState: BudgetState,
@@ -136,10 +150,13 @@ export class AchievementQueries {
           statuses[p] = state.locked ? 'locked' : v.status;
         }
       }
+      const pk = pkTargetFor(ind, pks);
       const target = targetInForce({
         year,
         renstraTarget: ind.targets.find((t) => t.year === year),
-        pkTarget: pk?.targets.find((t) => t.indicatorCode === ind.code),
+        pkTarget: pk?.target,
+        pkOrigin: pk?.origin ?? null,
+        renstraOrigin: renstraDecree ? { kind: 'renstra', decreeNumber: renstraDecree } : null,
       });
       const achievement = achievementFor({
         indicator: ind,

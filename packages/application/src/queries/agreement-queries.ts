@@ -5,6 +5,7 @@ import {
   catalogDecider,
   catalogStreamId,
   currentPk,
+  HEAD_POSITION,
   pkDecider,
   pkStreamId,
   pkTargetConflicts,
@@ -27,7 +28,9 @@ export class AgreementQueries {
     for (const ind of Object.values(plan?.indicators ?? {})) {
       const relevant =
         inForce?.targets.some((t) => t.indicatorCode === ind.code) ||
-        (positionCode === 'KADIS' && ind.kind === 'iku');
+        (positionCode === HEAD_POSITION
+          ? ind.kind === 'iku'
+          : ind.kind === 'iki' && ind.positionCode === positionCode);
       const t: YearTarget | undefined = ind.targets.find((x) => x.year === year);
       if (relevant) renstra[ind.code] = t ? { value: t.value, text: t.text ?? null } : undefined;
     }

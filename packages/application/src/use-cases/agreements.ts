@@ -18,6 +18,7 @@ async function known(loader: StateLoader, opdId: string, year: number): Promise<
   const plan = await requirePlanInForce(loader, opdId, year);
   return {
     indicatorCodes: Object.keys(plan.indicators),
+    indicators: plan.indicators,
     programCodes: codesAt(plan, 'program'),
     periodStart: plan.periodStart,
     periodEnd: plan.periodEnd,

@@ -16,6 +16,7 @@ import type {
   WithdrawChangeInput,
 } from '@sakip/contracts';
 import type { UseCase } from '../use-case';
+import { requireOpdExists } from './existence';
 import { opdTarget } from './targets';
 
 type PlanUseCase<I> = UseCase<I, PlanCommand, PlanEvent, PlanState>;
@@ -42,18 +43,15 @@ function planUseCase<I extends OnDecree>(
   };
 }
 
-export const draftDecree = planUseCase<DraftDecreeInput>('DraftDecree', (i) => ({
-  type: 'DraftDecree',
-  opdId: i.opdId,
-  decreeId: i.decreeId,
-  info: i.info,
-}));
-export const editDecree = planUseCase<DraftDecreeInput>('EditDecree', (i) => ({
-  type: 'EditDecree',
-  opdId: i.opdId,
-  decreeId: i.decreeId,
-  info: i.info,
-}));
+// A decree of an OPD nobody registered would be written and enacted as if the OPD existed.
+export const draftDecree = planUseCase<DraftDecreeInput>('DraftDecree', async (i, loader) => {
+  await requireOpdExists(loader, i.opdId);
+  return { type: 'DraftDecree', opdId: i.opdId, decreeId: i.decreeId, info: i.info };
+});
+export const editDecree = planUseCase<DraftDecreeInput>('EditDecree', async (i, loader) => {
+  await requireOpdExists(loader, i.opdId);
+  return { type: 'EditDecree', opdId: i.opdId, decreeId: i.decreeId, info: i.info };
+});
 export const defineElement = planUseCase<DefineElementInput>('DefineElement', (i) => ({
   type: 'DefineElement',
   opdId: i.opdId,

@@ -111,6 +111,7 @@ export const recordRealization = realizationUseCase<RecordRealizationInput>(
       evidence: i.evidence,
       note: i.note,
       actor: actor.userId,
+      indicator,
     };
   },
 );
@@ -130,6 +131,7 @@ export const correctRealization = realizationUseCase<CorrectRealizationInput>(
       evidence: i.evidence,
       note: i.note,
       actor: actor.userId,
+      indicator,
     };
   },
 );

@@ -18,6 +18,7 @@ import type {
 import type { Actor } from '../actor';
 import { hashPassword } from '../auth/passwords';
 import type { UseCase } from '../use-case';
+import { requireScopeExists } from './existence';
 import { scopeTarget } from './targets';
 
 type UserUseCase<I> = UseCase<I, UserCommand, UserEvent, UserState>;
@@ -69,13 +70,18 @@ export const registerUser: UserUseCase<RegisterUserInput> = {
       i.bindings.map((b) => b.scope),
       'RegisterUser',
     ),
-  toCommand: async (i) => ({
-    type: 'RegisterUser',
-    username: i.username,
-    displayName: i.displayName,
-    passwordHash: await hashPassword(i.password),
-    bindings: i.bindings,
-  }),
+  toCommand: async (i, loader) => {
+    // A user bound to a region or OPD that does not exist could never see anything real.
+    for (const [k, b] of i.bindings.entries())
+      await requireScopeExists(loader, b.scope, ['bindings', k, 'scope']);
+    return {
+      type: 'RegisterUser',
+      username: i.username,
+      displayName: i.displayName,
+      passwordHash: await hashPassword(i.password),
+      bindings: i.bindings,
+    };
+  },
   payload: withoutPassword,
 };
 
@@ -85,9 +91,13 @@ export const grantRole: UserUseCase<GrantRoleInput> = {
   streamId: (i) => userStreamId(i.username),
   target: (i, s) => userTarget(s, [i.binding]),
   authorize: (actor, i, s) => authorizeUserAdmin(actor, scopesOf(s, [i.binding]), 'GrantRole'),
-  toCommand: (i) => ({ type: 'GrantRole', binding: i.binding }),
+  toCommand: async (i, loader) => {
+    await requireScopeExists(loader, i.binding.scope, ['binding', 'scope']);
+    return { type: 'GrantRole', binding: i.binding };
+  },
 };
 
+// Revoking needs no existence check: a binding to a since-dissolved OPD must stay removable.
 export const revokeRole: UserUseCase<GrantRoleInput> = {
   ...grantRole,
   name: 'RevokeRole',

@@ -6,6 +6,8 @@ const party = z.strictObject({ name: text, nip: nullableText, position: text });
 const target = z.strictObject({
   indicatorCode: text,
   value: nullableText,
+  min: nullableText.optional(),
+  max: nullableText.optional(),
   unit: nullableText,
   text: nullableText,
 });

@@ -1,2 +1,3 @@
 export * from './pk.decider';
 export * from './conflicts';
+export * from './pk-in-force';

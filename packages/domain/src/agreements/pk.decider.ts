@@ -5,7 +5,8 @@
 import type { Decider } from '../shared/decider';
 import { fail } from '../shared/errors';
 import { isOpdId } from '../opds/opd-id';
-import { isCanonicalDecimal } from '../measurement';
+import { isCanonicalDecimal, tryDecimal, type Polarity } from '../measurement';
+import { requireSignAllowed, type SignedIndicator } from '../plans/sign';
 import {
   moneyText,
   requireIsoDate,
@@ -26,12 +27,18 @@ export interface PkTargetInput {
   indicatorCode: string;
   /** Canonical decimal text, or null for a qualitative target carried in `text`. */
   value: string | null;
+  /** Range polarity: the band's bounds (canonical decimals). */
+  min?: string | null;
+  max?: string | null;
   unit?: string | null;
   text?: string | null;
 }
 export interface PkTarget {
   indicatorCode: string;
   value: string | null;
+  /** Present only for range polarity indicators (PKs signed before had no band). */
+  min?: string | null;
+  max?: string | null;
   unit: string | null;
   text: string | null;
 }
@@ -41,9 +48,14 @@ export interface PkBudget {
   amount: string;
 }
 
+/** What a PK needs to know of an indicator: its polarity (range needs a band) and its sign. */
+export type PkIndicatorRule = SignedIndicator & { polarity: Polarity };
+
 /** Filled by the application from the Renstra in force. */
 export interface PkKnown {
   indicatorCodes: readonly string[];
+  /** The indicators in force by code; when given, range bands and signs are checked. */
+  indicators?: Readonly<Record<string, PkIndicatorRule>>;
   programCodes: readonly string[];
   periodStart: number;
   periodEnd: number;
@@ -195,26 +207,81 @@ function checkTargets(targets: readonly PkTargetInput[], known: PkKnown): PkTarg
         ['targets', i, 'indicatorCode'],
       );
     seen.add(code);
-    const value = t.value === null || t.value === undefined ? null : t.value.trim();
-    if (value !== null && !isCanonicalDecimal(value)) {
-      fail(
-        'pk_invalid_target_value',
-        `Target "${value}" bukan angka desimal (gunakan titik, contoh 32.5)`,
-        `Target "${value}" is not a decimal (use a point, e.g. 32.5)`,
-        ['targets', i, 'value'],
-      );
-    }
+    const at = (f: string) => ['targets', i, f];
+    const value = decimalOrNull(t.value, at('value'));
+    const min = decimalOrNull(t.min, at('min'));
+    const max = decimalOrNull(t.max, at('max'));
     const text = t.text?.trim() || null;
-    if (value === null && text === null) {
+    const rule = known.indicators?.[code];
+    if (value === null && text === null && min === null && max === null) {
       fail(
         'pk_target_empty',
         `Target indikator ${code} belum diisi (angka atau uraian)`,
         `Indicator ${code} has no target (number or text)`,
-        ['targets', i, 'value'],
+        at(rule?.polarity === 'range' ? 'min' : 'value'),
       );
     }
-    return { indicatorCode: code, value, unit: t.unit?.trim() || null, text };
+    if (rule) {
+      checkBand(code, rule.polarity, { min, max, text }, i);
+      requireSignAllowed(rule, value, at('value'));
+      requireSignAllowed(rule, min, at('min'));
+      requireSignAllowed(rule, max, at('max'));
+    }
+    const band = min === null && max === null ? {} : { min, max };
+    return { indicatorCode: code, value, ...band, unit: t.unit?.trim() || null, text };
   });
+}
+
+function decimalOrNull(raw: string | null | undefined, path: (string | number)[]): string | null {
+  const value = raw === null || raw === undefined ? null : raw.trim();
+  if (value === null || value === '') return null;
+  if (!isCanonicalDecimal(value)) {
+    fail(
+      'pk_invalid_target_value',
+      `Target "${value}" bukan angka desimal (gunakan titik, contoh 32.5)`,
+      `Target "${value}" is not a decimal (use a point, e.g. 32.5)`,
+      path,
+    );
+  }
+  return value;
+}
+
+/** A range indicator's PK target is a band min ≤ max (or a text); others carry no band. */
+function checkBand(
+  code: string,
+  polarity: Polarity,
+  t: { min: string | null; max: string | null; text: string | null },
+  i: number,
+): void {
+  if (polarity !== 'range') {
+    if (t.min !== null || t.max !== null)
+      fail(
+        'pk_band_not_range',
+        `Indikator ${code} bukan indikator rentang; isi satu angka target, bukan batas bawah/atas`,
+        `Indicator ${code} is not a range indicator; give one target value, not a min/max band`,
+        ['targets', i, t.min !== null ? 'min' : 'max'],
+      );
+    return;
+  }
+  if (t.text !== null && t.min === null && t.max === null) return;
+  for (const [f, v] of [
+    ['min', t.min],
+    ['max', t.max],
+  ] as const)
+    if (v === null)
+      fail(
+        'pk_range_bound_missing',
+        `Indikator rentang ${code} memerlukan batas ${f === 'min' ? 'bawah' : 'atas'} target`,
+        `Range indicator ${code} needs the target's ${f === 'min' ? 'minimum' : 'maximum'}`,
+        ['targets', i, f],
+      );
+  if (tryDecimal(t.min)!.gt(tryDecimal(t.max)!))
+    fail(
+      'pk_range_inverted',
+      `Batas bawah ${t.min} lebih besar dari batas atas ${t.max} (indikator ${code})`,
+      `Minimum ${t.min} is above maximum ${t.max} (indicator ${code})`,
+      ['targets', i, 'min'],
+    );
 }
 
 function checkBudgets(budgets: readonly PkBudget[], known: PkKnown): PkBudget[] {
@@ -260,7 +327,12 @@ function sameContent(
     a.targets.every((t) => {
       const o = targets.get(t.indicatorCode);
       return (
-        o !== undefined && sameDecimal(t.value, o.value) && t.unit === o.unit && t.text === o.text
+        o !== undefined &&
+        sameDecimal(t.value, o.value) &&
+        sameDecimal(t.min ?? null, o.min ?? null) &&
+        sameDecimal(t.max ?? null, o.max ?? null) &&
+        t.unit === o.unit &&
+        t.text === o.text
       );
     }) &&
     a.budgets.every((x) => {

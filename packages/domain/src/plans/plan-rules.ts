@@ -1,6 +1,7 @@
 import { fail } from '../shared/errors';
 import { isCanonicalDecimal, validateFormula } from '../measurement';
 import type { PlanSnapshot } from './snapshot';
+import { requireSignAllowed } from './sign';
 import {
   ELEMENT_LEVELS,
   type DecreeInfo,
@@ -178,6 +179,7 @@ export function checkIndicator(
       p('cascadeTo'),
     );
   }
+  if (ind.baseline) requireSignAllowed(ind, ind.baseline.value, p('baseline', 'value'));
   checkTargets(ind, info);
   const twin = Object.values(preview.indicators).find(
     // Seeds repeat a name under one element for different kegiatan, told apart by kind and definisi.
@@ -233,6 +235,9 @@ function checkTargets(ind: Indicator, info: DecreeInfo): void {
           'value',
         ]);
     }
+    requireSignAllowed(ind, t.value, [...at, 'value']);
+    requireSignAllowed(ind, t.min, [...at, 'min']);
+    requireSignAllowed(ind, t.max, [...at, 'max']);
     if (t.value && isCountSatuan(ind.satuan) && !/^\d+$/.test(t.value)) {
       fail(
         'count_not_whole',

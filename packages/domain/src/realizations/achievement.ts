@@ -37,43 +37,81 @@ import {
 
 // --- target in force ------------------------------------------------------------------
 
+/** Which document a target in force was taken from. */
+export type TargetOrigin =
+  | {
+      kind: 'pk';
+      year: number;
+      positionCode: string;
+      /** The jabatan as the PK names it ("Kepala Bidang Perdagangan"). */
+      position: string;
+      /** 0 for the signed PK, n for the n-th PK Perubahan. */
+      revision: number;
+    }
+  | { kind: 'renstra'; decreeNumber: string };
+
 export interface TargetInForce {
   value: string | null;
-  /** Range polarity band; only the Renstra carries one. */
+  /** Range polarity band, from the PK when it gives one, else from the Renstra. */
   min: string | null;
   max: string | null;
   text: string | null;
   unit: string | null;
   /** Where the target comes from, shown next to it; null when there is none. */
   source: 'pk' | 'renstra' | null;
+  /** The document itself, when the caller knows it. */
+  origin: TargetOrigin | null;
+  /** "PK 2024 Kepala Bidang Perdagangan (revisi 2)" / "Renstra SK 050/18/…"; null when unknown. */
+  sourceLabel: string | null;
 }
 
 export interface PkTargetValue {
   value: string | null;
+  min?: string | null;
+  max?: string | null;
   text?: string | null;
   unit?: string | null;
 }
 
+/** How reports and dashboards name the document a target came from. */
+export function targetOriginLabel(origin: TargetOrigin): string {
+  if (origin.kind === 'renstra') return `Renstra SK ${origin.decreeNumber}`;
+  const revision = origin.revision > 0 ? ` (revisi ${origin.revision})` : '';
+  return `PK ${origin.year} ${origin.position}${revision}`;
+}
+
+const orNull = (v: string | null | undefined): string | null => (isBlank(v) ? null : v.trim());
+
 /**
  * The PK (Perjanjian Kinerja) of the year is what the head signed for, so its target wins
  * over the Renstra's; the Renstra target is the fallback. A Renstra target of another year is
- * ignored.
+ * ignored. The origins, when given, name the PK revision and the SK quoted.
  */
 export function targetInForce(args: {
   year: number;
   renstraTarget: YearTarget | undefined;
   pkTarget: PkTargetValue | undefined;
+  pkOrigin?: Extract<TargetOrigin, { kind: 'pk' }> | null;
+  renstraOrigin?: Extract<TargetOrigin, { kind: 'renstra' }> | null;
 }): TargetInForce {
   const { year, renstraTarget, pkTarget } = args;
   const pkText = pkTarget?.text?.trim() || null;
-  if (pkTarget && (!isBlank(pkTarget.value) || pkText !== null)) {
+  const from = (origin: TargetOrigin | null | undefined) => ({
+    origin: origin ?? null,
+    sourceLabel: origin ? targetOriginLabel(origin) : null,
+  });
+  if (
+    pkTarget &&
+    (!isBlank(pkTarget.value) || !isBlank(pkTarget.min) || !isBlank(pkTarget.max) || pkText)
+  ) {
     return {
-      value: isBlank(pkTarget.value) ? null : pkTarget.value.trim(),
-      min: null,
-      max: null,
+      value: orNull(pkTarget.value),
+      min: orNull(pkTarget.min),
+      max: orNull(pkTarget.max),
       text: pkText,
       unit: pkTarget.unit ?? null,
       source: 'pk',
+      ...from(args.pkOrigin),
     };
   }
   if (renstraTarget && renstraTarget.year === year) {
@@ -84,9 +122,19 @@ export function targetInForce(args: {
       text: renstraTarget.text ?? null,
       unit: renstraTarget.unit ?? null,
       source: 'renstra',
+      ...from(args.renstraOrigin),
     };
   }
-  return { value: null, min: null, max: null, text: null, unit: null, source: null };
+  return {
+    value: null,
+    min: null,
+    max: null,
+    text: null,
+    unit: null,
+    source: null,
+    origin: null,
+    sourceLabel: null,
+  };
 }
 
 // --- achievement ------------------------------------------------------------------------

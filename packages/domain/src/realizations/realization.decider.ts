@@ -20,6 +20,7 @@ import type { Permission } from '../access/access';
 import { checkEvidence, type Evidence } from './evidence';
 import { isPeriod, periodName, PERIODS, type Period } from './periods';
 import { resolveRealizationValue, type RealizationInputs } from './value';
+import { requireSignAllowed, type SignedIndicator } from '../plans/sign';
 
 export const REALIZATION_STATUSES = [
   'draft',
@@ -53,6 +54,8 @@ interface EntryFields {
   evidence: Evidence;
   note: string | null;
   actor: string;
+  /** The indicator in force, when known: a count or rupiah value is refused below 0. */
+  indicator?: SignedIndicator | null;
 }
 
 export type RealizationCommand =
@@ -268,6 +271,8 @@ function wrongStatus(
 
 function content(command: EntryFields): RealizationContent {
   const { value, inputs } = resolveRealizationValue(command.value, command.inputs, command.formula);
+  if (command.indicator)
+    requireSignAllowed(command.indicator, value, inputs === null ? ['value'] : ['inputs']);
   const evidence = checkEvidence(command.evidence);
   const note =
     typeof command.note === 'string' && command.note.trim() !== '' ? command.note.trim() : null;

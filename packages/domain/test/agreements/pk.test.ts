@@ -287,3 +287,92 @@ describe('PK decider', () => {
         },
       ]));
 });
+
+describe('range bands and signs, given the indicators in force', () => {
+  const withRules: PkKnown = {
+    ...known,
+    indicatorCodes: ['IKU-1', 'IKU-2', 'INF'],
+    indicators: {
+      'IKU-1': {
+        code: 'IKU-1',
+        name: 'Jumlah koperasi aktif',
+        satuan: 'unit',
+        formula: null,
+        polarity: 'higher_better',
+      },
+      'IKU-2': {
+        code: 'IKU-2',
+        name: 'Nilai SAKIP',
+        satuan: 'nilai',
+        formula: null,
+        polarity: 'higher_better',
+      },
+      INF: { code: 'INF', name: 'Tingkat inflasi', satuan: '%', formula: null, polarity: 'range' },
+    },
+  };
+  const signWith = (targets: Extract<PkCommand, { type: 'SignPk' }>['targets']) => ({
+    ...sign,
+    known: withRules,
+    targets,
+  });
+
+  it('signs a range indicator with its band, and a negative bound where the indicator allows it', () => {
+    const [e] = pkDecider.decide(
+      signWith([{ indicatorCode: 'INF', value: null, min: '-0.5', max: '3.5' }]),
+      fold(pkDecider, []),
+    );
+    expect(e?.data.targets).toEqual([
+      { indicatorCode: 'INF', value: null, min: '-0.5', max: '3.5', unit: null, text: null },
+    ]);
+  });
+
+  it('refuses a range indicator without both bounds', () => {
+    given([])
+      .when(signWith([{ indicatorCode: 'INF', value: '3' }]))
+      .thenFails('pk_range_bound_missing', ['targets', 0, 'min']);
+    given([])
+      .when(signWith([{ indicatorCode: 'INF', value: null, min: '2' }]))
+      .thenFails('pk_range_bound_missing', ['targets', 0, 'max']);
+  });
+
+  it('refuses an inverted band and a band on a non-range indicator', () => {
+    given([])
+      .when(signWith([{ indicatorCode: 'INF', value: null, min: '4', max: '2' }]))
+      .thenFails('pk_range_inverted', ['targets', 0, 'min']);
+    given([])
+      .when(signWith([{ indicatorCode: 'IKU-1', value: null, min: '1', max: '2' }]))
+      .thenFails('pk_band_not_range', ['targets', 0, 'min']);
+    given([])
+      .when(signWith([{ indicatorCode: 'INF', value: null, min: '2', max: 'x' }]))
+      .thenFails('pk_invalid_target_value', ['targets', 0, 'max']);
+  });
+
+  it('refuses a negative target of a count, on signing and on revision', () => {
+    given([])
+      .when(signWith([{ indicatorCode: 'IKU-1', value: '-4' }]))
+      .thenFails('negative_not_allowed', ['targets', 0, 'value']);
+    given([signed])
+      .when({ ...revise, known: withRules, targets: [{ indicatorCode: 'IKU-2', value: '-1' }] })
+      .thenFails('negative_not_allowed', ['targets', 0, 'value']);
+  });
+
+  it('a revision that only moves the band is a PK Perubahan', () => {
+    const first = pkDecider.decide(
+      signWith([{ indicatorCode: 'INF', value: null, min: '2', max: '4' }]),
+      fold(pkDecider, []),
+    );
+    const state = fold(pkDecider, first);
+    const again = { ...revise, known: withRules, budgets: sign.budgets };
+    expect(
+      pkDecider.decide(
+        { ...again, targets: [{ indicatorCode: 'INF', value: null, min: '2', max: '4' }] },
+        state,
+      ),
+    ).toEqual([]);
+    const moved = pkDecider.decide(
+      { ...again, targets: [{ indicatorCode: 'INF', value: null, min: '2.5', max: '3.5' }] },
+      state,
+    );
+    expect(moved[0]?.data.targets[0]).toMatchObject({ min: '2.5', max: '3.5' });
+  });
+});

@@ -95,6 +95,19 @@ describe('indicators under a draft decree', () => {
       .when(define('sk1'))
       .then([indicator('sk1', koperasiSehat)]));
 
+  it('records a negative target of a growth indicator', () => {
+    const growth: Indicator = {
+      ...koperasiSehat,
+      code: 'IKU-9',
+      name: '% peningkatan jumlah UMKM',
+      formula: { kind: 'growth', initial: 'umkm_awal', final: 'umkm_akhir' },
+      targets: koperasiSehat.targets.map((t) => ({ ...t, value: '-1.5' })),
+    };
+    given(draft)
+      .when(define('sk1', growth))
+      .then([indicator('sk1', growth)]);
+  });
+
   it('records nothing when the same definition comes again (re-import)', () => {
     given([...draft, indicator('sk1', koperasiSehat)])
       .when(define('sk1'))
@@ -143,6 +156,28 @@ describe('indicators under a draft decree', () => {
       },
       'count_not_whole',
       ['indicator', 'targets', 0, 'value'],
+    ],
+    [
+      'a negative % koperasi sehat (ratio of counts)',
+      { targets: [{ year: 2023, value: '-30' }, ...koperasiSehat.targets.slice(1)] },
+      'negative_not_allowed',
+      ['indicator', 'targets', 0, 'value'],
+    ],
+    [
+      'a negative PDRB in Milyar rupiah',
+      {
+        ...pdrb,
+        code: 'IKU-1',
+        targets: [...pdrb.targets.slice(0, 3), { year: 2026, value: '-941.73' }],
+      },
+      'negative_not_allowed',
+      ['indicator', 'targets', 3, 'value'],
+    ],
+    [
+      'a negative baseline of a count',
+      { satuan: 'dokumen', formula: null, baseline: { year: 2022, value: '-2' } },
+      'negative_not_allowed',
+      ['indicator', 'baseline', 'value'],
     ],
     [
       'an unknown element',

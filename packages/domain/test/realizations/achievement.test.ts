@@ -70,7 +70,86 @@ describe('targetInForce', () => {
         renstraTarget: { year: 2024, value: null, min: '2', max: '4' },
         pkTarget: undefined,
       }),
-    ).toEqual({ value: null, min: '2', max: '4', text: null, unit: null, source: 'renstra' }));
+    ).toEqual({
+      value: null,
+      min: '2',
+      max: '4',
+      text: null,
+      unit: null,
+      source: 'renstra',
+      origin: null,
+      sourceLabel: null,
+    }));
+
+  it('carries the PK range band, so a range capaian stays computable after the PK', () => {
+    const target = targetInForce({
+      year: 2024,
+      renstraTarget: { year: 2024, value: null, min: '2', max: '4' },
+      pkTarget: { value: null, min: '2.5', max: '3.5' },
+    });
+    expect(target).toMatchObject({ min: '2.5', max: '3.5', source: 'pk' });
+    const a = achievementFor({
+      indicator: { polarity: 'range', rollup: 'last', dataPeriod: 'yearly' },
+      target,
+      realizations: { YEAR: '3' },
+    });
+    expect(a.year.capaian).toEqual({ computable: true, value: '100' });
+    const above = achievementFor({
+      indicator: { polarity: 'range', rollup: 'last', dataPeriod: 'yearly' },
+      target,
+      realizations: { YEAR: '4.2' },
+    });
+    expect(above.year.display).toBe('80.00');
+  });
+
+  it.each<[string, Parameters<typeof targetInForce>[0], string | null]>([
+    [
+      'a revised Kepala Bidang PK',
+      {
+        year: 2024,
+        renstraTarget: renstra,
+        pkTarget: { value: '32' },
+        pkOrigin: {
+          kind: 'pk',
+          year: 2024,
+          positionCode: 'KABID-DAG',
+          position: 'Kepala Bidang Perdagangan',
+          revision: 2,
+        },
+        renstraOrigin: { kind: 'renstra', decreeNumber: '050/18/KPTS/III.06/1/2023' },
+      },
+      'PK 2024 Kepala Bidang Perdagangan (revisi 2)',
+    ],
+    [
+      'the signed PK has no revision mark',
+      {
+        year: 2024,
+        renstraTarget: renstra,
+        pkTarget: { value: '32' },
+        pkOrigin: {
+          kind: 'pk',
+          year: 2024,
+          positionCode: 'KADIS',
+          position: 'Kepala Dinas',
+          revision: 0,
+        },
+      },
+      'PK 2024 Kepala Dinas',
+    ],
+    [
+      'the Renstra SK when no PK sets it',
+      {
+        year: 2024,
+        renstraTarget: renstra,
+        pkTarget: undefined,
+        renstraOrigin: { kind: 'renstra', decreeNumber: '050/18/KPTS/III.06/1/2023' },
+      },
+      'Renstra SK 050/18/KPTS/III.06/1/2023',
+    ],
+    ['no target, no source', { year: 2025, renstraTarget: renstra, pkTarget: undefined }, null],
+  ])('names its source: %s', (_n, args, label) =>
+    expect(targetInForce(args).sourceLabel).toBe(label),
+  );
 });
 
 describe('achievementFor: yearly value, hand-computed', () => {

@@ -92,6 +92,47 @@ describe('realization stream', () => {
     expect(realizationStreamId(opdId, 'IKU-1', 2024)).toBe('real-18.04-DISKOPERINDAG-IKU-1-2024'));
 });
 
+describe('RecordRealization: sign of the value', () => {
+  const sehat = {
+    code: indicatorCode,
+    name: '% Koperasi yang Sehat',
+    satuan: '%',
+    formula: koperasiSehat,
+  };
+  const umkm = {
+    code: 'IKU-9',
+    name: '% peningkatan jumlah UMKM',
+    satuan: '%',
+    formula: { kind: 'growth' as const, initial: 'awal', final: 'akhir' },
+  };
+
+  it('refuses a negative value where the indicator cannot be negative, on record and correction', () => {
+    given([])
+      .when(record(P, '-2', { indicator: sehat }))
+      .thenFails('negative_not_allowed', ['value']);
+    given([])
+      .when(
+        record(P, null, {
+          indicator: sehat,
+          inputs: { koperasi_sehat: '-5', jumlah_koperasi: '75' },
+        }),
+      )
+      .thenFails('negative_not_allowed', ['inputs']);
+    given(inStatus(P).verified)
+      .when({
+        ...record(P, '-1', { indicator: sehat }),
+        type: 'CorrectRealization',
+        reason: 'Salah ketik angka',
+      })
+      .thenFails('negative_not_allowed', ['value']);
+  });
+
+  it('records a negative growth', () =>
+    given([])
+      .when(record(P, '-2.5', { indicator: umkm, formula: null }))
+      .then([recorded(P, 1, '-2.5')]));
+});
+
 describe('RecordRealization: value', () => {
   it('records a typed value as version 1 in draft (canonical text)', () =>
     given([])

@@ -1,8 +1,12 @@
 import {
   achievementFor,
   DEFAULT_PREDIKAT_SCALE,
+  pkTargetFor,
   regionOfOpdId,
   targetInForce,
+  yearsInForce,
+  type IndicatorKind,
+  type PkOfPosition,
   type DataPeriod,
   type MeasurementSettings,
   type Period,
@@ -13,19 +17,20 @@ import {
 import { provinceKey } from '../tables';
 import type { ProjectedEvent, Projection, TableNames, TransactionSql } from '../types';
 import { foldPlanEvent, PLAN_EVENTS, setupDraftTables, type DraftTables } from './plan-drafts';
+import { periodsOf, recordEnactment, setupPeriodsTable } from './plan-periods';
 import { json, PARTITIONED, tbl } from './util';
 
 /**
  * Cross-OPD / cross-kabupaten comparison: one row per catalog indicator × region × OPD × year
- * for every OPD indicator mapped to the province catalog, with the target in force (the KADIS
- * PK of the year over the Renstra), the year's realization and the capaian and predikat the
+ * for every OPD indicator mapped to the province catalog, with the target in force (the PK of
+ * the year of whichever jabatan lists the indicator, over the Renstra period in force that
+ * year) and the document it came from, the year's realization and the capaian and predikat the
  * domain computes (achievementFor with the pemda's MeasurementSettings, defaults otherwise).
  *
- * Its inputs live in its own tables (catalog, mappings, indicators in force + draft changes,
- * KADIS PK targets, realization values, settings); each event updates its input and recomputes
- * only the rows it affects. View: rm_comparison (+ rm_comparison_catalog for names).
+ * Its inputs live in its own tables (catalog, mappings, indicators + draft changes, Renstra
+ * periods, PK targets per jabatan, realization values, settings); each event updates its input
+ * and recomputes only the rows it affects. View: rm_comparison (+ rm_comparison_catalog).
  */
-const PK_POSITION = 'KADIS';
 
 const HANDLED = [
   ...PLAN_EVENTS,
@@ -62,6 +67,8 @@ interface Scope {
 interface MappedRow {
   indicator_code: string;
   catalog_code: string;
+  kind: IndicatorKind;
+  position_code: string | null;
   period_start: number;
   period_end: number;
   polarity: Polarity;
@@ -87,7 +94,7 @@ async function recompute(
     [p, opdId, ind, yr],
   );
   const mapped = await tx.unsafe<MappedRow[]>(
-    `select m.indicator_code, m.catalog_code, i.period_start, i.period_end, i.polarity, i.rollup, i.data_period, i.targets
+    `select m.indicator_code, m.catalog_code, i.kind, i.position_code, i.period_start, i.period_end, i.polarity, i.rollup, i.data_period, i.targets
        from "${T('mappings')}" m
        join "${T('local_indicators')}" i on i.province_code = m.province_code and i.opd_id = m.opd_id and i.indicator_code = m.indicator_code
       where m.province_code = $1 and m.opd_id = $2 and ($3::text is null or m.indicator_code = $3)
@@ -100,18 +107,30 @@ async function recompute(
     `select settings from "${T('settings')}" where province_code = $1 and region_code = $2`,
     [p, region],
   );
-  const pk = await tx.unsafe<
+  const pkRows = await tx.unsafe<
     {
       year: number;
-      indicator_code: string;
-      value: string | null;
-      text: string | null;
-      unit: string | null;
+      position_code: string;
+      position: string;
+      revision: number;
+      targets: PkOfPosition['targets'];
     }[]
   >(
-    `select year, indicator_code, value, text, unit from "${T('pk_targets')}" where province_code = $1 and opd_id = $2`,
-    [p, opdId],
+    `select year, position_code, position, revision,
+            json_agg(json_build_object('indicatorCode', indicator_code, 'value', value, 'min', min, 'max', max,
+                                       'text', text, 'unit', unit)) as targets
+       from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and ($3::int is null or year = $3)
+      group by year, position_code, position, revision`,
+    [p, opdId, yr],
   );
+  const pks: PkOfPosition[] = pkRows.map((r) => ({
+    year: r.year,
+    positionCode: r.position_code,
+    position: r.position,
+    revision: r.revision,
+    targets: r.targets,
+  }));
+  const periods = await periodsOf(tx, T('periods'), p, opdId);
   const reals = await tx.unsafe<
     { year: number; indicator_code: string; period: Period; value: string }[]
   >(
@@ -125,13 +144,23 @@ async function recompute(
   };
   const rows: Record<string, unknown>[] = [];
   for (const m of mapped) {
-    for (let year = m.period_start; year <= m.period_end; year++) {
+    // Only the years this Renstra period governs: a newer overlapping Renstra takes the rest.
+    const period = { periodStart: m.period_start, periodEnd: m.period_end };
+    const decree = periods.find(
+      (x) => x.periodStart === m.period_start && x.periodEnd === m.period_end,
+    );
+    for (const year of yearsInForce(periods, period)) {
       if (yr !== null && year !== yr) continue;
-      const pkRow = pk.find((x) => x.year === year && x.indicator_code === m.indicator_code);
+      const pk = pkTargetFor(
+        { code: m.indicator_code, kind: m.kind, positionCode: m.position_code },
+        pks.filter((x) => x.year === year),
+      );
       const target = targetInForce({
         year,
         renstraTarget: m.targets.find((t) => t.year === year),
-        pkTarget: pkRow ? { value: pkRow.value, text: pkRow.text, unit: pkRow.unit } : undefined,
+        pkTarget: pk?.target,
+        pkOrigin: pk?.origin ?? null,
+        renstraOrigin: decree ? { kind: 'renstra', decreeNumber: decree.decreeNumber } : null,
       });
       const realizations: Partial<Record<Period, string>> = {};
       for (const r of reals)
@@ -152,6 +181,7 @@ async function recompute(
         target_max: target.max,
         target_text: target.text,
         target_source: target.source,
+        target_source_label: target.sourceLabel,
         realization: a.basis,
         realization_source: a.source,
         capaian: a.capaian.computable ? a.capaian.value : null,
@@ -164,12 +194,14 @@ async function recompute(
   }
   await tx.unsafe(
     `insert into "${T('comparison')}" (province_code, region_code, opd_id, indicator_code, catalog_code, year, target, target_min, target_max,
-                                       target_text, target_source, realization, realization_source, capaian, capaian_display, capaian_reason,
-                                       predikat, predikat_code)
+                                       target_text, target_source, target_source_label, realization, realization_source, capaian,
+                                       capaian_display, capaian_reason, predikat, predikat_code)
      select $1, $2, $3, x.indicator_code, x.catalog_code, x.year, x.target, x.target_min, x.target_max, x.target_text, x.target_source,
-            x.realization, x.realization_source, x.capaian, x.capaian_display, x.capaian_reason, x.predikat, x.predikat_code
+            x.target_source_label, x.realization, x.realization_source, x.capaian, x.capaian_display, x.capaian_reason, x.predikat,
+            x.predikat_code
        from json_to_recordset($4::text::json) as x(indicator_code text, catalog_code text, year int, target numeric, target_min numeric,
-            target_max numeric, target_text text, target_source text, realization numeric, realization_source text, capaian numeric,
+            target_max numeric, target_text text, target_source text, target_source_label text, realization numeric,
+            realization_source text, capaian numeric,
             capaian_display text, capaian_reason text, predikat text, predikat_code text)`,
     [p, region, opdId, json(rows)],
   );
@@ -210,25 +242,41 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
     case 'PkSigned':
     case 'PkRevised': {
       const pk = e.data;
-      if (pk.positionCode !== PK_POSITION) return;
-      // Each revision restates the full set of targets: replace the year's.
+      // The jabatan as the signed PK words it; a revision keeps the signing parties.
+      const position =
+        'firstParty' in pk
+          ? pk.firstParty.position
+          : ((
+              await tx.unsafe<{ position: string }[]>(
+                `select position from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and year = $3
+                    and position_code = $4 limit 1`,
+                [p, pk.opdId, pk.year, pk.positionCode],
+              )
+            )[0]?.position ?? pk.positionCode);
+      // Each revision restates the full set of targets of its jabatan: replace them.
       await tx.unsafe(
-        `delete from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and year = $3`,
-        [p, pk.opdId, pk.year],
+        `delete from "${T('pk_targets')}" where province_code = $1 and opd_id = $2 and year = $3 and position_code = $4`,
+        [p, pk.opdId, pk.year, pk.positionCode],
       );
       if (pk.targets.length > 0) {
         await tx.unsafe(
-          `insert into "${T('pk_targets')}" (province_code, opd_id, year, indicator_code, value, text, unit, revision)
-           select $1, $2, $3, x.code, x.value, x.text, x.unit, $4 from json_to_recordset($5::text::json) as x(code text, value text, text text, unit text)`,
+          `insert into "${T('pk_targets')}" (province_code, opd_id, year, position_code, position, indicator_code, value, min, max,
+                                             text, unit, revision)
+           select $1, $2, $3, $4, $5, x.code, x.value, x.min, x.max, x.text, x.unit, $6
+             from json_to_recordset($7::text::json) as x(code text, value text, min text, max text, text text, unit text)`,
           [
             p,
             pk.opdId,
             pk.year,
+            pk.positionCode,
+            position,
             pk.revision,
             json(
               pk.targets.map((t) => ({
                 code: t.indicatorCode,
                 value: t.value,
+                min: t.min ?? null,
+                max: t.max ?? null,
                 text: t.text,
                 unit: t.unit,
               })),
@@ -285,6 +333,7 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
     default: {
       const en = await foldPlanEvent(tx, e, drafts(tables));
       if (!en) return;
+      await recordEnactment(tx, T('periods'), en);
       const L = T('local_indicators');
       for (const c of en.changes) {
         if (c.kind === 'element') continue;
@@ -299,11 +348,22 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
         }
         const i = c.indicator;
         await tx.unsafe(
-          `insert into "${L}" (province_code, opd_id, period_start, period_end, indicator_code, satuan, polarity, rollup, data_period, targets)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb)
+          `insert into "${L}" (province_code, opd_id, period_start, period_end, indicator_code, satuan, polarity, rollup, data_period, targets,
+                              kind, position_code)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12)
            on conflict (province_code, opd_id, period_start, period_end, indicator_code) do update set satuan = excluded.satuan,
-             polarity = excluded.polarity, rollup = excluded.rollup, data_period = excluded.data_period, targets = excluded.targets`,
-          [...key, i.satuan, i.polarity, i.rollup, i.dataPeriod, json(i.targets)],
+             polarity = excluded.polarity, rollup = excluded.rollup, data_period = excluded.data_period, targets = excluded.targets,
+             kind = excluded.kind, position_code = excluded.position_code`,
+          [
+            ...key,
+            i.satuan,
+            i.polarity,
+            i.rollup,
+            i.dataPeriod,
+            json(i.targets),
+            i.kind,
+            i.positionCode,
+          ],
         );
       }
       return recompute(tx, tables, en.province, { opdId: en.opdId });
@@ -313,7 +373,7 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
 
 export const comparisonProjection: Projection = {
   name: 'comparison',
-  version: 1,
+  version: 2,
   handles: HANDLED,
   tables: [
     'comparison',
@@ -322,6 +382,7 @@ export const comparisonProjection: Projection = {
     'local_indicators',
     'decree_info',
     'drafts',
+    'periods',
     'pk_targets',
     'realization_values',
     'settings',
@@ -333,6 +394,7 @@ export const comparisonProjection: Projection = {
     'local_indicators',
     'decree_info',
     'drafts',
+    'periods',
     'pk_targets',
     'realization_values',
     'settings',
@@ -341,6 +403,7 @@ export const comparisonProjection: Projection = {
   async setup(tx, tables) {
     const T = (n: string) => tbl(tables, n);
     await setupDraftTables(tx, drafts(tables));
+    await setupPeriodsTable(tx, T('periods'));
     await tx.unsafe(`
       create table "${T('comparison')}" (
         province_code      text not null,
@@ -354,6 +417,7 @@ export const comparisonProjection: Projection = {
         target_max         numeric,
         target_text        text,
         target_source      text check (target_source in ('pk', 'renstra')),
+        target_source_label text,
         realization        numeric,
         realization_source text check (realization_source in ('year_entry', 'rollup')),
         capaian            numeric,
@@ -380,13 +444,14 @@ export const comparisonProjection: Projection = {
       create table "${T('local_indicators')}" (
         province_code text not null, opd_id text not null, period_start int not null, period_end int not null, indicator_code text not null,
         satuan text not null, polarity text not null, rollup text not null, data_period text not null, targets jsonb not null,
+        kind text not null, position_code text,
         primary key (province_code, opd_id, period_start, period_end, indicator_code)
       ) ${PARTITIONED}`);
     await tx.unsafe(`
       create table "${T('pk_targets')}" (
-        province_code text not null, opd_id text not null, year int not null, indicator_code text not null,
-        value text, text text, unit text, revision int not null,
-        primary key (province_code, opd_id, year, indicator_code)
+        province_code text not null, opd_id text not null, year int not null, position_code text not null, position text not null,
+        indicator_code text not null, value text, min text, max text, text text, unit text, revision int not null,
+        primary key (province_code, opd_id, year, position_code, indicator_code)
       ) ${PARTITIONED}`);
     await tx.unsafe(`
       create table "${T('realization_values')}" (

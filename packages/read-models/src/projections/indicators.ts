@@ -1,4 +1,4 @@
-import type { Indicator } from '@sakip/domain';
+import { yearsInForce, type Indicator } from '@sakip/domain';
 import type { Projection, TableNames, TransactionSql } from '../types';
 import {
   foldPlanEvent,
@@ -7,12 +7,15 @@ import {
   type DraftTables,
   type Enactment,
 } from './plan-drafts';
+import { recordEnactment, setupPeriodsTable } from './plan-periods';
 import { json, PARTITIONED, tbl } from './util';
 
 /**
  * The OPD indicators in force per Renstra period (one row per indicator) and their targets per
- * year. Changes only at DecreeEnacted; draft changes wait in `drafts` until then.
- * Views: rm_indicators, rm_indicators_targets.
+ * year. Changes only at DecreeEnacted; draft changes wait in `drafts` until then. When Renstra
+ * periods overlap, `years_in_force` (indicators) and `in_force` (targets) say which years each
+ * period governs: the most recently established period covering a year.
+ * Views: rm_indicators, rm_indicators_targets, rm_indicators_periods.
  */
 const drafts = (t: TableNames): DraftTables => ({
   decrees: tbl(t, 'decree_info'),
@@ -96,17 +99,38 @@ async function enact(tx: TransactionSql, en: Enactment, tables: TableNames): Pro
                     where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4`,
     [...key, en.decreeId, en.number, en.sequence],
   );
+  await markYearsInForce(tx, en, tables);
+}
+
+/** A new period can supersede years of an older one: recompute every period of the OPD. */
+async function markYearsInForce(tx: TransactionSql, en: Enactment, tables: TableNames) {
+  const periods = await recordEnactment(tx, tbl(tables, 'periods'), en);
+  for (const period of periods) {
+    const years = yearsInForce(periods, period);
+    const key = [en.province, en.opdId, period.periodStart, period.periodEnd, years];
+    await tx.unsafe(
+      `update "${tbl(tables, 'indicators')}" set years_in_force = $5::int[]
+        where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4`,
+      key,
+    );
+    await tx.unsafe(
+      `update "${tbl(tables, 'targets')}" set in_force = (year = any($5::int[]))
+        where province_code = $1 and opd_id = $2 and period_start = $3 and period_end = $4`,
+      key,
+    );
+  }
 }
 
 export const indicatorsProjection: Projection = {
   name: 'indicators',
-  version: 1,
+  version: 2,
   handles: PLAN_EVENTS,
-  tables: ['indicators', 'targets', 'decree_info', 'drafts'],
-  partitionedTables: ['indicators', 'targets', 'decree_info', 'drafts'],
+  tables: ['indicators', 'targets', 'decree_info', 'drafts', 'periods'],
+  partitionedTables: ['indicators', 'targets', 'decree_info', 'drafts', 'periods'],
 
   async setup(tx, tables) {
     await setupDraftTables(tx, drafts(tables));
+    await setupPeriodsTable(tx, tbl(tables, 'periods'));
     await tx.unsafe(`
       create table "${tbl(tables, 'indicators')}" (
         province_code        text not null,
@@ -131,6 +155,7 @@ export const indicatorsProjection: Projection = {
         decree_id            text not null,
         decree_number        text not null,
         decree_sequence      int,
+        years_in_force       int[] not null default '{}',
         primary key (province_code, opd_id, period_start, period_end, indicator_code)
       ) ${PARTITIONED}`);
     await tx.unsafe(`
@@ -146,6 +171,7 @@ export const indicatorsProjection: Projection = {
         max            numeric,
         unit           text,
         text           text,
+        in_force       boolean not null default false,
         primary key (province_code, opd_id, period_start, period_end, indicator_code, year)
       ) ${PARTITIONED}`);
     await tx.unsafe(`create index on "${tbl(tables, 'indicators')}" (opd_id, kind)`);
