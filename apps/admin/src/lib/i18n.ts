@@ -283,6 +283,11 @@ const dict = {
   'ach.chart': { id: 'Target dan realisasi', en: 'Target and realization' },
   'ach.onlyIku': { id: 'Hanya IKU', en: 'IKU only' },
   'ach.notComputable': { id: 'tidak dapat dihitung', en: 'not computable' },
+  'ach.unverified': { id: 'belum diverifikasi', en: 'not verified' },
+  'ach.pending': {
+    id: '{n} nilai belum diverifikasi: capaian dan predikat dihitung dari nilai terverifikasi saja.',
+    en: '{n} values not verified yet: capaian and predikat count verified values only.',
+  },
   'ach.programs': { id: 'Efisiensi program', en: 'Program efficiency' },
   'ach.pagu': { id: 'Pagu', en: 'Budget' },
   'ach.spent': { id: 'Serapan', en: 'Spent' },
