@@ -329,6 +329,12 @@ const dict = {
   },
   'cmp.targetSource': { id: 'Sumber target', en: 'Target source' },
   'cmp.note': { id: 'Keterangan', en: 'Note' },
+  'cmp.pending': {
+    id: '{n} nilai belum diverifikasi: tidak dihitung dalam capaian dan peringkat.',
+    en: '{n} values not verified yet: not counted in capaian and ranking.',
+  },
+  'cmp.pendingCell': { id: '{n} belum diverifikasi', en: '{n} not verified' },
+  'cmp.pendingColumn': { id: 'Belum diverifikasi', en: 'Not verified' },
   'cmp.summary': {
     id: '{catalog}: {rows} baris, {series} indikator OPD, {years}',
     en: '{catalog}: {rows} rows, {series} OPD indicators, {years}',

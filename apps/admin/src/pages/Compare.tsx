@@ -18,6 +18,7 @@ import {
   filterComparison,
   isNotBuilt,
   parseComparisonRows,
+  pendingTotal,
   rankYearOf,
   ranked as rankRows,
   reasonLabel,
@@ -111,6 +112,7 @@ export default function Compare() {
   const rankYear = rankYearOf(rows, years);
   const ranking = rankRows(rows, rankYear);
   const trend = trendData(rows, series, years);
+  const pending = pendingTotal(rows);
   const label = (r: ComparisonRow) => `${regionName(r.regionCode, r.opdId)} · ${opdName(r.opdId)}`;
   const seriesLabel = (s: ComparisonSeries) =>
     `${regionName(s.regionCode, s.opdId)} · ${s.indicatorCode}`;
@@ -241,6 +243,11 @@ export default function Compare() {
       {comparison.data && all.length === 0 && <Notice kind="warn">{t('cmp.noRows')}</Notice>}
       {all.length > 0 && (
         <>
+          {pending > 0 && (
+            <Notice kind="warn">
+              <span data-testid="cmp-pending">{t('cmp.pending', { n: pending })}</span>
+            </Notice>
+          )}
           <div className="grid-2">
             <div className="card">
               <h2>{t('cmp.ranked', { year: rankYear ?? '–' })}</h2>
@@ -329,6 +336,7 @@ export default function Compare() {
                               `${t('common.target')} ${formatNumber(target, lang, null)}${r.targetSource ? ` (${r.targetSource === 'pk' ? 'PK' : 'Renstra'})` : ''}`,
                               `${t('common.realization')} ${formatNumber(r.realization, lang)}`,
                               why,
+                              r.pending > 0 ? t('cmp.pendingCell', { n: r.pending }) : null,
                             ]
                               .filter(Boolean)
                               .join(' · ')
@@ -344,6 +352,11 @@ export default function Compare() {
                             {r?.predikat && (
                               <div className={`${predikatClass(r.predikatCode)} small`}>
                                 {r.predikat}
+                              </div>
+                            )}
+                            {r && r.pending > 0 && (
+                              <div className="small warn">
+                                {t('cmp.pendingCell', { n: r.pending })}
                               </div>
                             )}
                           </td>
