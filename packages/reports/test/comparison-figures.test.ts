@@ -150,7 +150,7 @@ describe('comparison figures of two OPDs with the same local code', () => {
     expect((await store.readStream(`cmp-${BANDAR}:IKU-1-${YEAR}`)).events).toHaveLength(1);
   });
 
-  it('refuses a bare local code that is no catalog code, naming the field, and writes nothing', async () => {
+  it('refuses a bare local code that is no catalog code, or a code the OPD does not have, naming the field; writes nothing', async () => {
     const before = await store.headPosition();
     const error = await executor
       .execute(
@@ -173,6 +173,23 @@ describe('comparison figures of two OPDs with the same local code', () => {
       path: ['indicatorKey'],
       messageEn: expect.stringContaining("figures of an OPD's own indicator need the OPD id"),
     });
+    expect(await store.headPosition()).toBe(before);
+    const notHers = await executor
+      .execute(
+        realizationUseCases.recordComparison,
+        {
+          scope: 'province',
+          code: '18',
+          indicatorKey: 'IKU-4',
+          opdId: BANDAR,
+          year: YEAR,
+          value: '1',
+          source: 'BPS Provinsi Lampung',
+        },
+        ctx(),
+      )
+      .catch((e: unknown) => e);
+    expect(notHers).toMatchObject({ code: 'indicator_not_found', path: ['indicatorKey'] });
     expect(await store.headPosition()).toBe(before);
   });
 

@@ -292,7 +292,16 @@ export const recordComparison: UseCase<
     i.scope === 'province' ? regionTarget(i.code) : { provinceCode: '', regionCode: null },
   async toCommand(i, loader, actor) {
     // An OPD's own indicator must be one of its indicators in force that year.
-    if (i.opdId !== null) await indicatorInForce(loader, i.opdId, i.indicatorKey, i.year);
+    if (i.opdId !== null) {
+      const plan = await requirePlanInForce(loader, i.opdId, i.year);
+      if (!plan.indicators[i.indicatorKey])
+        fail(
+          'indicator_not_found',
+          `Indikator ${i.indicatorKey} tidak berlaku di ${i.opdId} pada ${i.year}`,
+          `Indicator ${i.indicatorKey} is not in force in ${i.opdId} in ${i.year}`,
+          ['indicatorKey'],
+        );
+    }
     return {
       type: 'RecordComparison',
       scope: i.scope,
