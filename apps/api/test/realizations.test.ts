@@ -321,6 +321,14 @@ describe('evidence, narratives and comparison figures', () => {
     );
     expect(empty.data?.code).toBe('BAD_REQUEST');
     const admin = h.client(await h.login('admin.lampung'));
+    // Figures without an OPD belong to a catalog indicator of the province.
+    await admin.catalog.define.mutate({
+      provinceCode: '18',
+      code: 'PDRB-PERDAGANGAN',
+      name: 'PDRB sektor perdagangan',
+      satuan: 'Milyar rupiah',
+      polarity: 'higher_better',
+    });
     await admin.realizations.recordComparison.mutate({
       scope: 'province',
       code: '18',

@@ -4,8 +4,10 @@ import type { EventStore } from '@sakip/event-store';
 import { createKafka } from '@sakip/messaging';
 import type { ConsumerConfig, RetryOptions } from 'kafkajs';
 import {
+  activeVersion,
   errorText,
   projections as allProjections,
+  rebuildProjection,
   runProjection,
   type Logger,
   type Projection,
@@ -51,6 +53,30 @@ export function selectProjections(
     const p = list.find((x) => x.name === n);
     if (!p) throw new Error(`PROJECTOR_PROJECTIONS: unknown projection '${n}'`);
     return p;
+  });
+}
+
+/**
+ * A projection whose code is newer than its active version (a release that changed its tables)
+ * is rebuilt before it runs: the new version is built from position 0 beside the active one,
+ * which keeps serving until the switch. Without it the new code would write into the old
+ * version's tables and stop on the first event.
+ */
+export async function upgradeOutdated(
+  o: Pick<ProjectorOptions, 'sql' | 'store' | 'logger' | 'signal'>,
+  projection: Projection,
+  list: readonly Projection[],
+): Promise<void> {
+  const active = await activeVersion(o.sql, projection.name);
+  if (active === null || active >= projection.version) return;
+  o.logger.warn(
+    { projection: projection.name, active, code: projection.version },
+    'projection code is newer than its active version; rebuilding it beside the active one',
+  );
+  await rebuildProjection(o.sql, o.store, projection.name, {
+    logger: o.logger,
+    projections: list,
+    signal: o.signal,
   });
 }
 
@@ -123,6 +149,7 @@ export async function runProjector(o: ProjectorOptions): Promise<void> {
     for (const projection of selected) {
       tasks.push(
         supervise(`kafka:${projection.name}`, async () => {
+          await upgradeOutdated(o, projection, selected);
           const end = await runKafkaProjection({
             sql: o.sql,
             kafka,
@@ -143,6 +170,7 @@ export async function runProjector(o: ProjectorOptions): Promise<void> {
     for (const projection of selected) {
       tasks.push(
         supervise(projection.name, async () => {
+          await upgradeOutdated(o, projection, selected);
           const r = await runProjection({
             sql: o.sql,
             store: o.store,

@@ -23,3 +23,4 @@ export { nameUuid } from './import/plan-import';
 export * from './queries/achievement-queries';
 export * from './queries/org-queries';
 export * from './queries/user-queries';
+export * from './queries/comparison-queries';

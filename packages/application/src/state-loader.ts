@@ -39,6 +39,11 @@ export class StateLoader {
     return this.remember(decider, streamId, cached, events, version);
   }
 
+  /** Ids of the streams of a type whose id starts with `prefix`. */
+  streamIds(streamType: string, prefix: string): Promise<string[]> {
+    return this.store.streamIds(streamType, prefix);
+  }
+
   /** Many streams of one kind in one round trip (dashboards). */
   async loadMany<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,

@@ -221,7 +221,10 @@ describe('import of the seed decrees', () => {
     const year = await achievements.opdYear(opdId, 2024);
     const iku1 = year!.indicators.find((i) => i.indicator.code === 'IKU-1')!;
     expect(iku1.statuses.YEAR).toBe('draft');
-    expect(iku1.achievement.year.capaian.computable).toBe(true);
+    // Imported values are drafts: shown as not verified, not counted in the capaian yet.
+    expect(iku1.achievement.year.capaian.computable).toBe(false);
+    expect(iku1.unverified.YEAR).toMatchObject({ version: 1, status: 'draft' });
+    expect(iku1.pending).toBe(5);
     expect(year!.programs.some((p) => p.spent !== '0')).toBe(true);
     // Importing the same files again changes nothing.
     const count = await eventCount();
@@ -234,6 +237,34 @@ describe('import of the seed decrees', () => {
       unchanged: true,
     });
     expect(await eventCount()).toBe(count);
+  });
+
+  it("records a realisasi file's Pembanding rows for the OPD of its rows; refuses a local code in a file of two OPDs", async () => {
+    const file = async (opds: string[]) => {
+      const wb = new ExcelJS.Workbook();
+      const r = wb.addWorksheet('Realisasi');
+      r.addRow(['id_opd', 'kode_indikator', 'tahun', 'periode', 'nilai', 'dokumen', 'sumber_data']);
+      for (const o of opds) r.addRow([o, 'IKU-4', 2024, 'TAHUN', '912,4', 'PDRB 2024', 'BPS']);
+      const c = wb.addWorksheet('Pembanding');
+      c.addRow(['cakupan', 'kode_wilayah', 'kunci_indikator', 'tahun', 'nilai', 'sumber']);
+      c.addRow(['provinsi', '18', 'IKU-4', 2024, '70.000,5', 'BPS Provinsi Lampung']);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const before = await eventCount();
+    const two = await importBuffer(await file([opdId, '18.04-DINKES']), 'realisasi-dua-opd.xlsx');
+    expect(two.ok).toBe(false);
+    expect(await eventCount()).toBe(before);
+    expect(two.problems).toContainEqual(
+      expect.objectContaining({
+        sheet: 'Pembanding',
+        column: 'kunci_indikator',
+        message: expect.stringContaining('2 OPD'),
+      }),
+    );
+    const one = await importBuffer(await file([opdId]), 'realisasi-satu-opd.xlsx');
+    expect(one.problems).toEqual([]);
+    const { events } = await new EventStore(db.sql).readStream(`cmp-${opdId}:IKU-4-2024`);
+    expect(events.at(-1)?.data).toMatchObject({ indicatorKey: `${opdId}:IKU-4`, value: '70000.5' });
   });
 
   it('imports a PK (flagging the target that differs from the Renstra) and budget stages, then a PK revision', async () => {

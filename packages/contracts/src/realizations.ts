@@ -83,7 +83,10 @@ export const recordComparisonInput = commandEnvelope.extend({
       /^(\d{2})?$/,
       'Kode provinsi (PP) atau kosong untuk nasional / province code or empty for national',
     ),
+  /** A catalog code, or the OPD's local indicator code when `opdId` is given. */
   indicatorKey: text(80).min(2),
+  /** The OPD whose own indicator (not in the province catalog) the figures belong to. */
+  opdId: opdId.nullable().default(null),
   year,
   value: decimal,
   source: text(300).min(2, 'Sumber wajib diisi / source required'),

@@ -263,6 +263,8 @@ const produced: DomainEvent[] = [
       scope: 'province',
       code: '18',
       indicatorKey: 'KOP-SEHAT',
+      opdId: null,
+      catalogCodes: ['KOP-SEHAT'],
       year: 2024,
       value: '41.2',
       source: 'Dinas Koperasi Provinsi Lampung',

@@ -253,11 +253,15 @@ describe('comparison, realizations and budget', () => {
       ctx(),
     );
     await catchUp();
-    // The imported example realization (32.896 vs 32) …
+    // The imported example realizations (TW I–IV and the year, 32.896 vs 32) are drafts: they do
+    // not count, they wait.
     expect(await row()).toMatchObject({
       target: '32',
-      capaian_display: '102.80',
-      predikat: 'Sangat Tinggi',
+      realization: null,
+      capaian: null,
+      capaian_reason: 'no_realization',
+      predikat: null,
+      pending: 5,
     });
     // … then the operator records it from the formula inputs, 25 / 75 × 100.
     const { numerator, denominator } = iku1.formula as { numerator: string; denominator: string };
@@ -276,7 +280,20 @@ describe('comparison, realizations and budget', () => {
       ctx(),
     );
     await catchUp();
+    expect(await row()).toMatchObject({ capaian: null, pending: 5 });
+    // Submitted and verified by the head (the pemda requires no Inspektorat step yet): it counts.
+    const entry = { opdId: LAMBAR, indicatorCode: 'IKU-1', year: 2024, period: 'YEAR' as const };
+    await executor.execute(realizationUseCases.submitRealization, entry, ctx());
+    await catchUp();
+    expect(await row()).toMatchObject({ capaian: null, pending: 5 });
+    await executor.execute(
+      realizationUseCases.verifyRealization,
+      { ...entry, level: 'head' },
+      ctx(),
+    );
+    await catchUp();
     expect(await row()).toMatchObject({
+      pending: 4,
       province_code: '18',
       region_code: '18.04',
       indicator_code: 'IKU-1',
@@ -345,7 +362,7 @@ describe('comparison, realizations and budget', () => {
     expect(await row(2025)).toMatchObject({ target: '33', target_source: 'renstra' });
   });
 
-  it('uses the pemda measurement settings and runs the verification queues', async () => {
+  it('uses the pemda measurement settings; a correction counts only once verified, through the queues', async () => {
     const entry = { opdId: LAMBAR, indicatorCode: 'IKU-1', year: 2024, period: 'YEAR' as const };
     const settings = {
       inspectorRequired: true,
@@ -362,13 +379,28 @@ describe('comparison, realizations and budget', () => {
       ctx(),
     );
     await catchUp();
-    expect(await row()).toMatchObject({ capaian_display: '83.33', predikat: 'Kurang' });
+    expect(await row()).toMatchObject({ capaian_display: '83.33', predikat: 'Kurang', pending: 4 });
 
+    // A correction of the verified 33.33: 38 against the PK target 40 would be 95.00 (Baik).
+    await executor.execute(
+      realizationUseCases.correctRealization,
+      {
+        ...entry,
+        value: '38',
+        inputs: null,
+        note: null,
+        reason: 'Data RAT susulan',
+        evidence: { documentRef: 'Laporan RAT 2024', dataSource: 'Dinas', attachment: null },
+      },
+      ctx(),
+    );
+    await catchUp();
     expect(
       (await realizationsOf(db.sql, LAMBAR, 2024)).find(
         (r) => r.indicator_code === 'IKU-1' && r.period === 'YEAR',
       ),
-    ).toMatchObject({ status: 'draft', version: 1 });
+    ).toMatchObject({ status: 'draft', version: 2 });
+    expect(await row()).toMatchObject({ capaian_display: '83.33', predikat: 'Kurang', pending: 5 });
     await executor.execute(realizationUseCases.submitRealization, entry, ctx());
     await catchUp();
     const head = await verificationQueue(db.sql, { opdId: LAMBAR, level: 'head' });
@@ -387,6 +419,8 @@ describe('comparison, realizations and budget', () => {
         (q) => q.indicator_code,
       ),
     ).toEqual(['IKU-1']);
+    // Verified by the head, waiting for the Inspektorat: still the old verified value.
+    expect(await row()).toMatchObject({ capaian_display: '83.33', pending: 5 });
 
     await executor.execute(
       realizationUseCases.verifyRealization,
@@ -400,6 +434,12 @@ describe('comparison, realizations and budget', () => {
     );
     expect(r).toMatchObject({ status: 'verified', updated_by: 'system:test' });
     expect(r?.verified_value).toBe(r?.value);
+    expect(await row()).toMatchObject({
+      realization: '38',
+      capaian_display: '95.00',
+      predikat: 'Baik',
+      pending: 4,
+    });
   });
 
   it('keeps pagu per stage, spending per period and serapan from the domain', async () => {
@@ -433,7 +473,7 @@ describe('rebuild', () => {
         projections: mine,
       });
       expect(r.version).toBe(p.version + 1);
-      const rebuilt = tableNames(p, p.version + 1);
+      const rebuilt = tableNames(p, r.version);
       const after = await Promise.all(
         p.tables.map((t) => dump(db.sql, rebuilt[t]!, 'row_to_json(t)::text')),
       );

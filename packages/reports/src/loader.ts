@@ -6,6 +6,7 @@
 import {
   AchievementQueries,
   AgreementQueries,
+  ComparisonQueries,
   OrgQueries,
   PlanQueries,
   planInForce,
@@ -13,10 +14,7 @@ import {
 } from '@sakip/application';
 import type { Sql } from '@sakip/db';
 import {
-  comparisonDecider,
   Dec,
-  comparisonFor,
-  comparisonStreamId,
   currentNarrative,
   defaultTimeZoneOf,
   localDateOf,
@@ -205,7 +203,9 @@ export async function loadLkjipData(
     }
   }
 
-  // Province and national comparison figures, by catalog code when the indicator is mapped.
+  // Province and national comparison figures: the catalog indicator's when the indicator is
+  // mapped, else this OPD's own (never another OPD's under the same local code).
+  const comparisons = new ComparisonQueries(store, loader);
   const catalog = await agreements.catalog(provinceCode);
   const catalogCode = new Map(
     catalog.mappings.filter((m) => m.opdId === opdId).map((m) => [m.indicatorCode, m.catalogCode]),
@@ -213,10 +213,13 @@ export async function loadLkjipData(
   const indicators: ReportIndicator[] = [];
   for (const row of ay?.indicators ?? []) {
     const def = plan?.indicators[row.indicator.code];
-    const key = catalogCode.get(row.indicator.code) ?? row.indicator.code;
-    const cmp = (await loader.load(comparisonDecider, comparisonStreamId(key, year))).state;
-    const prov = comparisonFor(cmp, 'province', provinceCode);
-    const nat = comparisonFor(cmp, 'national');
+    const { province: prov, national: nat } = await comparisons.figuresFor({
+      opdId,
+      indicatorCode: row.indicator.code,
+      catalogCode: catalogCode.get(row.indicator.code) ?? null,
+      provinceCode,
+      year,
+    });
     const y = row.achievement.year;
     indicators.push({
       code: row.indicator.code,

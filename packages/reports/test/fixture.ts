@@ -47,10 +47,20 @@ export async function recordRealization(
   inputs: Record<string, string> | null = null,
   period: 'YEAR' | 'TW1' = 'YEAR',
   year = YEAR,
+  verified = true,
 ): Promise<void> {
   await executor.execute(
     realizationUseCases.recordRealization,
     { opdId: OPD, indicatorCode, year, period, value, inputs, evidence, note: null } as never,
+    ctx(),
+  );
+  if (!verified) return;
+  // Reports count verified values: submitted, then verified by the head (no Inspektorat step).
+  const entry = { opdId: OPD, indicatorCode, year, period };
+  await executor.execute(realizationUseCases.submitRealization, entry as never, ctx());
+  await executor.execute(
+    realizationUseCases.verifyRealization,
+    { ...entry, level: 'head' } as never,
     ctx(),
   );
 }
@@ -118,6 +128,7 @@ export async function seedYear(sql: Sql): Promise<CommandExecutor> {
       scope: 'province',
       code: '18',
       indicatorKey: 'IKU-4',
+      opdId: OPD,
       year: YEAR,
       value: '483000.5',
       source: 'BPS Provinsi Lampung',

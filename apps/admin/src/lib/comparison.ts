@@ -24,6 +24,8 @@ export interface ComparisonRow {
   capaianReason: string | null;
   predikat: string | null;
   predikatCode: string | null;
+  /** Periods whose newest value waits for verification: not counted in capaian or ranking. */
+  pending: number;
 }
 
 const str = (v: unknown): string | null =>
@@ -53,6 +55,7 @@ export function parseComparisonRows(raw: readonly Record<string, unknown>[]): Co
       capaianReason: str(r.capaian_reason),
       predikat: str(r.predikat),
       predikatCode: str(r.predikat_code),
+      pending: Number(r.pending ?? 0),
     };
   });
 }
@@ -72,6 +75,10 @@ export function filterComparison(
     (r) => (!f.region || r.regionCode === f.region) && r.year >= f.yearFrom && r.year <= f.yearTo,
   );
 }
+
+/** How many values of the rows shown wait for verification (they count once verified). */
+export const pendingTotal = (rows: readonly ComparisonRow[]): number =>
+  rows.reduce((n, r) => n + r.pending, 0);
 
 export const yearsBetween = (from: number, to: number): number[] =>
   Array.from({ length: Math.max(0, to - from + 1) }, (_, k) => from + k);
@@ -232,6 +239,7 @@ export function exportTable(
     t('cmp.catalog'),
     t('common.unit'),
     t('cmp.note'),
+    t('cmp.pendingColumn'),
   ];
   const precision = seriesPrecision(rows);
   const round = (v: string | null, places: number) =>
@@ -249,6 +257,7 @@ export function exportTable(
     r.catalogName ? `${r.catalogCode} · ${r.catalogName}` : r.catalogCode,
     r.catalogSatuan,
     reasonLabel(r.capaianReason, t),
+    r.pending,
   ]);
   return { header, body };
 }

@@ -305,6 +305,11 @@ const dict = {
   'ach.targetSource': { id: 'Sumber target', en: 'Target source' },
   'pk.min': { id: 'batas bawah', en: 'minimum' },
   'pk.max': { id: 'batas atas', en: 'maximum' },
+  'ach.unverified': { id: 'belum diverifikasi', en: 'not verified' },
+  'ach.pending': {
+    id: '{n} nilai belum diverifikasi: capaian dan predikat dihitung dari nilai terverifikasi saja.',
+    en: '{n} values not verified yet: capaian and predikat count verified values only.',
+  },
   'ach.programs': { id: 'Efisiensi program', en: 'Program efficiency' },
   'ach.pagu': { id: 'Pagu', en: 'Budget' },
   'ach.spent': { id: 'Serapan', en: 'Spent' },
@@ -346,6 +351,12 @@ const dict = {
   },
   'cmp.targetSource': { id: 'Sumber target', en: 'Target source' },
   'cmp.note': { id: 'Keterangan', en: 'Note' },
+  'cmp.pending': {
+    id: '{n} nilai belum diverifikasi: tidak dihitung dalam capaian dan peringkat.',
+    en: '{n} values not verified yet: not counted in capaian and ranking.',
+  },
+  'cmp.pendingCell': { id: '{n} belum diverifikasi', en: '{n} not verified' },
+  'cmp.pendingColumn': { id: 'Belum diverifikasi', en: 'Not verified' },
   'cmp.summary': {
     id: '{catalog}: {rows} baris, {series} indikator OPD, {years}',
     en: '{catalog}: {rows} rows, {series} OPD indicators, {years}',

@@ -34,6 +34,7 @@ export default function Achievement() {
   });
   const rows = (ach.data?.indicators ?? []).filter((r) => !ikuOnly || r.indicator.kind === 'iku');
   const paged = usePaged(rows, 15);
+  const pending = rows.reduce((n, r) => n + r.pending, 0);
   const chart = rows.slice(0, 20).map((r) => ({
     code: r.indicator.code,
     target: toNum(r.target.value),
@@ -60,6 +61,11 @@ export default function Achievement() {
       )}
       {ach.data && (
         <>
+          {pending > 0 && (
+            <Notice kind="warn">
+              <span data-testid="pending">{t('ach.pending', { n: pending })}</span>
+            </Notice>
+          )}
           <div className="card">
             <h2>{t('ach.chart')}</h2>
             <div className="chart" role="img" aria-label={t('ach.chart')}>
@@ -139,6 +145,13 @@ export default function Achievement() {
                             lang,
                             rowPrecision(r.target, [y.basis ?? y.realization]),
                           )}
+                          {Object.entries(r.unverified).map(([period, u]) => (
+                            <div key={period} className="small warn" data-testid="unverified">
+                              {formatNumber(u.value, lang, null)} (
+                              {period === 'YEAR' ? '' : `${period}, `}
+                              {t('ach.unverified')})
+                            </div>
+                          ))}
                         </td>
                         <td className="num">
                           {y.capaian.computable ? (

@@ -18,6 +18,7 @@ import {
   filterComparison,
   isNotBuilt,
   parseComparisonRows,
+  pendingTotal,
   rankYearOf,
   ranked as rankRows,
   reasonLabel,
@@ -113,6 +114,7 @@ export default function Compare() {
   const ranking = rankRows(rows, rankYear);
   const trend = trendData(rows, series, years);
   const precision = seriesPrecision(rows);
+  const pending = pendingTotal(rows);
   const label = (r: ComparisonRow) => `${regionName(r.regionCode, r.opdId)} · ${opdName(r.opdId)}`;
   const seriesLabel = (s: ComparisonSeries) =>
     `${regionName(s.regionCode, s.opdId)} · ${s.indicatorCode}`;
@@ -243,6 +245,11 @@ export default function Compare() {
       {comparison.data && all.length === 0 && <Notice kind="warn">{t('cmp.noRows')}</Notice>}
       {all.length > 0 && (
         <>
+          {pending > 0 && (
+            <Notice kind="warn">
+              <span data-testid="cmp-pending">{t('cmp.pending', { n: pending })}</span>
+            </Notice>
+          )}
           <div className="grid-2">
             <div className="card">
               <h2>{t('cmp.ranked', { year: rankYear ?? '–' })}</h2>
@@ -331,6 +338,7 @@ export default function Compare() {
                               `${t('common.target')} ${formatNumber(target, lang, null)}${r.targetSource ? ` (${r.targetSource === 'pk' ? 'PK' : 'Renstra'})` : ''}`,
                               `${t('common.realization')} ${formatNumber(r.realization, lang, precision.get(s.key) ?? 2)}`,
                               why,
+                              r.pending > 0 ? t('cmp.pendingCell', { n: r.pending }) : null,
                             ]
                               .filter(Boolean)
                               .join(' · ')
@@ -346,6 +354,11 @@ export default function Compare() {
                             {r?.predikat && (
                               <div className={`${predikatClass(r.predikatCode)} small`}>
                                 {r.predikat}
+                              </div>
+                            )}
+                            {r && r.pending > 0 && (
+                              <div className="small warn">
+                                {t('cmp.pendingCell', { n: r.pending })}
                               </div>
                             )}
                           </td>

@@ -329,6 +329,11 @@ describe('admin e2e', () => {
     expect(await table.innerText()).toContain('terverifikasi');
     // Each target names the document it came from (no PK signed here: the Renstra SK).
     expect(await table.getByTestId('target-source').first().innerText()).toMatch(/^Renstra SK /);
+    // The imported demo values are drafts: shown beside, marked, not counted.
+    expect(await table.innerText()).toContain('belum diverifikasi');
+    expect(await kadis.getByTestId('pending').innerText()).toContain(
+      'capaian dan predikat dihitung dari nilai terverifikasi saja',
+    );
     await shot(kadis, '08-capaian-iku');
     await kadis.context().close();
     timings.realization = Date.now() - t;
@@ -368,6 +373,11 @@ describe('admin e2e', () => {
     await adm.reload();
     const heat = adm.getByTestId('heatmap');
     await expect.poll(() => heat.innerText(), { timeout: 20_000 }).toContain('104,17%');
+    // The demo's imported quarters of IKU-1 are drafts: counted as pending, not ranked.
+    expect(await heat.innerText()).toContain('4 belum diverifikasi');
+    expect(await adm.getByTestId('cmp-pending').innerText()).toContain(
+      'tidak dihitung dalam capaian dan peringkat',
+    );
     await shot(adm, '10-perbandingan');
     const [csv] = await Promise.all([
       adm.waitForEvent('download'),
@@ -621,6 +631,7 @@ describe('admin e2e', () => {
     await shot(page, '13-capaian-768x1024');
     await page.getByRole('button', { name: 'Ganti bahasa' }).click();
     await page.getByRole('heading', { name: 'IKU achievement 2024' }).waitFor();
+    expect(await page.getByTestId('achievement').innerText()).toContain('not verified');
     await page.context().close();
     timings.englishLayout = Date.now() - t;
   });

@@ -30,6 +30,7 @@ import {
   filterComparison,
   isNotBuilt,
   parseComparisonRows,
+  pendingTotal,
   rankYearOf,
   ranked,
   reasonLabel,
@@ -381,6 +382,7 @@ describe('comparison rows (dashboards.comparison)', () => {
       capaian_reason: 'no_realization',
       predikat: null,
       predikat_code: null,
+      pending: 2,
     },
     {
       ...base,
@@ -465,9 +467,22 @@ describe('comparison rows (dashboards.comparison)', () => {
     ]);
     expect(body).toHaveLength(2);
     expect(toCsv([header, ...body])).toMatch(/IKU-1,2024,32,33\.33,104\.17,Sangat Tinggi,Renstra/);
-    expect(body[1]!.at(-1)).toBe('Realisasi belum diisi');
+    expect(body[1]!.at(-2)).toBe('Realisasi belum diisi');
+    expect(header.at(-1)).toBe('Belum diverifikasi');
+    expect(body.map((r) => r.at(-1))).toEqual([0, 2]);
     expect(spreadsheetCell('104.17')).toBe(104.17);
     expect(spreadsheetCell('Tersedia')).toBe('Tersedia');
+  });
+
+  it('counts the values waiting for verification in the rows shown', () => {
+    expect(rows.map((r) => r.pending)).toEqual([0, 2, 0]);
+    expect(pendingTotal(rows)).toBe(2);
+    expect(
+      pendingTotal(filterComparison(rows, { region: '18.71', yearFrom: 2023, yearTo: 2025 })),
+    ).toBe(0);
+    expect(t('cmp.pending', { n: 2 })).toBe(
+      '2 nilai belum diverifikasi: tidak dihitung dalam capaian dan peringkat.',
+    );
   });
 
   it('recognises the "read model not built yet" answer', () => {

@@ -99,6 +99,7 @@ async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promi
       );
     }
   }
+  const comparisons = await comparisonOwners(doc, loader, problems);
   const steps = [
     ...doc.rows.map((r) => ({
       key: `real:${r.opdId}:${r.indicatorCode}:${r.year}`,
@@ -117,14 +118,15 @@ async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promi
         r.source,
       ),
     })),
-    ...doc.comparisons.map((c) => ({
-      key: `cmp:${c.indicatorKey}:${c.year}`,
+    ...comparisons.map(({ row: c, opdId }) => ({
+      key: `cmp:${opdId ?? ''}:${c.indicatorKey}:${c.year}`,
       step: step(
         realizationUseCases.recordComparison,
         {
           scope: c.scope,
           code: c.code,
           indicatorKey: c.indicatorKey,
+          opdId,
           year: c.year,
           value: c.value,
           source: c.dataSource,
@@ -134,6 +136,45 @@ async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promi
     })),
   ];
   return { streams: byStream(steps), problems, unchanged: false };
+}
+
+/**
+ * Who each Pembanding row belongs to: a catalog code is the catalog indicator's; any other key is
+ * a local code of the OPD whose realizations the file records (a realisasi file is one OPD's).
+ * A local code in a file of several OPDs, or of none, cannot be told apart: refused by name.
+ */
+async function comparisonOwners(
+  doc: RealisasiDocument,
+  loader: StateLoader,
+  problems: ImportProblem[],
+): Promise<{ row: RealisasiDocument['comparisons'][number]; opdId: string | null }[]> {
+  const opds = [...new Set(doc.rows.map((r) => r.opdId))];
+  const only = opds.length === 1 ? (opds[0] ?? null) : null;
+  const catalogs = new Map<string, string[]>();
+  const codesOf = async (scope: 'province' | 'national', code: string) => {
+    const key = `${scope}:${code}`;
+    if (!catalogs.has(key))
+      catalogs.set(key, await realizationUseCases.catalogCodesFor(loader, scope, code));
+    return catalogs.get(key) ?? [];
+  };
+  const out: { row: RealisasiDocument['comparisons'][number]; opdId: string | null }[] = [];
+  for (const c of doc.comparisons) {
+    if ((await codesOf(c.scope, c.code)).includes(c.indicatorKey)) {
+      out.push({ row: c, opdId: null });
+    } else if (only !== null) {
+      out.push({ row: c, opdId: only });
+    } else {
+      problems.push(
+        problem(
+          c.source,
+          'kunci_indikator',
+          `"${c.indicatorKey}" bukan kode katalog provinsi, dan berkas ini memuat realisasi ${opds.length === 0 ? 'tanpa OPD' : `${opds.length} OPD`}: angka pembanding indikator OPD harus dalam berkas realisasi satu OPD`,
+          `"${c.indicatorKey}" is not a province catalog code and this file records ${opds.length === 0 ? 'no OPD' : `${opds.length} OPDs`}: figures of an OPD's own indicator belong in a realisasi file of one OPD`,
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 function planNarasi(doc: NarasiDocument): ImportPlan {

@@ -3,6 +3,7 @@ import {
   budgetDecider,
   budgetStreamId,
   currentVersion,
+  lastVerifiedVersion,
   latestBudget,
   narrativeDecider,
   narrativeStreamId,
@@ -18,6 +19,7 @@ import {
   spendingDecider,
   budgetSpendingStreamId,
   spentFor,
+  streamInForce,
   targetInForce,
   fold,
   sumDecimals,
@@ -141,14 +143,13 @@ export class AchievementQueries {
       streams.get(realizationStreamId(opdId, code, y))!.state;
     const indicators = Object.values(plan.indicators).map((ind) => {
       const state = stateOf(ind.code, year);
-      const realizations: Partial<Record<Period, string | null>> = {};
+      // Capaian and predikat count verified values only; what waits is shown beside them.
+      const inForce = streamInForce(state);
+      const realizations: Partial<Record<Period, string | null>> = inForce.verified;
       const statuses: Partial<Record<Period, string>> = {};
       for (const p of PERIODS) {
         const v = currentVersion(state, p);
-        if (v) {
-          realizations[p] = v.value;
-          statuses[p] = state.locked ? 'locked' : v.status;
-        }
+        if (v) statuses[p] = state.locked ? 'locked' : v.status;
       }
       const pk = pkTargetFor(ind, pks);
       const target = targetInForce({
@@ -168,7 +169,7 @@ export class AchievementQueries {
         .filter((y) => y < year)
         .map((y) => ({
           year: y,
-          value: currentVersion(stateOf(ind.code, y), 'YEAR')?.value ?? null,
+          value: lastVerifiedVersion(stateOf(ind.code, y), 'YEAR')?.value ?? null,
         }));
       const warnings = realizationWarnings({
         indicator: ind,
@@ -187,7 +188,12 @@ export class AchievementQueries {
           positionCode: ind.positionCode,
         },
         target,
+        /** Verified value per period: the values in force. */
         realizations,
+        /** Newest version per period that is not verified yet, marked "belum diverifikasi". */
+        unverified: inForce.unverified,
+        /** How many periods wait for verification. */
+        pending: inForce.pending,
         statuses,
         achievement,
         warnings,

@@ -1,5 +1,8 @@
 import {
+  catalogDecider,
+  catalogStreamId,
   comparisonDecider,
+  comparisonIndicatorKey,
   comparisonStreamId,
   DEFAULT_MEASUREMENT_SETTINGS,
   fail,
@@ -260,6 +263,21 @@ export const recordSpending: UseCase<
   },
 };
 
+/**
+ * Catalog codes a comparison figure without an OPD may belong to: the province's catalog, or
+ * for a national figure every province's (a national value is the same whichever asks).
+ */
+export async function catalogCodesFor(
+  loader: StateLoader,
+  scope: 'province' | 'national',
+  code: string,
+): Promise<string[]> {
+  const ids =
+    scope === 'province' ? [catalogStreamId(code)] : await loader.streamIds('catalog', 'catalog-');
+  const catalogs = await loader.loadMany(catalogDecider, ids);
+  return [...catalogs.values()].flatMap((c) => Object.keys(c.state.indicators));
+}
+
 /** Province and national figures: recorded by province admins (the province's data office). */
 export const recordComparison: UseCase<
   RecordComparisonInput,
@@ -271,19 +289,34 @@ export const recordComparison: UseCase<
   permission: 'catalog.manage',
   decider: comparisonDecider,
   streamType: 'comparison',
-  streamId: (i) => comparisonStreamId(i.indicatorKey, i.year),
+  streamId: (i) => comparisonStreamId(comparisonIndicatorKey(i.opdId, i.indicatorKey), i.year),
   target: (i) =>
     i.scope === 'province' ? regionTarget(i.code) : { provinceCode: '', regionCode: null },
-  toCommand: (i, _l, actor) => ({
-    type: 'RecordComparison',
-    scope: i.scope,
-    code: i.code,
-    indicatorKey: i.indicatorKey,
-    year: i.year,
-    value: i.value,
-    source: i.source,
-    actor: actor.userId,
-  }),
+  async toCommand(i, loader, actor) {
+    // An OPD's own indicator must be one of its indicators in force that year.
+    if (i.opdId !== null) {
+      const plan = await requirePlanInForce(loader, i.opdId, i.year);
+      if (!plan.indicators[i.indicatorKey])
+        fail(
+          'indicator_not_found',
+          `Indikator ${i.indicatorKey} tidak berlaku di ${i.opdId} pada ${i.year}`,
+          `Indicator ${i.indicatorKey} is not in force in ${i.opdId} in ${i.year}`,
+          ['indicatorKey'],
+        );
+    }
+    return {
+      type: 'RecordComparison',
+      scope: i.scope,
+      code: i.code,
+      indicatorKey: i.indicatorKey,
+      opdId: i.opdId,
+      catalogCodes: i.opdId === null ? await catalogCodesFor(loader, i.scope, i.code) : [],
+      year: i.year,
+      value: i.value,
+      source: i.source,
+      actor: actor.userId,
+    };
+  },
 };
 
 export const configureMeasurement: UseCase<

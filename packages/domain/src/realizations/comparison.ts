@@ -1,8 +1,13 @@
 // Angka pembanding: the province's and the nation's value of an indicator for a year, with
 // their source (BPS, kementerian), shown next to the daerah's realization in the LKjIP.
-// One stream per indicator key (catalog code, or the local code when not in the catalog) and year.
+// One stream per indicator key and year. The key is a province catalog code (every OPD mapped to
+// it shares the figures) or one OPD's own indicator, `<opd id>:<local code>`: local codes such as
+// IKU-4 repeat in every OPD, so a bare local code would show one OPD's figures in another's report.
+// Figures recorded under a bare local code before keys were qualified stay in their streams;
+// readers attribute them to an OPD (see the application's ComparisonQueries).
 import type { Decider } from '../shared/decider';
 import { fail } from '../shared/errors';
+import { isOpdId, regionOfOpdId } from '../opds/opd-id';
 import { isCanonicalDecimal, toDecimalString } from '../measurement';
 import { requireText, requireYear } from '../budgets/checks';
 
@@ -13,7 +18,15 @@ export type ComparisonCommand = {
   scope: ComparisonScope;
   /** Two-digit province code ("18"); '' for national. */
   code: string;
+  /** A catalog code, or the OPD's local indicator code when `opdId` is given. */
   indicatorKey: string;
+  /** The OPD whose own indicator the figures belong to; null for a catalog indicator. */
+  opdId: string | null;
+  /**
+   * Catalog codes a figure without an OPD may belong to (the province's catalog; every
+   * province's for a national figure), supplied by the application.
+   */
+  catalogCodes: readonly string[];
   year: number;
   value: string;
   source: string;
@@ -43,6 +56,47 @@ export interface ComparisonState {
 
 export const comparisonStreamId = (indicatorKey: string, year: number): string =>
   `cmp-${indicatorKey}-${year}`;
+
+/** Key of one OPD's own indicator: its figures are that OPD's only. */
+export const opdIndicatorKey = (opdId: string, indicatorCode: string): string =>
+  `${opdId}:${indicatorCode}`;
+
+/** The key figures are recorded under: the OPD's own indicator, or the catalog code. */
+export const comparisonIndicatorKey = (opdId: string | null, indicatorKey: string): string =>
+  opdId === null ? indicatorKey : opdIndicatorKey(opdId, indicatorKey);
+
+/** Checks who the figures belong to and gives the key they are recorded under. */
+function ownerKey(command: ComparisonCommand, indicatorKey: string, code: string): string {
+  if (command.opdId === null || command.opdId === undefined) {
+    if (!command.catalogCodes.includes(indicatorKey)) {
+      const where =
+        command.scope === 'province'
+          ? { id: `katalog provinsi ${code}`, en: `province ${code}'s catalog` }
+          : { id: 'katalog provinsi mana pun', en: 'any province catalog' };
+      fail(
+        'comparison_not_in_catalog',
+        `Kunci indikator "${indicatorKey}" tidak ada di ${where.id}; angka pembanding indikator milik OPD sendiri memerlukan id OPD`,
+        `Indicator key "${indicatorKey}" is not in ${where.en}; figures of an OPD's own indicator need the OPD id`,
+        ['indicatorKey'],
+      );
+    }
+    return indicatorKey;
+  }
+  const opdId = command.opdId.trim();
+  if (!isOpdId(opdId))
+    fail('invalid_opd_id', `ID OPD "${opdId}" tidak valid`, `OPD id "${opdId}" is invalid`, [
+      'opdId',
+    ]);
+  const province = regionOfOpdId(opdId).slice(0, 2);
+  if (command.scope === 'province' && code !== province)
+    fail(
+      'comparison_other_province',
+      `Angka provinsi ${code} tidak dapat dicatat untuk ${opdId} (provinsi ${province})`,
+      `A figure of province ${code} cannot be recorded for ${opdId} (province ${province})`,
+      ['code'],
+    );
+  return opdIndicatorKey(opdId, indicatorKey);
+}
 export const comparisonKey = (scope: ComparisonScope, code: string): string =>
   scope === 'national' ? 'national' : `province:${code}`;
 
@@ -79,11 +133,10 @@ export const comparisonDecider: Decider<ComparisonCommand, ComparisonEvent, Comp
         'National figures take no region code',
         ['code'],
       );
-    const indicatorKey = requireText(
-      command.indicatorKey,
-      ['indicatorKey'],
-      'Kode indikator',
-      'Indicator key',
+    const indicatorKey = ownerKey(
+      command,
+      requireText(command.indicatorKey, ['indicatorKey'], 'Kode indikator', 'Indicator key'),
+      code,
     );
     const year = requireYear(command.year, ['year']);
     const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');

@@ -4,6 +4,7 @@ export * from './periods';
 export * from './evidence';
 export * from './value';
 export * from './realization.decider';
+export * from './in-force';
 export * from './narrative.decider';
 export * from './comparison';
 export * from './budget-realization';

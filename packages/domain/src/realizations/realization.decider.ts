@@ -356,6 +356,14 @@ function decideVerify(
 ): RealizationEvent[] {
   const period = requirePeriod(command.period);
   const actor = requireText(command.actor, ['actor'], 'Pengguna', 'Actor');
+  // Answering success while writing nothing would let the inspectorate believe it signed off.
+  if (command.level === 'inspector' && !command.inspectorRequired)
+    fail(
+      'realization_inspector_not_required',
+      'Pemda ini tidak mewajibkan verifikasi Inspektorat; verifikasi Kepala OPD sudah final',
+      "This pemda does not require the inspectorate's verification; the OPD head's verification is final",
+      ['level'],
+    );
   const current = requireEntry(state, period);
   const event = (status: 'verified_head' | 'verified'): RealizationEvent[] => [
     {

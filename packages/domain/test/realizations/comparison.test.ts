@@ -3,7 +3,9 @@ import { fold } from '../../src/shared/decider';
 import {
   comparisonDecider,
   comparisonFor,
+  comparisonIndicatorKey,
   comparisonStreamId,
+  opdIndicatorKey,
   type ComparisonCommand,
   type ComparisonEvent,
 } from '../../src/realizations';
@@ -15,6 +17,8 @@ const cmd = (extra: Partial<ComparisonCommand> = {}): ComparisonCommand => ({
   scope: 'province',
   code: '18',
   indicatorKey: 'PDRB-ADHB',
+  opdId: null,
+  catalogCodes: ['PDRB-ADHB', 'KOP-SEHAT'],
   year: 2024,
   value: '483000.50',
   source: 'BPS Provinsi Lampung',
@@ -82,4 +86,87 @@ describe('comparison figures', () => {
     given([recorded()])
       .when(cmd({ year: 2023 }))
       .thenFails('comparison_wrong_stream', ['indicatorKey']));
+});
+
+describe('comparison figures belong to a catalog indicator or to one OPD', () => {
+  const lambar = '18.04-DISKOPERINDAG';
+  const bandar = '18.71-DISKOPUKM';
+  const own = (opdId: string, value: string): ComparisonEvent =>
+    recorded({ indicatorKey: opdIndicatorKey(opdId, 'IKU-4'), value });
+
+  it('keys an OPD indicator by the OPD and its local code, a catalog indicator by its code', () => {
+    expect(comparisonIndicatorKey(lambar, 'IKU-4')).toBe('18.04-DISKOPERINDAG:IKU-4');
+    expect(comparisonIndicatorKey(null, 'PDRB-ADHB')).toBe('PDRB-ADHB');
+    expect(comparisonStreamId(opdIndicatorKey(lambar, 'IKU-4'), 2024)).toBe(
+      'cmp-18.04-DISKOPERINDAG:IKU-4-2024',
+    );
+  });
+
+  it("two OPDs' IKU-4 are two streams with their own figures", () => {
+    given([])
+      .when(cmd({ indicatorKey: 'IKU-4', opdId: lambar, value: '483000.5' }))
+      .then([own(lambar, '483000.5')]);
+    given([])
+      .when(cmd({ indicatorKey: 'IKU-4', opdId: bandar, value: '12.5' }))
+      .then([own(bandar, '12.5')]);
+    expect(opdIndicatorKey(lambar, 'IKU-4')).not.toBe(opdIndicatorKey(bandar, 'IKU-4'));
+  });
+
+  it('a national figure of an OPD indicator needs no catalog', () =>
+    given([])
+      .when(
+        cmd({
+          scope: 'national',
+          code: '',
+          indicatorKey: 'IKU-4',
+          opdId: lambar,
+          catalogCodes: [],
+          value: '2.5',
+          source: 'BPS RI',
+        }),
+      )
+      .then([
+        recorded({
+          indicatorKey: opdIndicatorKey(lambar, 'IKU-4'),
+          scope: 'national',
+          code: '',
+          value: '2.5',
+          source: 'BPS RI',
+        }),
+      ]));
+
+  it.each<[string, Partial<ComparisonCommand>, string, (string | number)[]]>([
+    [
+      'a bare local code that is no catalog code (every OPD has an IKU-4)',
+      { indicatorKey: 'IKU-4' },
+      'comparison_not_in_catalog',
+      ['indicatorKey'],
+    ],
+    [
+      'a national figure under a code of no catalog',
+      { scope: 'national', code: '', indicatorKey: 'IKU-4' },
+      'comparison_not_in_catalog',
+      ['indicatorKey'],
+    ],
+    [
+      "another province's figure for an OPD",
+      { indicatorKey: 'IKU-4', opdId: lambar, code: '35' },
+      'comparison_other_province',
+      ['code'],
+    ],
+    ['a malformed OPD id', { indicatorKey: 'IKU-4', opdId: 'dinas' }, 'invalid_opd_id', ['opdId']],
+  ])('refuses %s', (_n, extra, code, path) => given([]).when(cmd(extra)).thenFails(code, path));
+
+  it('names the key and what to do in both languages', () => {
+    let error: unknown;
+    try {
+      comparisonDecider.decide(cmd({ indicatorKey: 'IKU-4' }), comparisonDecider.initialState);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      messageId: expect.stringContaining('"IKU-4" tidak ada di katalog provinsi 18'),
+      messageEn: expect.stringContaining('need the OPD id'),
+    });
+  });
 });

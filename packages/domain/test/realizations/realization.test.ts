@@ -408,6 +408,23 @@ describe('VerifyRealization', () => {
   it('refuses a period never recorded', () =>
     given([]).when(verify('head', true)).thenFails('realization_not_recorded', ['period']));
 
+  it.each<[string, RealizationEvent[]]>([
+    ['submitted', inStatus(P).submitted],
+    ['verified by the head (final there)', inStatus(P).verified],
+    ['waiting since the step was dropped', inStatus(P).verified_head],
+    ['never recorded', []],
+  ])(
+    'refuses an inspector verify where the pemda requires no Inspektorat step: %s',
+    (_n, events) => {
+      given(events)
+        .when(verify('inspector', false))
+        .thenFails('realization_inspector_not_required', ['level']);
+      const error = errorOf(() => decide(events, verify('inspector', false)));
+      expect(error.messageId).toContain('tidak mewajibkan verifikasi Inspektorat');
+      expect(error.messageEn).toContain("does not require the inspectorate's verification");
+    },
+  );
+
   it('full path with the inspectorate keeps the status history', () => {
     const s = stateOf([...inStatus(P).verified_head, verifiedByInspector(P)]);
     expect(currentVersion(s, P)?.status).toBe('verified');

@@ -2,7 +2,9 @@ import {
   achievementFor,
   DEFAULT_PREDIKAT_SCALE,
   pkTargetFor,
+  realizationDecider,
   regionOfOpdId,
+  streamInForce,
   targetInForce,
   yearsInForce,
   type IndicatorKind,
@@ -11,6 +13,8 @@ import {
   type MeasurementSettings,
   type Period,
   type Polarity,
+  type RealizationEvent,
+  type RealizationState,
   type RollupRule,
   type YearTarget,
 } from '@sakip/domain';
@@ -26,11 +30,27 @@ import { json, PARTITIONED, tbl } from './util';
  * the year of whichever jabatan lists the indicator, over the Renstra period in force that
  * year) and the document it came from, the year's realization and the capaian and predikat the
  * domain computes (achievementFor with the pemda's MeasurementSettings, defaults otherwise).
+ * Rankings are signed reads: only verified values count (the domain's streamInForce: the last
+ * verified version of each period, so a correction counts once it is verified itself), and
+ * `pending` says how many periods of the row wait for verification.
  *
  * Its inputs live in its own tables (catalog, mappings, indicators + draft changes, Renstra
- * periods, PK targets per jabatan, realization values, settings); each event updates its input
- * and recomputes only the rows it affects. View: rm_comparison (+ rm_comparison_catalog).
+ * periods, PK targets per jabatan, each realization stream's folded state, settings); each event
+ * updates its input and recomputes only the rows it affects. View: rm_comparison
+ * (+ rm_comparison_catalog for names).
  */
+
+/** Every event of a realization stream: any of them can change what is verified or pending. */
+const REALIZATION_EVENTS = [
+  'RealizationRecorded',
+  'RealizationSubmitted',
+  'RealizationVerified',
+  'RealizationReturned',
+  'RealizationCorrected',
+  'RealizationYearLocked',
+] as const;
+const isRealizationEvent = (type: string): boolean =>
+  (REALIZATION_EVENTS as readonly string[]).includes(type);
 
 const HANDLED = [
   ...PLAN_EVENTS,
@@ -40,8 +60,7 @@ const HANDLED = [
   'IndicatorUnmapped',
   'PkSigned',
   'PkRevised',
-  'RealizationRecorded',
-  'RealizationCorrected',
+  ...REALIZATION_EVENTS,
   'MeasurementConfigured',
 ] as const;
 
@@ -132,9 +151,9 @@ async function recompute(
   }));
   const periods = await periodsOf(tx, T('periods'), p, opdId);
   const reals = await tx.unsafe<
-    { year: number; indicator_code: string; period: Period; value: string }[]
+    { year: number; indicator_code: string; state: RealizationState }[]
   >(
-    `select year, indicator_code, period, value from "${T('realization_values')}" where province_code = $1 and opd_id = $2
+    `select year, indicator_code, state from "${T('realization_streams')}" where province_code = $1 and opd_id = $2
         and ($3::text is null or indicator_code = $3) and ($4::int is null or year = $4)`,
     [p, opdId, ind, yr],
   );
@@ -162,10 +181,9 @@ async function recompute(
         pkOrigin: pk?.origin ?? null,
         renstraOrigin: decree ? { kind: 'renstra', decreeNumber: decree.decreeNumber } : null,
       });
-      const realizations: Partial<Record<Period, string>> = {};
-      for (const r of reals)
-        if (r.year === year && r.indicator_code === m.indicator_code)
-          realizations[r.period] = r.value;
+      const stream = reals.find((r) => r.year === year && r.indicator_code === m.indicator_code);
+      const inForce = stream ? streamInForce(stream.state) : null;
+      const realizations: Partial<Record<Period, string>> = inForce?.verified ?? {};
       const a = achievementFor({
         indicator: { polarity: m.polarity, rollup: m.rollup, dataPeriod: m.data_period },
         target,
@@ -189,22 +207,49 @@ async function recompute(
         capaian_reason: a.capaian.computable ? null : a.capaian.reason,
         predikat: a.predikat?.label ?? null,
         predikat_code: a.predikat?.code ?? null,
+        pending: inForce?.pending ?? 0,
       });
     }
   }
   await tx.unsafe(
     `insert into "${T('comparison')}" (province_code, region_code, opd_id, indicator_code, catalog_code, year, target, target_min, target_max,
                                        target_text, target_source, target_source_label, realization, realization_source, capaian,
-                                       capaian_display, capaian_reason, predikat, predikat_code)
+                                       capaian_display, capaian_reason, predikat, predikat_code, pending)
      select $1, $2, $3, x.indicator_code, x.catalog_code, x.year, x.target, x.target_min, x.target_max, x.target_text, x.target_source,
             x.target_source_label, x.realization, x.realization_source, x.capaian, x.capaian_display, x.capaian_reason, x.predikat,
-            x.predikat_code
+            x.predikat_code, x.pending
        from json_to_recordset($4::text::json) as x(indicator_code text, catalog_code text, year int, target numeric, target_min numeric,
             target_max numeric, target_text text, target_source text, target_source_label text, realization numeric,
             realization_source text, capaian numeric,
-            capaian_display text, capaian_reason text, predikat text, predikat_code text)`,
+            capaian_display text, capaian_reason text, predikat text, predikat_code text, pending int)`,
     [p, region, opdId, json(rows)],
   );
+}
+
+/** Folds the event into its stream's state with the domain's evolve, then recomputes its rows. */
+async function applyRealization(
+  tx: TransactionSql,
+  e: ProjectedEvent,
+  tables: TableNames,
+  p: string,
+): Promise<void> {
+  const T = (n: string) => tbl(tables, n);
+  const [row] = await tx.unsafe<{ state: RealizationState }[]>(
+    `select state from "${T('realization_streams')}" where province_code = $1 and stream_id = $2`,
+    [p, e.streamId],
+  );
+  const event = { type: e.type, data: e.data } as unknown as RealizationEvent;
+  const state = realizationDecider.evolve(row?.state ?? realizationDecider.initialState, event);
+  const { opdId, indicatorCode, year } = state;
+  if (opdId === null || indicatorCode === null || year === null)
+    throw new Error(`${e.type} at ${e.globalPosition}: no realization recorded in ${e.streamId}`);
+  await tx.unsafe(
+    `insert into "${T('realization_streams')}" (province_code, stream_id, opd_id, indicator_code, year, state)
+     values ($1, $2, $3, $4, $5, $6::text::jsonb)
+     on conflict (province_code, stream_id) do update set state = excluded.state`,
+    [p, e.streamId, opdId, indicatorCode, year, json(state)],
+  );
+  return recompute(tx, tables, p, { opdId, indicatorCode, year });
 }
 
 async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames): Promise<void> {
@@ -286,36 +331,6 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
       }
       return recompute(tx, tables, p, { opdId: pk.opdId, year: pk.year });
     }
-    case 'RealizationRecorded': {
-      const r = e.data;
-      await tx.unsafe(
-        `insert into "${T('realization_values')}" (province_code, stream_id, period, opd_id, indicator_code, year, value) values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (province_code, stream_id, period) do update set value = excluded.value`,
-        [p, e.streamId, r.period, r.opdId, r.indicatorCode, r.year, r.value],
-      );
-      return recompute(tx, tables, p, {
-        opdId: r.opdId,
-        indicatorCode: r.indicatorCode,
-        year: r.year,
-      });
-    }
-    case 'RealizationCorrected': {
-      const r = e.data;
-      const [row] = await tx.unsafe<{ opd_id: string; indicator_code: string; year: number }[]>(
-        `update "${T('realization_values')}" set value = $4 where province_code = $1 and stream_id = $2 and period = $3
-         returning opd_id, indicator_code, year`,
-        [p, e.streamId, r.period, r.value],
-      );
-      if (!row)
-        throw new Error(
-          `RealizationCorrected at ${e.globalPosition}: no realization ${e.streamId} ${r.period}`,
-        );
-      return recompute(tx, tables, p, {
-        opdId: row.opd_id,
-        indicatorCode: row.indicator_code,
-        year: row.year,
-      });
-    }
     case 'MeasurementConfigured': {
       const { code, settings } = e.data;
       await tx.unsafe(
@@ -331,6 +346,7 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
       return;
     }
     default: {
+      if (isRealizationEvent(e.type)) return applyRealization(tx, e, tables, p);
       const en = await foldPlanEvent(tx, e, drafts(tables));
       if (!en) return;
       await recordEnactment(tx, T('periods'), en);
@@ -373,6 +389,7 @@ async function apply(tx: TransactionSql, e: ProjectedEvent, tables: TableNames):
 
 export const comparisonProjection: Projection = {
   name: 'comparison',
+  // 2: realization streams folded whole (verified values count, pending ones are counted).
   version: 2,
   handles: HANDLED,
   tables: [
@@ -384,7 +401,7 @@ export const comparisonProjection: Projection = {
     'drafts',
     'periods',
     'pk_targets',
-    'realization_values',
+    'realization_streams',
     'settings',
   ],
   partitionedTables: [
@@ -396,7 +413,7 @@ export const comparisonProjection: Projection = {
     'drafts',
     'periods',
     'pk_targets',
-    'realization_values',
+    'realization_streams',
     'settings',
   ],
 
@@ -425,6 +442,7 @@ export const comparisonProjection: Projection = {
         capaian_reason     text,
         predikat           text,
         predikat_code      text,
+        pending            int not null default 0,
         primary key (province_code, opd_id, indicator_code, year)
       ) ${PARTITIONED}`);
     await tx.unsafe(`create index on "${T('comparison')}" (province_code, catalog_code, year)`);
@@ -454,13 +472,13 @@ export const comparisonProjection: Projection = {
         primary key (province_code, opd_id, year, position_code, indicator_code)
       ) ${PARTITIONED}`);
     await tx.unsafe(`
-      create table "${T('realization_values')}" (
-        province_code text not null, stream_id text not null, period text not null, opd_id text not null, indicator_code text not null,
-        year int not null, value text not null,
-        primary key (province_code, stream_id, period)
+      create table "${T('realization_streams')}" (
+        province_code text not null, stream_id text not null, opd_id text not null, indicator_code text not null,
+        year int not null, state jsonb not null,
+        primary key (province_code, stream_id)
       ) ${PARTITIONED}`);
     await tx.unsafe(
-      `create index on "${T('realization_values')}" (province_code, opd_id, indicator_code, year)`,
+      `create index on "${T('realization_streams')}" (province_code, opd_id, indicator_code, year)`,
     );
     await tx.unsafe(`
       create table "${T('settings')}" (
