@@ -196,6 +196,14 @@ describe('a PK with a range target, imported', () => {
       },
       ctx(),
     );
+    // Only verified values count: the head's verify makes the value the one in force.
+    const entry = { opdId, indicatorCode: 'INF-1', year: 2024, period: 'YEAR' as const };
+    await executor.execute(realizationUseCases.submitRealization, entry, ctx());
+    await executor.execute(
+      realizationUseCases.verifyRealization,
+      { ...entry, level: 'head' as const },
+      ctx(),
+    );
     const row = (await new AchievementQueries(store, loader).opdYear(opdId, 2024))!.indicators.find(
       (r) => r.indicator.code === 'INF-1',
     )!;

@@ -341,6 +341,14 @@ describe('PK of any jabatan', () => {
       },
       ctx(),
     );
+    // Only verified values count: the head's verify makes the value the one in force.
+    const entry = { opdId: LAMBAR, indicatorCode: 'INF-1', year: 2022, period: 'YEAR' as const };
+    await executor.execute(realizationUseCases.submitRealization, entry, ctx());
+    await executor.execute(
+      realizationUseCases.verifyRealization,
+      { ...entry, level: 'head' as const },
+      ctx(),
+    );
     const q = new AchievementQueries(store, new StateLoader(store));
     const inf = (await q.opdYear(LAMBAR, 2022))!.indicators.find(
       (r) => r.indicator.code === 'INF-1',
