@@ -27,6 +27,7 @@ import {
 import { EventStore, type RecordedEvent } from '@sakip/event-store';
 import type { LkjipData, ReportIndicator, ReportNarrative, ReportTemplates } from './data';
 import { num } from './format';
+import { measuredYear } from './measured';
 import { loadTemplates } from './templates';
 
 /** An EventStore that sees only the events at or below a position. */
@@ -160,7 +161,7 @@ export async function loadLkjipData(
   const planState = (await loader.load(planDecider, planStreamId(opdId))).state;
   const achievements = new AchievementQueries(store, loader);
   const agreements = new AgreementQueries(loader);
-  const ay = await achievements.opdYear(opdId, year);
+  const ay = await measuredYear(loader, achievements, opdId, year);
   const decrees = plan
     ? (await new PlanQueries(store).decrees(opdId)).filter((d) =>
         plan.decreeIds.includes(d.decreeId),
@@ -172,18 +173,34 @@ export async function loadLkjipData(
   const history = new Map<string, ReportIndicator['history']>();
   if (plan) {
     for (let y = Math.max(plan.periodStart, year - HISTORY_YEARS + 1); y < year; y++) {
-      const earlier = await achievements.opdYear(opdId, y);
+      const earlier = await measuredYear(loader, achievements, opdId, y);
       for (const row of earlier?.indicators ?? []) {
         const list = history.get(row.indicator.code) ?? [];
         list.push({
           year: y,
           realization: row.achievement.year.basis,
           capaian: row.achievement.year.display,
+          verified: row.unverified.length === 0,
         });
         history.set(row.indicator.code, list);
       }
     }
   }
+
+  const pk = await agreements.pk(opdId, year, 'KADIS');
+  const lastDecreeNumber = decrees.at(-1)?.number ?? null;
+  // Which document a target came from: the PK in force (its signer's position and revision)
+  // or the Renstra and the decree that enacted it.
+  const targetSource = (source: 'pk' | 'renstra' | null): string | null => {
+    if (source === 'pk') {
+      const rev = pk?.revisions.at(-1);
+      const who = pk?.firstParty?.position ? ` ${pk.firstParty.position}` : '';
+      return `PK${who} ${year}${rev && rev.revision > 0 ? `, Perubahan ${rev.revision}` : ''}`;
+    }
+    if (source === 'renstra')
+      return `Renstra ${plan ? `${plan.periodStart}–${plan.periodEnd}` : ''}${lastDecreeNumber ? ` (SK ${lastDecreeNumber})` : ''}`.trim();
+    return null;
+  };
 
   // Province and national comparison figures, by catalog code when the indicator is mapped.
   const catalog = await agreements.catalog(provinceCode);
@@ -214,8 +231,14 @@ export async function loadLkjipData(
         value: t.value,
         text: t.text ?? null,
       })),
-      target: { value: row.target.value, text: row.target.text, source: row.target.source },
+      target: {
+        value: row.target.value,
+        text: row.target.text,
+        source: row.target.source,
+        sourceLabel: targetSource(row.target.source),
+      },
       realizations: row.realizations,
+      unverified: row.unverified,
       yearBasis: y.basis,
       capaian: y.capaian.computable
         ? {
@@ -255,19 +278,16 @@ export async function loadLkjipData(
       };
   }
 
-  const pk = await agreements.pk(opdId, year, 'KADIS');
   const budget = await agreements.budget(opdId, year);
   const names = new Map(indicators.map((i) => [i.code, i.name]));
   const kadis = opd.positions.KADIS;
-  const head =
-    pk?.firstParty ??
-    (lastDecree
-      ? {
-          name: lastDecree.info.signer.name,
-          nip: lastDecree.info.signer.nip,
-          position: lastDecree.info.signer.position,
-        }
-      : null);
+  // The OPD head signs the OPD's report: the first party of the year's PK. Never the decree's
+  // signer (a Bupati signs the SK, not the OPD's foreword).
+  const head = pk?.firstParty
+    ? { name: pk.firstParty.name, nip: pk.firstParty.nip, position: pk.firstParty.position }
+    : kadis?.title
+      ? { name: null, nip: null, position: kadis.title }
+      : null;
   const templates =
     options.templates ?? (await loadTemplates(sql, [opdId, regionCode, provinceCode]));
   return {
@@ -281,6 +301,7 @@ export async function loadLkjipData(
     dataDate: await dateAt(sql, feedPosition, year),
     place: lastDecree?.info.place ?? null,
     head,
+    finalisation: null,
     period: plan ? { start: plan.periodStart, end: plan.periodEnd } : null,
     decrees: decrees.map((d) => ({
       decreeId: d.decreeId,
@@ -434,6 +455,7 @@ export async function loadPemdaLkjipData(
     dataDate: dates.at(-1) ?? `${year}-12-31`,
     place: parts.find((p) => p.place)?.place ?? null,
     head: null,
+    finalisation: null,
     period: periods.length
       ? {
           start: Math.min(...periods.map((p) => p.start)),

@@ -10,6 +10,7 @@ import {
   type GeneratedReport,
   type ReportDeps,
 } from './generate';
+import { checkFinalisation, finalisationKey, type FinalisationInput } from './finalisation';
 import { dataPosition, opdsOfRegion } from './loader';
 import { lastReportedPosition, listReports, type ReportFormat, type ReportRow } from './repository';
 
@@ -23,6 +24,8 @@ export interface GenerateJobData {
   feedPosition: number;
   formats: ReportFormat[];
   reason: 'on_demand' | 'scheduled';
+  /** Date, place and signer chosen by the user; absent = a draft. */
+  finalisation?: FinalisationInput;
 }
 export interface ScheduleJobData {
   kind: 'schedule';
@@ -40,8 +43,14 @@ export const DEFAULT_JOB_POLICY: JobPolicy = {
   formats: ['docx', 'pdf'],
 };
 
-export const reportJobId = (opdId: string, year: number, feedPosition: number): string =>
-  `${opdId}:${year}:${feedPosition}`;
+/** The same data (and the same finalisation) is one job. */
+export const reportJobId = (
+  opdId: string,
+  year: number,
+  feedPosition: number,
+  finalisation?: FinalisationInput,
+): string =>
+  `${opdId}:${year}:${feedPosition}${finalisation ? `:final-${finalisationKey(finalisation)}` : ''}`;
 
 const isRegionCode = (id: string) => /^\d{2}(\.\d{2})?$/.test(id);
 
@@ -85,12 +94,14 @@ export async function enqueueReport(
     formats?: ReportFormat[];
     reason?: GenerateJobData['reason'];
     retryFailed?: boolean;
+    finalisation?: FinalisationInput | undefined;
   },
   deps: { sql: Sql; policy?: Partial<JobPolicy> },
 ): Promise<EnqueueResult> {
   const policy = { ...DEFAULT_JOB_POLICY, ...deps.policy };
+  if (input.finalisation) checkFinalisation(input.finalisation);
   const feedPosition = await subjectPosition(deps.sql, input.opdId, input.year);
-  const jobId = reportJobId(input.opdId, input.year, feedPosition);
+  const jobId = reportJobId(input.opdId, input.year, feedPosition, input.finalisation);
   const existing = await queue.getJob(jobId);
   if (existing) {
     let state = await existing.getState();
@@ -107,6 +118,7 @@ export async function enqueueReport(
     feedPosition,
     formats: input.formats ?? policy.formats,
     reason: input.reason ?? 'on_demand',
+    ...(input.finalisation ? { finalisation: input.finalisation } : {}),
   };
   const job = await queue.add('generate', data, jobOptions(jobId, policy));
   return { jobId, feedPosition, added: job.id === jobId, state: await job.getState() };
@@ -208,6 +220,7 @@ export async function processLkjipJob(
       formats: data.formats,
       position: data.feedPosition,
       ...(job.id ? { jobId: job.id } : {}),
+      ...(data.finalisation ? { finalisation: data.finalisation } : {}),
     });
   } catch (err) {
     const attempts = job.opts.attempts ?? 1;
