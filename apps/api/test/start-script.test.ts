@@ -167,6 +167,63 @@ describe('npm start (infra/dev/start.mjs)', () => {
       );
     }
 
+    // Finalising over tRPC: the demo has no PK naming the head, so a signer must be given.
+    const noSigner = await call(
+      'reports.request',
+      {
+        opdId: OPD,
+        year: YEAR,
+        finalise: { date: '2025-02-14' },
+      },
+      token,
+    ).catch((e: Error) => e);
+    expect(String(noSigner)).toMatch(/finalise\.signer/);
+    const finalised = await call<{ jobId: string }>(
+      'reports.request',
+      {
+        opdId: OPD,
+        year: YEAR,
+        finalise: {
+          date: '2025-02-14',
+          place: 'Liwa',
+          signer: { name: 'Kepala Dinas Contoh', position: 'Kepala Dinas', nip: null },
+        },
+      },
+      token,
+    );
+    expect(finalised.jobId).not.toBe(requested.jobId);
+    let rows: (Row & { draft: boolean | null; finalisation: unknown })[] = [];
+    while (rows.length < 2) {
+      if (Date.now() > deadline) throw new Error(`no finalised report:\n${output.slice(-4000)}`);
+      const list = await query<{ reports: typeof rows }>(
+        'reports.list',
+        { opdId: OPD, year: YEAR },
+        token,
+      );
+      rows = list.reports.filter((r) => r.jobId === finalised.jobId && r.status === 'ready');
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+    for (const r of rows)
+      expect(r).toMatchObject({
+        // The demo's values are not verified yet: finalised, but still marked DRAF.
+        draft: true,
+        finalisation: {
+          date: '2025-02-14',
+          place: 'Liwa',
+          signer: { name: 'Kepala Dinas Contoh', position: 'Kepala Dinas', nip: null },
+        },
+      });
+    const { token: operatorToken } = await call<{ token: string }>('auth.login', {
+      username: 'operator.diskoperindag',
+      password: 'sakip-demo-2026',
+    });
+    const forbidden = await call(
+      'reports.request',
+      { opdId: OPD, year: YEAR, finalise: { date: '2025-02-14' } },
+      operatorToken,
+    ).catch((e: Error) => e);
+    expect(String(forbidden)).toMatch(/403/);
+
     await stopPlatform();
     expect(platform.exitCode ?? platform.signalCode).not.toBeNull();
   }, 600_000);

@@ -2,6 +2,7 @@
 // finalises it. Place and signer default to the decree's seat and the OPD head from the year's
 // PK; the date has no default (never the date of the last event).
 import { createHash } from 'node:crypto';
+import { DomainError } from '@sakip/domain';
 import type { LkjipData, ReportFinalisation, ReportSigner } from './data';
 
 export interface FinalisationInput {
@@ -11,12 +12,10 @@ export interface FinalisationInput {
   signer?: { name: string; nip?: string | null | undefined; position: string } | undefined;
 }
 
-export class ReportInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
+/** A finalisation the user typed wrong; a DomainError, so the API answers BAD_REQUEST naming the field. */
+export class ReportInputError extends DomainError {
+  constructor(field: string, id: string, en: string) {
+    super('invalid_finalisation', `${field}: ${id}`, `${field}: ${en}`, field.split('.'));
     this.name = 'ReportInputError';
   }
 }
@@ -35,26 +34,30 @@ export function checkFinalisation(input: FinalisationInput): FinalisationInput {
   if (!isIsoDate(input.date))
     throw new ReportInputError(
       'finalise.date',
-      `tanggal harus berbentuk TTTT-BB-HH, mis. 2025-02-14 / the date must be YYYY-MM-DD, e.g. 2025-02-14 (got '${input.date}')`,
+      `tanggal harus berbentuk TTTT-BB-HH, mis. 2025-02-14 (tertulis '${input.date}')`,
+      `the date must be YYYY-MM-DD, e.g. 2025-02-14 (got '${input.date}')`,
     );
   if (input.place !== undefined && !input.place.trim())
-    throw new ReportInputError('finalise.place', 'tempat kosong / the place is empty');
+    throw new ReportInputError('finalise.place', 'tempat kosong', 'the place is empty');
   if (input.signer) {
     if (!input.signer.name.trim())
       throw new ReportInputError(
         'finalise.signer.name',
-        'nama penandatangan kosong / the signer name is empty',
+        'nama penandatangan kosong',
+        'the signer name is empty',
       );
     if (!input.signer.position.trim())
       throw new ReportInputError(
         'finalise.signer.position',
-        'jabatan penandatangan kosong / the signer position is empty',
+        'jabatan penandatangan kosong',
+        'the signer position is empty',
       );
     const nip = input.signer.nip?.replace(/\s+/g, '') ?? '';
     if (nip && !/^\d{18}$/.test(nip))
       throw new ReportInputError(
         'finalise.signer.nip',
-        `NIP harus 18 angka / the NIP must be 18 digits (got '${input.signer.nip}')`,
+        `NIP harus 18 angka (tertulis '${input.signer.nip}')`,
+        `the NIP must be 18 digits (got '${input.signer.nip}')`,
       );
   }
   return input;
@@ -76,7 +79,8 @@ export function resolveFinalisation(
   if (!signer?.name)
     throw new ReportInputError(
       'finalise.signer',
-      `penandatangan belum diketahui: PK tahun ini belum dicatat untuk ${data.subjectName}; isi nama dan jabatan penandatangan / the signer is unknown (no PK recorded this year): give the signer's name and position`,
+      `penandatangan belum diketahui: PK tahun ini belum dicatat untuk ${data.subjectName}; isi nama dan jabatan penandatangan`,
+      `the signer is unknown (no PK recorded this year for ${data.subjectName}): give the signer's name and position`,
     );
   return {
     date: input.date,

@@ -11,6 +11,7 @@ export {
   loadLkjipData,
   loadPemdaLkjipData,
   dataPosition,
+  defaultSigner,
   opdsOfRegion,
   regionOf,
   PinnedEventStore,

@@ -489,3 +489,18 @@ export async function loadPemdaLkjipData(
     })),
   };
 }
+
+/**
+ * Who signs an OPD's report by default: the first party of the year's PK (its head), as the
+ * report shows it. Null for a pemda (the regional head is named when finalising) or without a PK.
+ */
+export async function defaultSigner(
+  sql: Sql,
+  subjectId: string,
+  year: number,
+): Promise<{ name: string; nip: string | null; position: string } | null> {
+  if (/^\d{2}(\.\d{2})?$/.test(subjectId)) return null;
+  const store = new EventStore(sql);
+  const pk = await new AgreementQueries(new StateLoader(store)).pk(subjectId, year, 'KADIS');
+  return pk?.firstParty ?? null;
+}

@@ -10,8 +10,13 @@ import {
   type GeneratedReport,
   type ReportDeps,
 } from './generate';
-import { checkFinalisation, finalisationKey, type FinalisationInput } from './finalisation';
-import { dataPosition, opdsOfRegion } from './loader';
+import {
+  checkFinalisation,
+  finalisationKey,
+  ReportInputError,
+  type FinalisationInput,
+} from './finalisation';
+import { dataPosition, defaultSigner, opdsOfRegion } from './loader';
 import { lastReportedPosition, listReports, type ReportFormat, type ReportRow } from './repository';
 
 export const LKJIP_QUEUE = 'lkjip';
@@ -43,14 +48,14 @@ export const DEFAULT_JOB_POLICY: JobPolicy = {
   formats: ['docx', 'pdf'],
 };
 
-/** The same data (and the same finalisation) is one job. */
+/** The same data (and the same finalisation) is one job. BullMQ accepts a custom id with colons only when it has exactly three parts. */
 export const reportJobId = (
   opdId: string,
   year: number,
   feedPosition: number,
   finalisation?: FinalisationInput,
 ): string =>
-  `${opdId}:${year}:${feedPosition}${finalisation ? `:final-${finalisationKey(finalisation)}` : ''}`;
+  `${opdId}:${year}:${feedPosition}${finalisation ? `-final-${finalisationKey(finalisation)}` : ''}`;
 
 const isRegionCode = (id: string) => /^\d{2}(\.\d{2})?$/.test(id);
 
@@ -99,7 +104,16 @@ export async function enqueueReport(
   deps: { sql: Sql; policy?: Partial<JobPolicy> },
 ): Promise<EnqueueResult> {
   const policy = { ...DEFAULT_JOB_POLICY, ...deps.policy };
-  if (input.finalisation) checkFinalisation(input.finalisation);
+  if (input.finalisation) {
+    checkFinalisation(input.finalisation);
+    // Refused now rather than as a failed job: a finalised report needs someone to sign it.
+    if (!input.finalisation.signer && !(await defaultSigner(deps.sql, input.opdId, input.year)))
+      throw new ReportInputError(
+        'finalise.signer',
+        `belum ada PK ${input.year} yang menyebut kepala ${input.opdId}; isi nama dan jabatan penandatangan`,
+        `no ${input.year} PK names the head of ${input.opdId}; give the signer's name and position`,
+      );
+  }
   const feedPosition = await subjectPosition(deps.sql, input.opdId, input.year);
   const jobId = reportJobId(input.opdId, input.year, feedPosition, input.finalisation);
   const existing = await queue.getJob(jobId);

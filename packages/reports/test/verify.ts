@@ -14,7 +14,7 @@ export async function verifyEverything(
   const store = new EventStore(sql);
   let steps = 0;
   for (const streamId of await store.streamIds('realization', `real-${opdId}-`)) {
-    for (let guard = 0; guard < 4; guard++) {
+    for (let guard = 0; guard < 3 * PERIODS.length; guard++) {
       const { state } = await new StateLoader(store).load(realizationDecider, streamId);
       const open = PERIODS.map((p) => ({ p, v: currentVersion(state, p) })).find(
         ({ v }) => v && v.status !== 'verified',
