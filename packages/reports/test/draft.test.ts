@@ -21,6 +21,7 @@ import {
   generateReport,
   listReports,
   loadLkjipData,
+  loadPemdaLkjipData,
   readReport,
   ReportInputError,
   type LkjipDocument,
@@ -110,6 +111,18 @@ describe('a report built while values are not verified is a draft', () => {
     expect(html).toContain('DRAF · LKjIP 2024');
     expect(html).toContain('[belum diverifikasi]');
   }, 120_000);
+
+  it('marks the pemda-level report the same way, naming the OPD of each unverified value', async () => {
+    const doc = buildLkjip(await loadPemdaLkjipData({ sql: db.sql }, '18.04', YEAR));
+    expect(doc.meta.draft).toBe(true);
+    expect(doc.meta.footer).toMatch(/^DRAF · /);
+    const lampiran = doc.body.find(
+      (b) => b.type === 'table' && b.caption.endsWith('Nilai realisasi yang belum diverifikasi'),
+    );
+    expect(lampiran?.type === 'table' && lampiran.rows.map((r) => r[1])).toContain(
+      `${names.get('IKU-4')} (Dinas Koperasi UKM, Perindustrian dan Perdagangan)`,
+    );
+  });
 
   it('never signs with the decree signer: without a PK the signature has no name, and no date', async () => {
     const signer = await decreeSigner();
