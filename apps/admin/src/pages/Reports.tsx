@@ -428,7 +428,7 @@ function FinaliseCard({
       <h2 id="finalise-title">{t('rep.fin.title')}</h2>
       <p className="muted small">{t('rep.fin.help')}</p>
       <div className="row">
-        <TextField label={t('rep.fin.date')} type="date" required {...field('date')} />
+        <TextField label={t('rep.fin.date')} type="date" {...field('date')} />
         <TextField label={t('rep.fin.place')} {...field('place')} />
       </div>
       <div className="row">
