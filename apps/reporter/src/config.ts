@@ -65,8 +65,8 @@ export const reporterConfigDocs: Record<keyof z.infer<typeof reporterSchema>, st
   REPORT_S3_FORCE_PATH_STYLE: 'force path-style URLs',
 };
 
-// eslint-disable-next-line no-restricted-syntax -- the reporter's one config module, like @sakip/config: the only place it reads the environment.
 export function loadReporterConfig(
+  // eslint-disable-next-line no-restricted-syntax -- the reporter's one config module, like @sakip/config: the only place it reads the environment.
   env: Record<string, string | undefined> = process.env,
 ): ReporterConfig {
   const base = loadConfig(env);
