@@ -158,7 +158,15 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
     ...i.unverified.map((u) => ({ i, year, period: u.period, value: u.value, status: u.status })),
   ]);
   const unverifiedHistory = ikus.flatMap((i) =>
-    i.history.filter((h) => !h.verified).map((h) => ({ i, year: h.year, value: h.realization })),
+    i.history.flatMap((h) =>
+      h.unverified.map((u) => ({
+        i,
+        year: h.year,
+        period: u.period,
+        value: u.value,
+        status: u.status,
+      })),
+    ),
   );
   const draft = unverified.length > 0 || unverifiedHistory.length > 0 || !fin;
   const period = data.period;
@@ -860,9 +868,9 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
         ...unverifiedHistory.map((u) => [
           nameWithOpd(u.i),
           String(u.year),
-          PERIOD_LABEL.YEAR!,
+          PERIOD_LABEL[u.period] ?? u.period,
           num(u.value),
-          UNVERIFIED_MARK,
+          STATUS_LABELS[u.status],
         ]),
       ].map((row, k) => [String(k + 1), ...row]),
     );

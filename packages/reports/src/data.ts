@@ -74,6 +74,8 @@ export interface ReportIndicator {
     realization: string | null;
     capaian: string | null;
     verified: boolean;
+    /** That year's periods not verified yet, with their status. */
+    unverified: UnverifiedEntry[];
   }[];
   comparison: { province: ReportComparisonFigure | null; national: ReportComparisonFigure | null };
   warnings: string[];

@@ -181,6 +181,7 @@ export async function loadLkjipData(
           realization: row.achievement.year.basis,
           capaian: row.achievement.year.display,
           verified: row.unverified.length === 0,
+          unverified: row.unverified,
         });
         history.set(row.indicator.code, list);
       }

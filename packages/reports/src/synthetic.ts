@@ -137,6 +137,7 @@ export function syntheticLkjipData(
             realization: (real * 0.9).toFixed(2),
             capaian: (cap * 0.95).toFixed(2),
             verified: true,
+            unverified: [],
           },
         ],
         comparison:

@@ -95,6 +95,8 @@ describe('a report built while values are not verified is a draft', () => {
     expect(all).toContain('Lampiran 4. Nilai yang Belum Diverifikasi');
     const lampiran = pdf.slice(pdf.findIndex((p) => p.includes('Lampiran 4.'))).join('\n');
     expect(lampiran).toMatch(/912,40\s+draf \(belum diajukan\)/);
+    // An earlier year's value printed in the comparison table is listed too, with its status.
+    expect(lampiran).toMatch(/2023\s+Tahun\s+880\s+draf \(belum diajukan\)/);
 
     // DOCX: the same marks; every section (cover included) has the DRAF footer.
     expect(docx.body.split('\n')[0]).toBe('DRAF');
