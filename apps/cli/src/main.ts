@@ -9,6 +9,7 @@ import { InputError } from './parse-input';
 import { importFile } from './commands/import-file';
 import { backup, restore } from './commands/backup';
 import { reportLkjip } from './commands/report';
+import type { FinalisationInput } from '@sakip/reports';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
 import {
   parseSyntheticOptions,
@@ -75,6 +76,42 @@ program
   .requiredOption('--from <file>')
   .action(async (o: { from: string }) => out(await restore(loadConfig().DATABASE_URL, o.from)));
 
+interface ReportOptions {
+  opd: string;
+  year: string;
+  out: string;
+  format: string;
+  date?: string;
+  place?: string;
+  signerName?: string;
+  signerPosition?: string;
+  signerNip?: string;
+}
+
+/** --date finalises; the other finalisation options need it, and a signer needs name and position. */
+function finalisationOf(o: ReportOptions): FinalisationInput | undefined {
+  const extra = o.place ?? o.signerName ?? o.signerPosition ?? o.signerNip;
+  if (!o.date) {
+    if (extra !== undefined)
+      throw new InputError([
+        'date: --place/--signer-* memfinalisasi laporan dan butuh --date / --place and --signer-* finalise the report and need --date',
+      ]);
+    return undefined;
+  }
+  const signerGiven = [o.signerName, o.signerPosition, o.signerNip].some((v) => v !== undefined);
+  if (signerGiven && (!o.signerName || !o.signerPosition))
+    throw new InputError([
+      'signer: beri --signer-name dan --signer-position bersama / give --signer-name and --signer-position together',
+    ]);
+  return {
+    date: o.date,
+    ...(o.place !== undefined ? { place: o.place } : {}),
+    ...(signerGiven
+      ? { signer: { name: o.signerName!, position: o.signerPosition!, nip: o.signerNip ?? null } }
+      : {}),
+  };
+}
+
 program
   .command('report')
   .description('reports')
@@ -87,7 +124,12 @@ program
   .requiredOption('--year <year>')
   .requiredOption('--out <dir>')
   .option('--format <formats>', 'docx,pdf,html', 'docx,pdf')
-  .action(async (o: { opd: string; year: string; out: string; format: string }) => {
+  .option('--date <YYYY-MM-DD>', 'finalise: the date printed on the report (without it: a draft)')
+  .option('--place <place>', 'finalise: place of signing (default: the seat named in the SK)')
+  .option('--signer-name <name>', 'finalise: who signs (default: the OPD head from the year PK)')
+  .option('--signer-position <jabatan>', 'finalise: the signer’s position (with --signer-name)')
+  .option('--signer-nip <nip>', 'finalise: the signer’s NIP (18 digits, optional)')
+  .action(async (o: ReportOptions) => {
     const year = Number(o.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw new InputError([`year: tahun tidak valid / invalid year '${o.year}'`]);
@@ -95,6 +137,7 @@ program
     const bad = formats.filter((f) => !['docx', 'pdf', 'html'].includes(f));
     if (bad.length)
       throw new InputError([`format: ${bad.join(', ')} tidak dikenal / unknown (docx, pdf, html)`]);
+    const finalisation = finalisationOf(o);
     const rt = openRuntime();
     try {
       (
@@ -103,6 +146,7 @@ program
           year,
           out: o.out,
           formats: formats as ('docx' | 'pdf' | 'html')[],
+          finalisation,
         })
       ).forEach(out);
     } finally {

@@ -35,7 +35,6 @@ export const reporterSchema = z.object({
     .pipe(z.array(z.enum(REPORT_FORMATS)).min(1)),
   REPORT_LOOKBACK_YEARS: z.coerce.number().int().min(0).max(20).default(5),
   REPORT_QUEUE_PREFIX: z.string().min(1).default('bull'),
-  REPORTS_DIR: z.string().min(1).optional(),
   REPORT_STORAGE: z.enum(['local', 's3']).default('local'),
   REPORT_S3_BUCKET: z.string().min(3).optional(),
   REPORT_S3_REGION: z.string().default('us-east-1'),
@@ -58,7 +57,6 @@ export const reporterConfigDocs: Record<keyof z.infer<typeof reporterSchema>, st
   REPORT_FORMATS: 'formats the scheduler produces: docx, pdf, html (comma-separated)',
   REPORT_LOOKBACK_YEARS: 'past years the scheduler checks for changed data',
   REPORT_QUEUE_PREFIX: 'BullMQ key prefix in Redis',
-  REPORTS_DIR: 'local directory for report files (default: STORAGE_DIR)',
   REPORT_STORAGE: 'local (default) or s3',
   REPORT_S3_BUCKET: 'bucket when REPORT_STORAGE=s3 (credentials: the AWS SDK default chain)',
   REPORT_S3_REGION: 'S3 region',
@@ -67,8 +65,8 @@ export const reporterConfigDocs: Record<keyof z.infer<typeof reporterSchema>, st
   REPORT_S3_FORCE_PATH_STYLE: 'force path-style URLs',
 };
 
-// eslint-disable-next-line no-restricted-syntax -- the reporter's one config module, like @sakip/config: the only place it reads the environment.
 export function loadReporterConfig(
+  // eslint-disable-next-line no-restricted-syntax -- the reporter's one config module, like @sakip/config: the only place it reads the environment.
   env: Record<string, string | undefined> = process.env,
 ): ReporterConfig {
   const base = loadConfig(env);
@@ -92,6 +90,7 @@ export function loadReporterConfig(
           prefix: r.REPORT_S3_PREFIX,
           forcePathStyle: r.REPORT_S3_FORCE_PATH_STYLE,
         }
-      : { kind: 'local', dir: r.REPORTS_DIR ?? base.STORAGE_DIR };
+      : // The API serves downloads from STORAGE_DIR: a separate report directory would 404.
+        { kind: 'local', dir: base.STORAGE_DIR };
   return { ...base, ...r, storage };
 }

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport, CommandExecutor, realizationUseCases, systemActor } from '@sakip/application';
@@ -98,7 +99,7 @@ beforeAll(async () => {
     DATABASE_URL: db.url,
     REDIS_URL: TEST_REDIS_URL,
     LOG_LEVEL: 'silent',
-    REPORTS_DIR: await mkdtemp(join(tmpdir(), 'reporter-')),
+    STORAGE_DIR: await mkdtemp(join(tmpdir(), 'reporter-')),
     REPORT_CRON: '* * * * * *',
     REPORT_TZ: TZ,
     REPORTER_CONCURRENCY: '4',
@@ -130,7 +131,11 @@ describe('reporter', () => {
       REPORTER_CONCURRENCY: 2,
       REPORT_ATTEMPTS: 3,
       REPORT_FORMATS: ['docx', 'pdf'],
-      storage: { kind: 'local', dir: 'var/storage' },
+      // The same root the API reads (relative paths start at the repository root).
+      storage: {
+        kind: 'local',
+        dir: fileURLToPath(new URL('../../../var/storage', import.meta.url)),
+      },
     });
     expect(() => loadReporterConfig({ REPORT_TZ: 'Mars/Olympus' })).toThrow(/REPORT_TZ/);
     expect(() => loadReporterConfig({ REPORTER_CONCURRENCY: '0' })).toThrow(/REPORTER_CONCURRENCY/);

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -48,6 +51,25 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The repository root: the nearest directory above this package holding pnpm-workspace.yaml.
+ * Every app starts in its own directory (apps/<name>), so a relative path resolved against the
+ * working directory would name a different place in each app.
+ */
+export function workspaceRoot(
+  from: string = dirname(fileURLToPath(import.meta.url)),
+): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+/** An absolute STORAGE_DIR: a relative one is taken from the repository root (else the working directory). */
+export function resolveStorageDir(dir: string, root: string | null = workspaceRoot()): string {
+  return isAbsolute(dir) ? dir : resolve(root ?? process.cwd(), dir);
+}
+
 // Development and tests may run without a secret; production must set one.
 const DEV_SECRET = 'sakip-development-secret-do-not-use-in-production';
 
@@ -60,7 +82,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!c.AUTH_SECRET && c.NODE_ENV === 'production') {
     throw new ConfigError(['AUTH_SECRET: wajib di production / required in production']);
   }
-  return { ...c, AUTH_SECRET: c.AUTH_SECRET ?? DEV_SECRET };
+  return {
+    ...c,
+    STORAGE_DIR: resolveStorageDir(c.STORAGE_DIR),
+    AUTH_SECRET: c.AUTH_SECRET ?? DEV_SECRET,
+  };
 }
 
 /** Configuration table for the README; kept here so docs and schema cannot drift apart. */
@@ -78,7 +104,7 @@ export const configDocs: Record<keyof z.infer<typeof configSchema>, string> = {
   AUTH_TOKEN_TTL: 'lifetime of a session token, e.g. 12h',
   SHUTDOWN_TIMEOUT_MS: 'how long SIGTERM waits for in-flight requests before closing pools',
   STORAGE_DIR:
-    'directory for evidence attachments and reports (content-addressed), relative to the working directory',
+    'directory for evidence attachments and reports (content-addressed); a relative path is taken from the repository root, so every app uses the same one',
   REPORT_QUEUE_PREFIX: 'BullMQ key prefix of the LKjIP queue (API and reporter must agree)',
   OTEL_TRACES_EXPORTER:
     'none or otlp: OpenTelemetry traces from request to command to event to projection',

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configDocs, configSchema, loadConfig } from '../src/index';
 
@@ -14,6 +15,21 @@ describe('loadConfig', () => {
       'a:9092',
       'b:9092',
     ]);
+  });
+
+  it('takes a relative STORAGE_DIR from the repository root, whatever the working directory, so every app shares one', () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+    const cwd = process.cwd();
+    try {
+      for (const dir of ['apps/api', 'apps/reporter', 'packages/config']) {
+        process.chdir(`${root}/${dir}`);
+        expect(loadConfig({}).STORAGE_DIR).toBe(`${root}/var/storage`);
+        expect(loadConfig({ STORAGE_DIR: 'data/files' }).STORAGE_DIR).toBe(`${root}/data/files`);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(loadConfig({ STORAGE_DIR: '/srv/sakip' }).STORAGE_DIR).toBe('/srv/sakip');
   });
 
   it('names the bad variable', () => {

@@ -6,6 +6,7 @@ import type { LkjipData, ReportIndicator, ReportNarrative } from './data';
 import { DASH, date, num, pct, POLARITY_LABELS, rupiah, STAGE_LABELS } from './format';
 import type { Block, ChartSpec, Column, LkjipDocument } from './model';
 import { fillTemplate } from './templates';
+import { STATUS_LABELS, UNVERIFIED_MARK } from './verified';
 
 const PERIOD_LABEL: Record<string, string> = {
   TW1: 'TW I',
@@ -106,6 +107,13 @@ const capaianText = (i: ReportIndicator) =>
 const sourceText = (s: 'pk' | 'renstra' | null) =>
   s === 'pk' ? 'PK' : s === 'renstra' ? 'Renstra' : DASH;
 const nameWithOpd = (i: ReportIndicator) => (i.opdName ? `${i.name} (${i.opdName})` : i.name);
+const MARK = `[${UNVERIFIED_MARK}]`;
+const unverifiedNow = (i: ReportIndicator) => i.unverified.length > 0;
+/** The indicator's name, marked when a value printed for it is not verified yet. */
+const marked = (i: ReportIndicator, name = nameWithOpd(i)) =>
+  unverifiedNow(i) ? `${name} ${MARK}` : name;
+const MARK_NOTE = `${MARK}: realisasi belum diverifikasi, dicetak sebagai draf; rinciannya di lampiran "Nilai yang Belum Diverifikasi".`;
+const markNote = (rows: ReportIndicator[]) => (rows.some(unverifiedNow) ? { note: MARK_NOTE } : {});
 
 /** Predikat counts in scale order, e.g. "3 Sangat Tinggi, 1 Tinggi". */
 function predikatSummary(ikus: ReportIndicator[]): string {
@@ -140,7 +148,27 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
       ? new Dec(totalSpent).times(100).div(totalPagu).toString()
       : null;
   const dataDate = date(data.dataDate);
-  const place = data.place ?? data.region.name;
+  const fin = data.finalisation;
+  // Date, place and signer are the finaliser's choice; a report not finalised says so.
+  const NOT_FINAL = '(belum difinalisasi)';
+  const place = fin?.place ?? data.place ?? data.region.name;
+  const signedOn = fin ? date(fin.date) : NOT_FINAL;
+  const signer = fin?.signer ?? data.head;
+  const unverified = ikus.flatMap((i) => [
+    ...i.unverified.map((u) => ({ i, year, period: u.period, value: u.value, status: u.status })),
+  ]);
+  const unverifiedHistory = ikus.flatMap((i) =>
+    i.history.flatMap((h) =>
+      h.unverified.map((u) => ({
+        i,
+        year: h.year,
+        period: u.period,
+        value: u.value,
+        status: u.status,
+      })),
+    ),
+  );
+  const draft = unverified.length > 0 || unverifiedHistory.length > 0 || !fin;
   const period = data.period;
   const vars: Record<string, string | number> = {
     opdName: data.subjectName,
@@ -152,13 +180,13 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
     ikuCount: ikus.length,
     sasaranCount: pemda ? new Set(ikus.map((i) => i.opdName)).size : sasaran.length,
     averageCapaian: avg ? `${pct(avg)}%` : 'belum dapat dihitung',
-    headName: data.head?.name ?? '',
-    headPosition: data.head?.position ?? '',
+    headName: signer?.name ?? '',
+    headPosition: signer?.position ?? '',
     place,
-    date: dataDate,
+    date: signedOn,
   };
   const iku5 = (i: ReportIndicator): string[] => [
-    nameWithOpd(i),
+    marked(i),
     i.satuan,
     targetText(i),
     num(i.yearBasis),
@@ -212,6 +240,23 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
       size: 'small',
     },
   ];
+  if (draft) {
+    cover.unshift({ type: 'paragraph', text: 'DRAF', align: 'center', bold: true, size: 'title' });
+    const why = [
+      ...(unverified.length + unverifiedHistory.length
+        ? [
+            `Memuat ${unverified.length + unverifiedHistory.length} nilai realisasi yang belum diverifikasi (ditandai ${MARK}; daftar di lampiran).`,
+          ]
+        : []),
+      ...(fin
+        ? []
+        : [
+            'Belum difinalisasi: tanggal, tempat dan penandatangan ditetapkan saat laporan difinalisasi.',
+          ]),
+    ];
+    for (const text of why)
+      cover.push({ type: 'paragraph', text, align: 'center', bold: true, size: 'small' });
+  }
 
   // ---- front matter
   b.heading(1, 'Kata Pengantar');
@@ -219,10 +264,10 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
   b.blocks.push({
     type: 'signature',
     place,
-    date: dataDate,
-    position: data.head?.position ?? `Kepala ${data.subjectName}`,
-    name: data.head?.name ?? '',
-    nip: data.head?.nip ?? null,
+    date: signedOn,
+    position: signer?.position ?? `Kepala ${data.subjectName}`,
+    name: signer?.name ?? '',
+    nip: signer?.nip ?? null,
   });
   b.pageBreak();
 
@@ -233,10 +278,16 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
         ? `Sebanyak ${computable.length} IKU dapat diukur dengan rata-rata capaian ${pct(avg)}%: ${predikatSummary(ikus)}.`
         : 'Belum ada IKU yang capaiannya dapat dihitung.'),
   );
+  if (unverified.length)
+    b.p(
+      `${unverified.length} nilai realisasi tahun ${year} belum diverifikasi dan ditandai ${MARK}; angka yang sudah diverifikasi dipakai bila ada.`,
+      { italic: true },
+    );
   b.table(
     `Capaian Indikator Kinerja Utama Tahun ${year}`,
     ikuColumns,
     ikus.map((i, k) => [String(k + 1), ...iku5(i)]),
+    markNote(ikus),
   );
   b.p(
     totalPagu
@@ -473,21 +524,22 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
       c('Indikator', 32),
       c('Satuan', 9, 'center'),
       c('Target', 10, 'right'),
-      c('Sumber target', 9, 'center'),
+      c('Sumber target', 14, 'center'),
       c('Realisasi', 10, 'right'),
-      c('Capaian (%)', 11, 'right'),
-      c('Predikat', 15, 'center'),
+      c('Capaian (%)', 10, 'right'),
+      c('Predikat', 11, 'center'),
     ],
     ikus.map((i, k) => [
       String(k + 1),
-      nameWithOpd(i),
+      marked(i),
       i.satuan,
       targetText(i),
-      sourceText(i.target.source),
+      i.target.sourceLabel ?? sourceText(i.target.source),
       num(i.yearBasis),
       capaianText(i),
       i.capaian.predikat ?? DASH,
     ]),
+    markNote(ikus),
   );
   if (ikus.length) {
     b.chart(`Capaian IKU Tahun ${year}`, {
@@ -535,6 +587,7 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
         c('Predikat', 14, 'center'),
       ],
       g.indicators.map((i) => iku5(i)),
+      markNote(g.indicators),
     );
     for (const i of g.indicators) {
       const verdict =
@@ -542,7 +595,7 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
           ? `capaiannya tidak dapat dihitung (${i.capaian.reason ?? 'data belum lengkap'})`
           : `capaiannya ${pct(i.capaian.display)}% dengan predikat ${i.capaian.predikat}`;
       b.p(
-        `Indikator ${i.name}: target ${targetText(i)} ${i.satuan}, realisasi ${num(i.yearBasis)} ${i.satuan}; ${verdict}.`,
+        `Indikator ${i.name}: target ${targetText(i)} ${i.satuan}${i.target.sourceLabel ? ` (${i.target.sourceLabel})` : ''}, realisasi ${num(i.yearBasis)} ${i.satuan}${unverifiedNow(i) ? ` ${MARK}` : ''}; ${verdict}.`,
       );
     }
     // earlier years
@@ -560,11 +613,15 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
           i.name,
           ...histYears.map((y) => {
             const h = i.history.find((x) => x.year === y);
-            return h ? `${num(h.realization)}${h.capaian ? ` (${pct(h.capaian)}%)` : ''}` : DASH;
+            return h
+              ? `${num(h.realization)}${h.capaian ? ` (${pct(h.capaian)}%)` : ''}${h.verified ? '' : ` ${MARK}`}`
+              : DASH;
           }),
-          `${num(i.yearBasis)}${i.capaian.display ? ` (${pct(i.capaian.display)}%)` : ''}`,
+          `${num(i.yearBasis)}${i.capaian.display ? ` (${pct(i.capaian.display)}%)` : ''}${unverifiedNow(i) ? ` ${MARK}` : ''}`,
         ]),
-        { note: 'Angka dalam kurung: capaian tahun tersebut.' },
+        {
+          note: `Angka dalam kurung: capaian tahun tersebut.${g.indicators.some((i) => unverifiedNow(i) || i.history.some((h) => !h.verified)) ? ` ${MARK_NOTE}` : ''}`,
+        },
       );
     }
     // Renstra end target
@@ -590,7 +647,7 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
                 ).toString()
               : null;
           return [
-            i.name,
+            marked(i, i.name),
             end ? (end.value !== null ? num(end.value) : (end.text ?? DASH)) : DASH,
             num(i.yearBasis),
             pct(progress),
@@ -615,7 +672,7 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
           c('Sumber', 24),
         ],
         withCmp.map((i) => [
-          i.name,
+          marked(i, i.name),
           num(i.yearBasis),
           num(i.comparison.province?.value),
           num(i.comparison.national?.value),
@@ -763,17 +820,61 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
       ...periods.map((p) => c(PERIOD_LABEL[p]!, 46 / periods.length, 'right')),
     ],
     ikus.map((i) => [
-      nameWithOpd(i),
+      marked(i),
       i.satuan,
       targetText(i),
-      ...periods.map((p) => num(i.realizations[p] ?? null)),
+      ...periods.map((p) => {
+        const open = i.unverified.some((u) => u.period === p);
+        return `${num(i.realizations[p] ?? null)}${open ? ' *' : ''}`;
+      }),
     ]),
+    ikus.some(unverifiedNow)
+      ? { note: `* nilai periode itu belum diverifikasi. ${MARK_NOTE}` }
+      : {},
   );
   b.heading(2, 'Lampiran 3. Sumber Data Laporan');
   b.p(
     `Laporan ini dibangun dari data SAKIP pada posisi feed ${data.feedPosition} (data per ${dataDate}). Membangun ulang pada posisi yang sama menghasilkan isi yang sama.`,
   );
   b.list(data.decrees.map((d) => `${d.number} — ${d.title} (${date(d.date)})`));
+  b.p(
+    fin
+      ? `Difinalisasi: ${fin.place}, ${date(fin.date)}, oleh ${fin.signer.name ?? DASH} (${fin.signer.position}).`
+      : 'Laporan ini belum difinalisasi (draf): tanggal, tempat dan penandatangan belum ditetapkan.',
+  );
+  if (unverified.length || unverifiedHistory.length) {
+    b.heading(2, 'Lampiran 4. Nilai yang Belum Diverifikasi');
+    b.p(
+      'Nilai berikut dicetak tetapi belum diverifikasi; laporan ini karenanya berstatus DRAF sampai semuanya diverifikasi.',
+    );
+    b.table(
+      'Nilai realisasi yang belum diverifikasi',
+      [
+        c('No', 5, 'center'),
+        c('Indikator', 40),
+        c('Tahun', 9, 'center'),
+        c('Periode', 10, 'center'),
+        c('Nilai', 12, 'right'),
+        c('Status', 24),
+      ],
+      [
+        ...unverified.map((u) => [
+          nameWithOpd(u.i),
+          String(u.year),
+          PERIOD_LABEL[u.period] ?? u.period,
+          num(u.value),
+          STATUS_LABELS[u.status],
+        ]),
+        ...unverifiedHistory.map((u) => [
+          nameWithOpd(u.i),
+          String(u.year),
+          PERIOD_LABEL[u.period] ?? u.period,
+          num(u.value),
+          STATUS_LABELS[u.status],
+        ]),
+      ].map((row, k) => [String(k + 1), ...row]),
+    );
+  }
   const body = b.take();
 
   return {
@@ -787,9 +888,11 @@ export function buildLkjip(data: LkjipData): LkjipDocument {
       year,
       feedPosition: data.feedPosition,
       dataDate: data.dataDate,
-      createdAt: `${data.dataDate}T00:00:00.000Z`,
+      createdAt: `${fin?.date ?? data.dataDate}T00:00:00.000Z`,
       decrees: data.decrees.map((d) => ({ number: d.number, date: d.date })),
-      footer: `LKjIP ${year} · ${data.subjectName}`,
+      draft,
+      finalisation: fin,
+      footer: `${draft ? 'DRAF · ' : ''}LKjIP ${year} · ${data.subjectName}`,
     },
     cover,
     front,

@@ -1,6 +1,7 @@
 // The plain data an LKjIP is built from. Everything here is already decided by the domain
 // (targets in force, capaian, predikat, efficiency): the report only lays it out. The loader
 // fills it from the event store; the benchmark and tests can build it by hand.
+import type { UnverifiedEntry } from './verified';
 
 export type PeriodKey = 'TW1' | 'TW2' | 'TW3' | 'TW4' | 'YEAR';
 
@@ -60,15 +61,28 @@ export interface ReportIndicator {
     value: string | null;
     text: string | null;
     source: 'pk' | 'renstra' | null;
-    sourceLabel?: string | null;
+    /**
+     * The document the target came from, as printed ("PK 2024 Kepala Bidang Perdagangan
+     * (revisi 2)", "Renstra SK 050/18/…").
+     */
+    sourceLabel: string | null;
   };
-  /** Realization per period as recorded (null/absent = not filled). */
+  /** Realization per period: the last verified version, else the current one (listed in `unverified`). */
   realizations: Partial<Record<PeriodKey, string | null>>;
+  /** Periods of the year whose printed value is not verified yet, with their status. */
+  unverified: UnverifiedEntry[];
   /** The value compared with the target for the year (YEAR entry or the quarters rolled up). */
   yearBasis: string | null;
   capaian: ReportCapaian;
-  /** Earlier years of the period: realization and capaian. */
-  history: { year: number; realization: string | null; capaian: string | null }[];
+  /** Earlier years of the period: realization and capaian; `verified` false when not verified yet. */
+  history: {
+    year: number;
+    realization: string | null;
+    capaian: string | null;
+    verified: boolean;
+    /** That year's periods not verified yet, with their status. */
+    unverified: UnverifiedEntry[];
+  }[];
   comparison: { province: ReportComparisonFigure | null; national: ReportComparisonFigure | null };
   warnings: string[];
   /** Pemda-level reports: the OPD the indicator belongs to. */
@@ -121,6 +135,19 @@ export interface ReportPk {
   conflicts: string[];
 }
 
+export interface ReportSigner {
+  name: string | null;
+  nip: string | null;
+  position: string;
+}
+
+export interface ReportFinalisation {
+  /** ISO date printed on the report (kata pengantar). */
+  date: string;
+  place: string;
+  signer: ReportSigner;
+}
+
 export interface ReportTemplates {
   kataPengantar: string;
   latarBelakang: string;
@@ -137,11 +164,14 @@ export interface LkjipData {
   year: number;
   /** Event-store position the data was read at (every event ≤ it, none after). */
   feedPosition: number;
-  /** ISO date of the data (the last event at or below the position, Asia/Jakarta); the document date. */
+  /** ISO date of the data (the last event at or below the position, Asia/Jakarta); never the document date. */
   dataDate: string;
-  /** Place the report is signed (from the decree in force), e.g. "Liwa". */
+  /** Default place of signing (the seat named in the decree in force), e.g. "Liwa". */
   place: string | null;
-  head: { name: string | null; nip: string | null; position: string } | null;
+  /** Default signer: the head of the OPD, first party of the year's PK (null when there is none). */
+  head: ReportSigner | null;
+  /** Date, place and signer chosen when the report is finalised; null = not finalised (a draft). */
+  finalisation: ReportFinalisation | null;
   period: { start: number; end: number } | null;
   decrees: ReportDecree[];
   /** Tugas and fungsi of the head of the OPD, and the organisation units. */

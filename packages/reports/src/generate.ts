@@ -6,6 +6,7 @@ import { EventStore } from '@sakip/event-store';
 import type { ObjectStorage } from '@sakip/storage';
 import { buildLkjip } from './build';
 import type { LkjipData } from './data';
+import { resolveFinalisation, type FinalisationInput } from './finalisation';
 import { loadLkjipData, loadPemdaLkjipData, type LoadOptions } from './loader';
 import { contentHash, type LkjipDocument } from './model';
 import { renderDocx } from './render-docx';
@@ -28,6 +29,8 @@ export interface GenerateInput {
   /** Also write the files here (CLI --out). */
   outDir?: string;
   jobId?: string;
+  /** Date, place and signer of the finalised report; without it the report is a draft. */
+  finalisation?: FinalisationInput | undefined;
 }
 
 export interface GeneratedReport {
@@ -36,6 +39,8 @@ export interface GeneratedReport {
   feedPosition: number;
   decrees: { number: string; date: string }[];
   contentHash: string;
+  /** Marked DRAF: values not verified yet, or not finalised. */
+  draft: boolean;
   files: (ReportRow & { path?: string })[];
 }
 
@@ -64,12 +69,15 @@ export async function generateReport(
 ): Promise<GeneratedReport> {
   const formats = input.formats?.length ? [...new Set(input.formats)] : (['docx', 'pdf'] as const);
   const headPosition = await new EventStore(deps.sql).headPosition();
-  const data = await loadReportData(
+  const loaded = await loadReportData(
     deps,
     input.opdId,
     input.year,
     input.position === undefined ? {} : { position: input.position },
   );
+  const data = input.finalisation
+    ? { ...loaded, finalisation: resolveFinalisation(loaded, input.finalisation) }
+    : loaded;
   const doc = buildLkjip(data);
   const hash = contentHash(doc);
   const decrees = doc.meta.decrees;
@@ -92,6 +100,8 @@ export async function generateReport(
       jobId: input.jobId ?? null,
       status: 'ready',
       error: null,
+      draft: doc.meta.draft,
+      finalisation: data.finalisation,
     });
     let path: string | undefined;
     if (input.outDir) {
@@ -106,6 +116,7 @@ export async function generateReport(
     feedPosition: data.feedPosition,
     decrees,
     contentHash: hash,
+    draft: doc.meta.draft,
     files,
   };
 }
@@ -136,5 +147,7 @@ export async function recordReportFailure(
     jobId: input.jobId,
     status: 'failed',
     error: input.error.slice(0, 4000),
+    draft: null,
+    finalisation: null,
   });
 }

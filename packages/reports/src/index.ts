@@ -11,6 +11,7 @@ export {
   loadLkjipData,
   loadPemdaLkjipData,
   dataPosition,
+  defaultSigner,
   opdsOfRegion,
   regionOf,
   PinnedEventStore,
@@ -44,4 +45,12 @@ export {
   type GeneratedReport,
 } from './generate';
 export * from './queue';
+export {
+  checkFinalisation,
+  resolveFinalisation,
+  finalisationKey,
+  ReportInputError,
+  type FinalisationInput,
+} from './finalisation';
+export { reportValues, STATUS_LABELS, UNVERIFIED_MARK, type UnverifiedEntry } from './verified';
 export { FONT_FILES } from './fonts';

@@ -28,6 +28,7 @@ import {
 import { EventStore, type RecordedEvent } from '@sakip/event-store';
 import type { LkjipData, ReportIndicator, ReportNarrative, ReportTemplates } from './data';
 import { num } from './format';
+import { measuredYear } from './measured';
 import { loadTemplates } from './templates';
 
 /** An EventStore that sees only the events at or below a position. */
@@ -178,7 +179,7 @@ export async function loadLkjipData(
   const planState = (await loader.load(planDecider, planStreamId(opdId))).state;
   const achievements = new AchievementQueries(store, loader);
   const agreements = new AgreementQueries(loader);
-  const ay = await achievements.opdYear(opdId, year);
+  const ay = await measuredYear(loader, achievements, opdId, year);
   const decrees = plan
     ? (await new PlanQueries(store).decrees(opdId)).filter((d) =>
         plan.decreeIds.includes(d.decreeId),
@@ -190,13 +191,15 @@ export async function loadLkjipData(
   const history = new Map<string, ReportIndicator['history']>();
   if (plan) {
     for (let y = Math.max(plan.periodStart, year - HISTORY_YEARS + 1); y < year; y++) {
-      const earlier = await achievements.opdYear(opdId, y);
+      const earlier = await measuredYear(loader, achievements, opdId, y);
       for (const row of earlier?.indicators ?? []) {
         const list = history.get(row.indicator.code) ?? [];
         list.push({
           year: y,
           realization: row.achievement.year.basis,
           capaian: row.achievement.year.display,
+          verified: row.unverified.length === 0,
+          unverified: row.unverified,
         });
         history.set(row.indicator.code, list);
       }
@@ -206,6 +209,8 @@ export async function loadLkjipData(
   // Province and national comparison figures: the catalog indicator's when the indicator is
   // mapped, else this OPD's own (never another OPD's under the same local code).
   const comparisons = new ComparisonQueries(store, loader);
+  // The Kepala Dinas PK: Bab II's agreement and the report's default signer.
+  const pk = await agreements.pk(opdId, year, 'KADIS');
   const catalog = await agreements.catalog(provinceCode);
   const catalogCode = new Map(
     catalog.mappings.filter((m) => m.opdId === opdId).map((m) => [m.indicatorCode, m.catalogCode]),
@@ -241,9 +246,10 @@ export async function loadLkjipData(
         value: row.target.value,
         text: row.target.text,
         source: row.target.source,
-        sourceLabel: row.target.sourceLabel,
+        sourceLabel: row.target.sourceLabel ?? null,
       },
       realizations: row.realizations,
+      unverified: row.unverified,
       yearBasis: y.basis,
       capaian: y.capaian.computable
         ? {
@@ -283,19 +289,16 @@ export async function loadLkjipData(
       };
   }
 
-  const pk = await agreements.pk(opdId, year, 'KADIS');
   const budget = await agreements.budget(opdId, year);
   const names = new Map(indicators.map((i) => [i.code, i.name]));
   const kadis = opd.positions.KADIS;
-  const head =
-    pk?.firstParty ??
-    (lastDecree
-      ? {
-          name: lastDecree.info.signer.name,
-          nip: lastDecree.info.signer.nip,
-          position: lastDecree.info.signer.position,
-        }
-      : null);
+  // The OPD head signs the OPD's report: the first party of the year's PK. Never the decree's
+  // signer (a Bupati signs the SK, not the OPD's foreword).
+  const head = pk?.firstParty
+    ? { name: pk.firstParty.name, nip: pk.firstParty.nip, position: pk.firstParty.position }
+    : kadis?.title
+      ? { name: null, nip: null, position: kadis.title }
+      : null;
   const templates =
     options.templates ?? (await loadTemplates(sql, [opdId, regionCode, provinceCode]));
   return {
@@ -314,6 +317,7 @@ export async function loadLkjipData(
     ),
     place: lastDecree?.info.place ?? null,
     head,
+    finalisation: null,
     period: plan ? { start: plan.periodStart, end: plan.periodEnd } : null,
     decrees: decrees.map((d) => ({
       decreeId: d.decreeId,
@@ -467,6 +471,7 @@ export async function loadPemdaLkjipData(
     dataDate: dates.at(-1) ?? `${year}-12-31`,
     place: parts.find((p) => p.place)?.place ?? null,
     head: null,
+    finalisation: null,
     period: periods.length
       ? {
           start: Math.min(...periods.map((p) => p.start)),
@@ -499,4 +504,19 @@ export async function loadPemdaLkjipData(
       feedPosition: p.feedPosition,
     })),
   };
+}
+
+/**
+ * Who signs an OPD's report by default: the first party of the year's PK (its head), as the
+ * report shows it. Null for a pemda (the regional head is named when finalising) or without a PK.
+ */
+export async function defaultSigner(
+  sql: Sql,
+  subjectId: string,
+  year: number,
+): Promise<{ name: string; nip: string | null; position: string } | null> {
+  if (/^\d{2}(\.\d{2})?$/.test(subjectId)) return null;
+  const store = new EventStore(sql);
+  const pk = await new AgreementQueries(new StateLoader(store)).pk(subjectId, year, 'KADIS');
+  return pk?.firstParty ?? null;
 }

@@ -2,6 +2,7 @@
 // from plain data by buildLkjip and laid out by the DOCX, PDF and HTML renderers. Pure and
 // deterministic: the same data gives the same model (and contentHash).
 import { createHash } from 'node:crypto';
+import type { ReportFinalisation } from './data';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -81,7 +82,10 @@ export interface DocumentMeta {
   /** Creation date written into the DOCX/PDF properties: the data date, never the clock. */
   createdAt: string;
   decrees: { number: string; date: string }[];
-  /** Short footer text ("LKjIP 2024 · Dinas …"). */
+  /** Printed values not verified yet, or not finalised: "DRAF" on the cover and every footer. */
+  draft: boolean;
+  finalisation: ReportFinalisation | null;
+  /** Short footer text ("LKjIP 2024 · Dinas …", "DRAF · LKjIP …" for a draft). */
   footer: string;
 }
 

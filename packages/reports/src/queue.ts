@@ -10,7 +10,13 @@ import {
   type GeneratedReport,
   type ReportDeps,
 } from './generate';
-import { dataPosition, opdsOfRegion } from './loader';
+import {
+  checkFinalisation,
+  finalisationKey,
+  ReportInputError,
+  type FinalisationInput,
+} from './finalisation';
+import { dataPosition, defaultSigner, opdsOfRegion } from './loader';
 import { lastReportedPosition, listReports, type ReportFormat, type ReportRow } from './repository';
 
 export const LKJIP_QUEUE = 'lkjip';
@@ -23,6 +29,8 @@ export interface GenerateJobData {
   feedPosition: number;
   formats: ReportFormat[];
   reason: 'on_demand' | 'scheduled';
+  /** Date, place and signer chosen by the user; absent = a draft. */
+  finalisation?: FinalisationInput;
 }
 export interface ScheduleJobData {
   kind: 'schedule';
@@ -40,8 +48,14 @@ export const DEFAULT_JOB_POLICY: JobPolicy = {
   formats: ['docx', 'pdf'],
 };
 
-export const reportJobId = (opdId: string, year: number, feedPosition: number): string =>
-  `${opdId}:${year}:${feedPosition}`;
+/** The same data (and the same finalisation) is one job. BullMQ accepts a custom id with colons only when it has exactly three parts. */
+export const reportJobId = (
+  opdId: string,
+  year: number,
+  feedPosition: number,
+  finalisation?: FinalisationInput,
+): string =>
+  `${opdId}:${year}:${feedPosition}${finalisation ? `-final-${finalisationKey(finalisation)}` : ''}`;
 
 const isRegionCode = (id: string) => /^\d{2}(\.\d{2})?$/.test(id);
 
@@ -85,12 +99,23 @@ export async function enqueueReport(
     formats?: ReportFormat[];
     reason?: GenerateJobData['reason'];
     retryFailed?: boolean;
+    finalisation?: FinalisationInput | undefined;
   },
   deps: { sql: Sql; policy?: Partial<JobPolicy> },
 ): Promise<EnqueueResult> {
   const policy = { ...DEFAULT_JOB_POLICY, ...deps.policy };
+  if (input.finalisation) {
+    checkFinalisation(input.finalisation);
+    // Refused now rather than as a failed job: a finalised report needs someone to sign it.
+    if (!input.finalisation.signer && !(await defaultSigner(deps.sql, input.opdId, input.year)))
+      throw new ReportInputError(
+        'finalise.signer',
+        `belum ada PK ${input.year} yang menyebut kepala ${input.opdId}; isi nama dan jabatan penandatangan`,
+        `no ${input.year} PK names the head of ${input.opdId}; give the signer's name and position`,
+      );
+  }
   const feedPosition = await subjectPosition(deps.sql, input.opdId, input.year);
-  const jobId = reportJobId(input.opdId, input.year, feedPosition);
+  const jobId = reportJobId(input.opdId, input.year, feedPosition, input.finalisation);
   const existing = await queue.getJob(jobId);
   if (existing) {
     let state = await existing.getState();
@@ -107,6 +132,7 @@ export async function enqueueReport(
     feedPosition,
     formats: input.formats ?? policy.formats,
     reason: input.reason ?? 'on_demand',
+    ...(input.finalisation ? { finalisation: input.finalisation } : {}),
   };
   const job = await queue.add('generate', data, jobOptions(jobId, policy));
   return { jobId, feedPosition, added: job.id === jobId, state: await job.getState() };
@@ -208,6 +234,7 @@ export async function processLkjipJob(
       formats: data.formats,
       position: data.feedPosition,
       ...(job.id ? { jobId: job.id } : {}),
+      ...(data.finalisation ? { finalisation: data.finalisation } : {}),
     });
   } catch (err) {
     const attempts = job.opts.attempts ?? 1;

@@ -267,19 +267,31 @@ function blocks(list: Block[], doc: LkjipDocument, lists: { n: number }): FileCh
   return out;
 }
 
-function footer(doc: LkjipDocument, roman: boolean): Footer {
+function footer(doc: LkjipDocument, numbering: 'roman' | 'arabic' | 'none'): Footer {
   return new Footer({
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
         children: [
           new TextRun({
-            text: `${doc.meta.footer} — ${roman ? '' : 'Halaman '}`,
+            text:
+              numbering === 'none'
+                ? doc.meta.footer
+                : `${doc.meta.footer} — ${numbering === 'roman' ? '' : 'Halaman '}`,
             size: 16,
             font: FONT,
             color: '555555',
           }),
-          new TextRun({ children: [PageNumber.CURRENT], size: 16, font: FONT, color: '555555' }),
+          ...(numbering === 'none'
+            ? []
+            : [
+                new TextRun({
+                  children: [PageNumber.CURRENT],
+                  size: 16,
+                  font: FONT,
+                  color: '555555',
+                }),
+              ]),
         ],
       }),
     ],
@@ -361,14 +373,18 @@ export async function renderDocx(doc: LkjipDocument): Promise<Buffer> {
       ],
     },
     sections: [
-      section(blocks(doc.cover, doc, lists), {}),
+      // A draft's cover carries the DRAF footer too (no page number on the cover).
+      section(
+        blocks(doc.cover, doc, lists),
+        doc.meta.draft ? { footers: { default: footer(doc, 'none') } } : {},
+      ),
       section(blocks(doc.front, doc, lists), {
         format: NumberFormat.LOWER_ROMAN,
-        footers: { default: footer(doc, true) },
+        footers: { default: footer(doc, 'roman') },
       }),
       section(blocks(doc.body, doc, lists), {
         format: NumberFormat.DECIMAL,
-        footers: { default: footer(doc, false) },
+        footers: { default: footer(doc, 'arabic') },
       }),
     ],
   });

@@ -66,11 +66,13 @@ tr.bold td{font-weight:bold}figure{margin:1.2rem 0}figcaption{font-weight:bold;t
 .a-center{text-align:center}.a-right{text-align:right}.a-justify{text-align:justify}.s-title{font-size:1.6rem}.s-large{font-size:1.2rem}.s-small{font-size:.85rem}
 .note{font-style:italic;font-size:.85rem}.signature{margin:2rem 0 2rem 55%}.signature .name{margin-top:4rem;font-weight:bold;text-decoration:underline}
 hr.page{border:0;border-top:1px dashed #bbb;margin:2rem 0}.toc{list-style:none;padding:0}.toc .l2{padding-left:1.2rem}.toc .l3{padding-left:2.4rem}
-.meta{font-size:.8rem;color:#555;text-align:center}`;
+.meta{font-size:.8rem;color:#555;text-align:center}
+.draft{position:sticky;top:0;background:#fff3cd;color:#7a4b00;border:1px solid #e0b84c;text-align:center;font-weight:bold;letter-spacing:.3em;padding:.2rem;margin:0}
+@media print{.draft{position:fixed;top:0;left:0;right:0}.meta{position:fixed;bottom:0;left:0;right:0}}`;
 
 export function renderHtml(doc: LkjipDocument): string {
   const parts = [...doc.cover, ...doc.front, ...doc.body].map((b) => block(b, doc));
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(doc.meta.title)}</title>
 <meta name="sakip-feed-position" content="${doc.meta.feedPosition}"><meta name="sakip-data-date" content="${esc(doc.meta.dataDate)}"><style>${CSS}</style></head>
-<body><article>${parts.join('\n')}</article><p class="meta">${esc(doc.meta.footer)} · posisi feed ${doc.meta.feedPosition}</p></body></html>`;
+<body>${doc.meta.draft ? '<p class="draft" role="note">DRAF</p>' : ''}<article>${parts.join('\n')}</article><p class="meta">${esc(doc.meta.footer)} · posisi feed ${doc.meta.feedPosition}</p></body></html>`;
 }

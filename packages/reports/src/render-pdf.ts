@@ -302,7 +302,9 @@ class Layout {
     const doc = this.doc;
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
-      if (i < this.frontStart) continue;
+      // The cover has no page number; a draft's cover still carries the DRAF footer.
+      const cover = i < this.frontStart;
+      if (cover && !this.model.meta.draft) continue;
       doc.switchToPage(i);
       const saved = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
@@ -310,7 +312,9 @@ class Layout {
       doc
         .fillColor('#555555')
         .text(
-          `${this.model.meta.footer} — ${i >= this.bodyStart ? 'Halaman ' : ''}${this.label(i)}`,
+          cover
+            ? this.model.meta.footer
+            : `${this.model.meta.footer} — ${i >= this.bodyStart ? 'Halaman ' : ''}${this.label(i)}`,
           MARGIN.left,
           A4.height - 45,
           { width: WIDTH, align: 'center', lineBreak: false },

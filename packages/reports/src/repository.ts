@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '@sakip/db';
 import type { ObjectStorage } from '@sakip/storage';
+import type { ReportFinalisation } from './data';
 
 export const REPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -28,6 +29,9 @@ export interface ReportRow {
   jobId: string | null;
   status: 'ready' | 'failed';
   error: string | null;
+  /** True when the file is marked DRAF (unverified values or not finalised); null before it was recorded. */
+  draft: boolean | null;
+  finalisation: ReportFinalisation | null;
 }
 
 interface Row {
@@ -46,6 +50,8 @@ interface Row {
   job_id: string | null;
   status: 'ready' | 'failed';
   error: string | null;
+  draft: boolean | null;
+  finalisation: ReportFinalisation | null;
 }
 
 const toRow = (r: Row): ReportRow => ({
@@ -64,6 +70,8 @@ const toRow = (r: Row): ReportRow => ({
   jobId: r.job_id,
   status: r.status,
   error: r.error,
+  draft: r.draft,
+  finalisation: r.finalisation,
 });
 
 export async function insertReport(
@@ -71,8 +79,8 @@ export async function insertReport(
   r: Omit<ReportRow, 'id' | 'createdAt'>,
 ): Promise<ReportRow> {
   const [row] = await sql<Row[]>`
-    insert into reports (id, opd_id, year, format, feed_position, head_position, decrees, content_hash, sha256, storage_key, size, job_id, status, error)
-    values (${randomUUID()}, ${r.opdId}, ${r.year}, ${r.format}, ${r.feedPosition}, ${r.headPosition}, ${sql.json(r.decrees)}, ${r.contentHash}, ${r.sha256}, ${r.storageKey}, ${r.size}, ${r.jobId}, ${r.status}, ${r.error})
+    insert into reports (id, opd_id, year, format, feed_position, head_position, decrees, content_hash, sha256, storage_key, size, job_id, status, error, draft, finalisation)
+    values (${randomUUID()}, ${r.opdId}, ${r.year}, ${r.format}, ${r.feedPosition}, ${r.headPosition}, ${sql.json(r.decrees)}, ${r.contentHash}, ${r.sha256}, ${r.storageKey}, ${r.size}, ${r.jobId}, ${r.status}, ${r.error}, ${r.draft}, ${r.finalisation === null ? null : sql.json(r.finalisation as never)})
     returning *`;
   return toRow(row!);
 }

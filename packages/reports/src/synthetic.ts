@@ -105,7 +105,13 @@ export function syntheticLkjipData(
           value: (target * (1 + (y - 2024) * 0.05)).toFixed(2),
           text: null,
         })),
-        target: { value: target.toFixed(2), text: null, source: r() < 0.5 ? 'pk' : 'renstra' },
+        target: {
+          value: target.toFixed(2),
+          text: null,
+          ...(r() < 0.5
+            ? { source: 'pk' as const, sourceLabel: 'PK Kepala Dinas 2024' }
+            : { source: 'renstra' as const, sourceLabel: 'Renstra 2023–2026' }),
+        },
         realizations: missing
           ? {}
           : {
@@ -115,6 +121,7 @@ export function syntheticLkjipData(
               TW4: real.toFixed(2),
               YEAR: real.toFixed(2),
             },
+        unverified: [],
         yearBasis: missing ? null : real.toFixed(2),
         capaian: missing
           ? { value: null, display: null, reason: 'Realisasi belum diisi', predikat: null }
@@ -125,7 +132,13 @@ export function syntheticLkjipData(
               predikat: PREDIKAT(Number(cap.toFixed(2))),
             },
         history: [
-          { year: 2023, realization: (real * 0.9).toFixed(2), capaian: (cap * 0.95).toFixed(2) },
+          {
+            year: 2023,
+            realization: (real * 0.9).toFixed(2),
+            capaian: (cap * 0.95).toFixed(2),
+            verified: true,
+            unverified: [],
+          },
         ],
         comparison:
           r() < 0.3
@@ -156,6 +169,11 @@ export function syntheticLkjipData(
     dataDate: '2025-01-31',
     place: 'Liwa',
     head: { name: 'Drs. Kepala Dinas', nip: '197001011990031004', position: 'Kepala Dinas' },
+    finalisation: {
+      date: '2025-02-14',
+      place: 'Liwa',
+      signer: { name: 'Drs. Kepala Dinas', nip: '197001011990031004', position: 'Kepala Dinas' },
+    },
     period: { start: 2023, end: 2026 },
     decrees: [
       {

@@ -53,3 +53,41 @@ export async function docxTables(docx: Buffer): Promise<{ xml: string; rows: str
   );
   return { xml, rows };
 }
+
+/** The text of each PDF page (pdftotext, pages split at form feeds). */
+export async function pdfText(pdf: Buffer): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'lkjip-text-'));
+  await writeFile(join(dir, 'r.pdf'), pdf);
+  const { stdout } = await run('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const pages = stdout.split('\f');
+  // pdftotext ends the last page with a form feed too.
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+const xmlText = (xml: string) =>
+  [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)]
+    .map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+    .join('\n');
+
+/** The DOCX body text (one line per paragraph), its footers, and which footer each section uses. */
+export async function docxText(
+  docx: Buffer,
+): Promise<{ body: string; footers: string[]; sectionsWithFooter: number; sections: number }> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const footers: string[] = [];
+  for (const name of Object.keys(zip.files)
+    .filter((n) => /^word\/footer\d*\.xml$/.test(n))
+    .sort())
+    footers.push(xmlText(await zip.file(name)!.async('string')));
+  const sects = [...xml.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+  return {
+    body: xmlText(xml),
+    footers,
+    sections: sects.length,
+    sectionsWithFooter: sects.filter((s) => s.includes('w:footerReference')).length,
+  };
+}

@@ -47,7 +47,15 @@ describe('LKjIP for 18.04-DISKOPERINDAG 2024', () => {
     expect(data.period).toEqual({ start: 2023, end: 2026 });
     expect(data.place).toBeTruthy();
     const iku4 = data.indicators.find((i) => i.code === 'IKU-4')!;
-    expect(iku4.history).toEqual([{ year: 2023, realization: '880', capaian: expect.any(String) }]);
+    expect(iku4.history).toEqual([
+      {
+        year: 2023,
+        realization: '880',
+        capaian: expect.any(String),
+        verified: false,
+        unverified: [{ period: 'YEAR', value: '880', status: 'draft' }],
+      },
+    ]);
     expect(iku4.comparison.province).toEqual({ value: '483000.5', source: 'BPS Provinsi Lampung' });
     expect(Object.values(data.narratives)[0]?.faktorPenghambat).toMatch(/RAT/);
     expect(data.programs.find((p) => p.code === 'SAS-49')).toMatchObject({

@@ -455,6 +455,33 @@ const dict = {
     en: 'A report for the same data (position {position}) was already made; nothing to regenerate.',
   },
   'rep.polling': { id: 'Status diperbarui otomatis.', en: 'Status refreshes automatically.' },
+  'rep.kind': { id: 'Jenis', en: 'Kind' },
+  'rep.draft': { id: 'DRAF', en: 'DRAFT' },
+  'rep.final': { id: 'final', en: 'final' },
+  'rep.draftHelp': {
+    id: 'DRAF: ada nilai yang belum diverifikasi atau laporan belum difinalisasi (lihat sampulnya).',
+    en: 'DRAFT: some values are not verified yet, or the report is not finalised (see its cover).',
+  },
+  'rep.fin.title': { id: 'Finalisasi laporan', en: 'Finalise the report' },
+  'rep.fin.help': {
+    id: 'Tanggal, tempat dan penandatangan yang dicetak. Kosongkan tempat atau penandatangan untuk memakai tempat pada SK dan kepala OPD dari PK tahun ini. Nilai yang belum diverifikasi tetap ditandai DRAF.',
+    en: 'The date, place and signer printed. Leave place or signer empty to use the seat named in the SK and the OPD head from this year’s PK. Values not verified yet still mark the report DRAFT.',
+  },
+  'rep.fin.date': { id: 'Tanggal laporan', en: 'Report date' },
+  'rep.fin.place': { id: 'Tempat', en: 'Place' },
+  'rep.fin.signerName': { id: 'Nama penandatangan', en: 'Signer name' },
+  'rep.fin.signerPosition': { id: 'Jabatan penandatangan', en: 'Signer position' },
+  'rep.fin.signerNip': { id: 'NIP penandatangan', en: 'Signer NIP' },
+  'rep.fin.submit': { id: 'Finalisasi dan buat', en: 'Finalise and build' },
+  'rep.fin.dateRequired': {
+    id: 'Isi tanggal laporan (TTTT-BB-HH)',
+    en: 'Give the report date (YYYY-MM-DD)',
+  },
+  'rep.fin.signerTogether': {
+    id: 'Nama dan jabatan penandatangan diisi bersama',
+    en: 'Give the signer’s name and position together',
+  },
+  'rep.fin.nip': { id: 'NIP terdiri dari 18 angka', en: 'An NIP has 18 digits' },
 
   'cat.title': { id: 'Katalog indikator provinsi', en: 'Province indicator catalog' },
   'cat.define': { id: 'Tambah indikator katalog', en: 'Add catalog indicator' },

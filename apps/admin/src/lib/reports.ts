@@ -189,3 +189,56 @@ export function saveBlob(name: string, blob: Blob): void {
   // Revoking at once can cancel the download in Chromium; give it a moment.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** What the finalise form holds (all text, as typed). */
+export interface FinaliseForm {
+  date: string;
+  place: string;
+  signerName: string;
+  signerPosition: string;
+  signerNip: string;
+}
+
+export const EMPTY_FINALISE: FinaliseForm = {
+  date: '',
+  place: '',
+  signerName: '',
+  signerPosition: '',
+  signerNip: '',
+};
+
+export interface FinaliseInput {
+  date: string;
+  place?: string;
+  signer?: { name: string; position: string; nip: string | null };
+}
+
+/**
+ * The reports.request `finalise` input from the form, or the fields to fix. Empty place and
+ * signer keep the defaults (the SK's seat, the OPD head from the year's PK).
+ */
+export function finaliseInput(
+  f: FinaliseForm,
+):
+  | { ok: true; value: FinaliseInput }
+  | { ok: false; errors: Partial<Record<keyof FinaliseForm, MessageKey>> } {
+  const errors: Partial<Record<keyof FinaliseForm, MessageKey>> = {};
+  const date = f.date.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+    errors.date = 'rep.fin.dateRequired';
+  const name = f.signerName.trim();
+  const position = f.signerPosition.trim();
+  const nip = f.signerNip.replace(/\s+/g, '');
+  if ((name || nip) && !position) errors.signerPosition = 'rep.fin.signerTogether';
+  if ((position || nip) && !name) errors.signerName = 'rep.fin.signerTogether';
+  if (nip && !/^\d{18}$/.test(nip)) errors.signerNip = 'rep.fin.nip';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      date,
+      ...(f.place.trim() ? { place: f.place.trim() } : {}),
+      ...(name ? { signer: { name, position, nip: nip || null } } : {}),
+    },
+  };
+}

@@ -4,10 +4,14 @@ import { useSearchParams } from 'react-router';
 import { api, session, type RouterOutputs } from '../lib/api';
 import { useMe, useT, useTimeZone } from '../lib/context';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import { can, regionTarget } from '../lib/perms';
+import { can, opdTarget, regionTarget } from '../lib/perms';
 import {
   DownloadError,
+  EMPTY_FINALISE,
   fetchReport,
+  finaliseInput,
+  type FinaliseForm,
+  type FinaliseInput,
   formatBytes,
   hasPendingJobs,
   jobPhase,
@@ -15,7 +19,15 @@ import {
   saveBlob,
   stateKey,
 } from '../lib/reports';
-import { ErrorBox, Loading, Notice, Pager, SelectField, usePaged } from '../components/ui';
+import {
+  ErrorBox,
+  Loading,
+  Notice,
+  Pager,
+  SelectField,
+  TextField,
+  usePaged,
+} from '../components/ui';
 import { useYear, YearPicker } from './Realisasi';
 
 type Region = RouterOutputs['org']['tree'][number];
@@ -120,9 +132,17 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
     staleTime: 0,
   });
   const request = useMutation({
-    mutationFn: () => api.reports.request.mutate({ opdId: subject, year }),
+    mutationFn: (finalise?: FinaliseInput) =>
+      api.reports.request.mutate({ opdId: subject, year, ...(finalise ? { finalise } : {}) }),
     onSuccess: () => qc.invalidateQueries({ queryKey }),
   });
+  const me = useMe();
+  // Whoever may enact the plan (the OPD head, an admin) signs and so finalises.
+  const mayFinalise = can(
+    me.bindings,
+    'plan.enact',
+    subject.includes('-') ? opdTarget(subject) : regionTarget(subject),
+  );
   const reports = list.data?.reports ?? [];
   const jobs = list.data?.jobs ?? [];
   const paged = usePaged(reports, 10);
@@ -167,7 +187,7 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
           <button
             type="button"
             className="btn-primary"
-            onClick={() => request.mutate()}
+            onClick={() => request.mutate(undefined)}
             disabled={request.isPending}
             aria-describedby="regen-result"
           >
@@ -177,6 +197,9 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
         <div id="regen-result">{request.data && <RequestNotice result={request.data} />}</div>
         <ErrorBox error={request.error} />
       </div>
+      {mayFinalise && (
+        <FinaliseCard pending={request.isPending} onFinalise={(f) => request.mutate(f)} />
+      )}
 
       {list.isLoading && <Loading />}
       <ErrorBox error={list.error} />
@@ -199,6 +222,7 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                   <thead>
                     <tr>
                       <th scope="col">{t('rep.format')}</th>
+                      <th scope="col">{t('rep.kind')}</th>
                       <th scope="col">{t('rep.created')}</th>
                       <th scope="col" className="num">
                         {t('rep.position')}
@@ -222,10 +246,28 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
                         data-format={r.format}
                         data-status={r.status}
                         data-sha256={r.sha256 ?? ''}
+                        data-draft={r.draft === null ? '' : String(r.draft)}
                       >
                         <th scope="row" className="code">
                           {r.format.toUpperCase()}
                         </th>
+                        <td>
+                          {r.draft === null || r.status !== 'ready' ? (
+                            '–'
+                          ) : r.draft ? (
+                            <span className="badge st-submitted" title={t('rep.draftHelp')}>
+                              {t('rep.draft')}
+                            </span>
+                          ) : (
+                            <span className="badge st-verified">{t('rep.final')}</span>
+                          )}
+                          {r.finalisation && (
+                            <div className="small muted">
+                              {r.finalisation.place}, {formatDate(r.finalisation.date, lang)} ·{' '}
+                              {r.finalisation.signer.name}
+                            </div>
+                          )}
+                        </td>
                         <td className="nowrap">{formatDateTime(r.createdAt, lang, zone)}</td>
                         <td className="num">{formatNumber(String(r.feedPosition), lang, 0)}</td>
                         <td>
@@ -345,6 +387,56 @@ function SubjectReports({ subject, year }: { subject: string; year: number }) {
         </>
       )}
     </>
+  );
+}
+
+/** Date, place and signer of the finalised report (place and signer may keep their defaults). */
+function FinaliseCard({
+  pending,
+  onFinalise,
+}: {
+  pending: boolean;
+  onFinalise: (f: FinaliseInput) => void;
+}) {
+  const { t } = useT();
+  const [form, setForm] = useState<FinaliseForm>(EMPTY_FINALISE);
+  const [errors, setErrors] = useState<Partial<Record<keyof FinaliseForm, string>>>({});
+  const field = (key: keyof FinaliseForm) => ({
+    name: key,
+    value: form[key],
+    error: errors[key],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value }),
+  });
+  return (
+    <form
+      className="card"
+      aria-labelledby="finalise-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const checked = finaliseInput(form);
+        if (!checked.ok) {
+          setErrors(Object.fromEntries(Object.entries(checked.errors).map(([k, v]) => [k, t(v)])));
+          return;
+        }
+        setErrors({});
+        onFinalise(checked.value);
+      }}
+    >
+      <h2 id="finalise-title">{t('rep.fin.title')}</h2>
+      <p className="muted small">{t('rep.fin.help')}</p>
+      <div className="row">
+        <TextField label={t('rep.fin.date')} type="date" {...field('date')} />
+        <TextField label={t('rep.fin.place')} {...field('place')} />
+      </div>
+      <div className="row">
+        <TextField label={t('rep.fin.signerName')} {...field('signerName')} />
+        <TextField label={t('rep.fin.signerPosition')} {...field('signerPosition')} />
+        <TextField label={t('rep.fin.signerNip')} inputMode="numeric" {...field('signerNip')} />
+      </div>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {t('rep.fin.submit')}
+      </button>
+    </form>
   );
 }
 

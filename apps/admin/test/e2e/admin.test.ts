@@ -622,6 +622,22 @@ describe('admin e2e', () => {
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Switch language' }).click();
+    // The head finalises: date, place and signer chosen here, queued as its own job.
+    const fin = page.getByRole('form', { name: 'Finalisasi laporan' });
+    await fin.getByRole('button', { name: 'Finalisasi dan buat' }).click();
+    await fin.getByText('Isi tanggal laporan (TTTT-BB-HH)').waitFor();
+    await fin.getByLabel('Tanggal laporan').fill('2025-02-14');
+    await fin.getByLabel('Tempat').fill('Liwa');
+    await fin.getByLabel('Nama penandatangan').fill('Kepala Dinas Contoh');
+    await fin.getByRole('button', { name: 'Finalisasi dan buat' }).click();
+    await fin.getByText('Nama dan jabatan penandatangan diisi bersama').waitFor();
+    await fin.getByLabel('Jabatan penandatangan').fill('Kepala Dinas');
+    await fin.getByRole('button', { name: 'Finalisasi dan buat' }).click();
+    await page
+      .getByText(
+        /^Dijadwalkan: pekerjaan 18\.04-DISKOPERINDAG:2024:\d+-final-[0-9a-f]{12} masuk antrean/,
+      )
+      .waitFor();
     await page.goto(`${admin.url}/opd/${OPD}/capaian?tahun=2024`);
     await page.getByTestId('achievement').waitFor();
     const overflow = await page.evaluate(

@@ -44,7 +44,9 @@ import { aggregateStatus } from '../../src/lib/status';
 import {
   downloadErrorMessage,
   fetchReport,
+  EMPTY_FINALISE,
   fileNameFromDisposition,
+  finaliseInput,
   formatBytes,
   hasPendingJobs,
   jobPhase,
@@ -338,6 +340,55 @@ describe('reports page helpers', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('report finalisation form', () => {
+  it('needs a date; place and signer may keep their defaults', () => {
+    expect(finaliseInput(EMPTY_FINALISE)).toEqual({
+      ok: false,
+      errors: { date: 'rep.fin.dateRequired' },
+    });
+    expect(finaliseInput({ ...EMPTY_FINALISE, date: '2025-02-14' })).toEqual({
+      ok: true,
+      value: { date: '2025-02-14' },
+    });
+  });
+
+  it('sends the chosen place and signer, trimmed, the NIP without spaces', () => {
+    expect(
+      finaliseInput({
+        date: '2025-02-14',
+        place: ' Liwa ',
+        signerName: ' Dra. Sri Wahyuni ',
+        signerPosition: 'Plt. Kepala Dinas',
+        signerNip: '19720315 199803 1 005',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        date: '2025-02-14',
+        place: 'Liwa',
+        signer: {
+          name: 'Dra. Sri Wahyuni',
+          position: 'Plt. Kepala Dinas',
+          nip: '197203151998031005',
+        },
+      },
+    });
+  });
+
+  it('names the field to fix: a signer needs name and position, an NIP 18 digits', () => {
+    expect(
+      finaliseInput({ ...EMPTY_FINALISE, date: '2025-02-14', signerName: 'A', signerNip: '123' }),
+    ).toEqual({
+      ok: false,
+      errors: { signerPosition: 'rep.fin.signerTogether', signerNip: 'rep.fin.nip' },
+    });
+    expect(finaliseInput({ ...EMPTY_FINALISE, date: '14/02/2025' })).toMatchObject({
+      ok: false,
+      errors: { date: 'rep.fin.dateRequired' },
+    });
   });
 });
 
