@@ -254,15 +254,15 @@ describe('finalisation and the sources of targets', () => {
     expect(source('IKU-4')).toMatchObject({
       value: '900',
       source: 'pk',
-      sourceLabel: `PK ${pkHead.position} 2024`,
+      sourceLabel: `PK 2024 ${pkHead.position}`,
     });
     expect(source('IKU-5')).toMatchObject({ source: 'renstra' });
-    expect(source('IKU-5').sourceLabel).toMatch(/^Renstra 2023–2026 \(SK .*050.*\)$/);
+    expect(source('IKU-5').sourceLabel).toMatch(/^Renstra SK .*050.*$/);
     const { docxRows } = await files();
     // Pengukuran kinerja: No | indikator | satuan | target | sumber target | realisasi | capaian | predikat
     const measured = docxRows.filter((r) => r.length === 8 && /^(PK|Renstra|–)/.test(r[4] ?? ''));
-    expect(rowOf(measured, named('IKU-4'))?.[4]).toBe(`PK ${pkHead.position} 2024`);
-    expect(measured.some((r) => /^Renstra 2023–2026/.test(r[4] ?? ''))).toBe(true);
+    expect(rowOf(measured, named('IKU-4'))?.[4]).toBe(`PK 2024 ${pkHead.position}`);
+    expect(measured.some((r) => /^Renstra SK /.test(r[4] ?? ''))).toBe(true);
   }, 120_000);
 
   it('with every value verified and the report finalised, the same data renders without any mark', async () => {

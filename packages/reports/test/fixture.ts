@@ -47,7 +47,7 @@ export async function recordRealization(
   inputs: Record<string, string> | null = null,
   period: 'YEAR' | 'TW1' = 'YEAR',
   year = YEAR,
-  verified = true,
+  verified = false,
 ): Promise<void> {
   await executor.execute(
     realizationUseCases.recordRealization,
