@@ -1,4 +1,4 @@
-import type { UnitKind } from '@sakip/domain';
+import type { FundingSource, UnitKind } from '@sakip/domain';
 import type { DecreeInfo, Indicator, PlanElement, Signer, Target } from './plan-types';
 
 export type ImportKind =
@@ -157,6 +157,7 @@ export const BUDGET_STAGES = [
   'dpa_perubahan',
 ] as const;
 export type BudgetStage = (typeof BUDGET_STAGES)[number];
+export type { FundingSource };
 
 export interface BudgetLine {
   programCode: string;
@@ -164,7 +165,7 @@ export interface BudgetLine {
   subKegiatanCode: string | null;
   /** Canonical decimal string (rupiah). */
   amount: string;
-  fundingSource: string | null;
+  fundingSource: FundingSource;
   source: SourceRef;
 }
 export interface BudgetStageDocument {

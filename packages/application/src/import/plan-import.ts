@@ -348,24 +348,13 @@ function planAnggaran(doc: AnggaranDocument): ImportPlan {
   const problems: ImportProblem[] = [];
   const byStream = new Map<string, ImportStep[]>();
   for (const s of doc.stages) {
-    const lines = s.lines.map((l) => {
-      if (!l.fundingSource)
-        problems.push(
-          problem(
-            l.source,
-            'sumber_dana',
-            'Sumber dana wajib diisi',
-            'The funding source is required',
-          ),
-        );
-      return {
-        programCode: l.programCode,
-        kegiatanCode: l.kegiatanCode,
-        subKegiatanCode: l.subKegiatanCode,
-        amount: l.amount,
-        fundingSource: l.fundingSource ?? 'LAINNYA',
-      };
-    });
+    const lines = s.lines.map((l) => ({
+      programCode: l.programCode,
+      kegiatanCode: l.kegiatanCode,
+      subKegiatanCode: l.subKegiatanCode,
+      amount: l.amount,
+      fundingSource: l.fundingSource,
+    }));
     const key = `${s.opdId}:${s.year}`;
     const steps = byStream.get(key) ?? [];
     steps.push(
