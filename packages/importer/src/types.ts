@@ -35,7 +35,17 @@ export interface SourceRef {
 
 export type ParseResult<T> =
   | { ok: true; kind: ImportKind; document: T; rowCount: number }
-  | { ok: false; kind: ImportKind | null; problems: ImportProblem[]; rowCount: number };
+  | {
+      ok: false;
+      kind: ImportKind | null;
+      problems: ImportProblem[];
+      rowCount: number;
+      /**
+       * The rows without problems, when the file could be read as its template: for the
+       * database checks of the same dry run, so every problem is reported at once. Never written.
+       */
+      partial?: T;
+    };
 
 export interface ProgressEvent {
   phase: 'read' | 'validate';

@@ -1,0 +1,331 @@
+// Every template's rows in its own columns, from a parsed file and from what is recorded, in
+// the same cell notation, so that the two can be compared (changes.ts) and what is recorded can
+// be exported in the form it came in.
+import {
+  budgetDecider,
+  budgetStreamId,
+  budgetSpendingStreamId,
+  comparisonDecider,
+  comparisonStreamId,
+  currentNarrative,
+  currentVersion,
+  Dec,
+  draftPreview,
+  narrativeDecider,
+  narrativeStreamId,
+  normaliseDecreeNumber,
+  PERIODS,
+  planDecider,
+  planStreamId,
+  realizationDecider,
+  realizationStreamId,
+  snapshotOf,
+  spendingDecider,
+  type PlanSnapshot,
+  type PlanState,
+} from '@sakip/domain';
+import {
+  decimalCell,
+  inputsCell,
+  targetCell,
+  type AnggaranDocument,
+  type NarasiDocument,
+  type RealisasiDocument,
+  type SerapanDocument,
+  type TargetDocument,
+  type TemplateCells,
+} from '@sakip/importer';
+import type { StateLoader } from '../state-loader';
+import type { TemplateRow } from './changes';
+
+export const periodCell = (p: string) => (p === 'YEAR' ? 'TAHUN' : p);
+const code = (c: string | null) => c ?? '';
+const scopeCell = (s: 'province' | 'national') => (s === 'national' ? 'nasional' : 'provinsi');
+
+/** A value computed from its inputs is shown to 2 decimals: the importer recomputes it. */
+function valueCell(value: string | null, hasInputs: boolean): string {
+  if (value === null) return '';
+  if (!hasInputs) return decimalCell(value);
+  return decimalCell(new Dec(value).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed());
+}
+
+// --- anggaran ----------------------------------------------------------------------------
+
+export interface BudgetLineCells {
+  programCode: string;
+  kegiatanCode: string | null;
+  subKegiatanCode: string | null;
+  amount: string;
+  fundingSource: string;
+}
+
+export const anggaranCells = (
+  head: { opdId: string; year: number; stage: string; documentRef: string; date: string },
+  l: BudgetLineCells,
+): TemplateCells => ({
+  id_opd: head.opdId,
+  tahun: String(head.year),
+  tahap: head.stage,
+  dokumen: head.documentRef,
+  tanggal: head.date,
+  kode_program: l.programCode,
+  kode_kegiatan: code(l.kegiatanCode),
+  kode_sub_kegiatan: code(l.subKegiatanCode),
+  pagu: decimalCell(l.amount),
+  sumber_dana: l.fundingSource,
+});
+
+export function anggaranFileRows(doc: AnggaranDocument): TemplateRow[] {
+  return doc.stages.flatMap((s) =>
+    s.lines.map((l) => ({ sheet: 'Anggaran', cells: anggaranCells(s, l), source: l.source })),
+  );
+}
+
+export async function anggaranRecorded(
+  loader: StateLoader,
+  opdId: string,
+  year: number,
+): Promise<TemplateRow[]> {
+  const { state } = await loader.load(budgetDecider, budgetStreamId(opdId, year));
+  return state.stages.flatMap((s) =>
+    s.lines.map((l) => ({
+      sheet: 'Anggaran',
+      cells: anggaranCells({ opdId, year, ...s }, l),
+    })),
+  );
+}
+
+// --- serapan -----------------------------------------------------------------------------
+
+export const serapanCells = (
+  head: { opdId: string; year: number; period: string },
+  l: Omit<BudgetLineCells, 'fundingSource'>,
+): TemplateCells => ({
+  id_opd: head.opdId,
+  tahun: String(head.year),
+  periode: periodCell(head.period),
+  kode_program: l.programCode,
+  kode_kegiatan: code(l.kegiatanCode),
+  kode_sub_kegiatan: code(l.subKegiatanCode),
+  realisasi: decimalCell(l.amount),
+});
+
+export const serapanFileRows = (doc: SerapanDocument): TemplateRow[] =>
+  doc.rows.map((r) => ({ sheet: 'Serapan', cells: serapanCells(r, r), source: r.source }));
+
+export async function serapanRecorded(
+  loader: StateLoader,
+  opdId: string,
+  year: number,
+): Promise<TemplateRow[]> {
+  const { state } = await loader.load(spendingDecider, budgetSpendingStreamId(opdId, year));
+  return PERIODS.flatMap((period) =>
+    (state.periods[period] ?? []).map((l) => ({
+      sheet: 'Serapan',
+      cells: serapanCells({ opdId, year, period }, l),
+    })),
+  );
+}
+
+// --- narasi ------------------------------------------------------------------------------
+
+const narasiCells = (r: {
+  opdId: string;
+  sasaranCode: string;
+  year: number;
+  faktorPendukung: string;
+  faktorPenghambat: string;
+  solusi: string;
+}): TemplateCells => ({
+  id_opd: r.opdId,
+  kode_sasaran: r.sasaranCode,
+  tahun: String(r.year),
+  faktor_pendukung: r.faktorPendukung,
+  faktor_penghambat: r.faktorPenghambat,
+  solusi: r.solusi,
+});
+
+export const narasiFileRows = (doc: NarasiDocument): TemplateRow[] =>
+  doc.rows.map((r) => ({ sheet: 'Narasi', cells: narasiCells(r), source: r.source }));
+
+export async function narasiRecorded(
+  loader: StateLoader,
+  opdId: string,
+  year: number,
+  sasaranCodes: Iterable<string>,
+): Promise<TemplateRow[]> {
+  const rows: TemplateRow[] = [];
+  for (const sasaranCode of new Set(sasaranCodes)) {
+    const { state } = await loader.load(
+      narrativeDecider,
+      narrativeStreamId(opdId, sasaranCode, year),
+    );
+    const current = currentNarrative(state);
+    if (current)
+      rows.push({ sheet: 'Narasi', cells: narasiCells({ opdId, sasaranCode, year, ...current }) });
+  }
+  return rows;
+}
+
+// --- realisasi ---------------------------------------------------------------------------
+
+const realisasiCells = (r: {
+  opdId: string;
+  indicatorCode: string;
+  year: number;
+  period: string;
+  value: string | null;
+  inputs: Readonly<Record<string, string | readonly string[]>> | null;
+  evidence: { documentRef: string; dataSource: string };
+  note: string | null;
+}): TemplateCells => {
+  const hasInputs = r.inputs !== null && Object.keys(r.inputs).length > 0;
+  return {
+    id_opd: r.opdId,
+    kode_indikator: r.indicatorCode,
+    tahun: String(r.year),
+    periode: periodCell(r.period),
+    nilai: valueCell(r.value, hasInputs),
+    input: hasInputs && r.inputs ? inputsCell(r.inputs) : '',
+    dokumen: r.evidence.documentRef,
+    sumber_data: r.evidence.dataSource,
+    catatan: r.note ?? '',
+  };
+};
+
+/** What counts for "changed": with inputs the value is the formula's, so only the inputs count. */
+export function comparableRealisasi(cells: TemplateCells): TemplateCells {
+  return cells['input'] ? { ...cells, nilai: '' } : cells;
+}
+
+const comparisonCells = (c: {
+  scope: 'province' | 'national';
+  code: string;
+  indicatorKey: string;
+  year: number;
+  value: string;
+  source: string;
+}): TemplateCells => ({
+  cakupan: scopeCell(c.scope),
+  kode_wilayah: c.code,
+  kunci_indikator: c.indicatorKey,
+  tahun: String(c.year),
+  nilai: decimalCell(c.value),
+  sumber: c.source,
+});
+
+export function realisasiFileRows(doc: RealisasiDocument): TemplateRow[] {
+  return [
+    ...doc.rows.map((r) => ({ sheet: 'Realisasi', cells: realisasiCells(r), source: r.source })),
+    ...doc.comparisons.map((c) => ({
+      sheet: 'Pembanding',
+      cells: comparisonCells({ ...c, source: c.dataSource }),
+      source: c.source,
+    })),
+  ];
+}
+
+export async function realisasiRecorded(
+  loader: StateLoader,
+  opdId: string,
+  year: number,
+  indicatorCodes: Iterable<string>,
+): Promise<TemplateRow[]> {
+  const rows: TemplateRow[] = [];
+  for (const indicatorCode of new Set(indicatorCodes)) {
+    const { state } = await loader.load(
+      realizationDecider,
+      realizationStreamId(opdId, indicatorCode, year),
+    );
+    for (const period of PERIODS) {
+      const v = currentVersion(state, period);
+      if (v)
+        rows.push({
+          sheet: 'Realisasi',
+          cells: realisasiCells({ opdId, indicatorCode, year, period, ...v }),
+        });
+    }
+  }
+  return rows;
+}
+
+export async function comparisonsRecorded(
+  loader: StateLoader,
+  keys: Iterable<{ indicatorKey: string; year: number }>,
+): Promise<TemplateRow[]> {
+  const rows: TemplateRow[] = [];
+  const seen = new Set<string>();
+  for (const { indicatorKey, year } of keys) {
+    const id = comparisonStreamId(indicatorKey, year);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const { state } = await loader.load(comparisonDecider, id);
+    for (const f of Object.values(state.figures))
+      rows.push({ sheet: 'Pembanding', cells: comparisonCells({ ...f, indicatorKey, year }) });
+  }
+  return rows;
+}
+
+// --- target ------------------------------------------------------------------------------
+
+const targetCells = (
+  head: { opdId: string; decreeNumber: string; indicatorCode: string },
+  t: Parameters<typeof targetCell>[0] & { year: number },
+  satuan: string,
+): TemplateCells => ({
+  id_opd: head.opdId,
+  nomor_sk: head.decreeNumber,
+  kode_indikator: head.indicatorCode,
+  tahun: String(t.year),
+  target: targetCell(t, satuan),
+});
+
+/** The decree's own view of the targets: the draft as it would be enacted, or the enacted set. */
+export function decreeTargets(state: PlanState, decreeNumber: string): PlanSnapshot | null {
+  const d = Object.values(state.decrees).find(
+    (x) => normaliseDecreeNumber(x.info.number) === normaliseDecreeNumber(decreeNumber),
+  );
+  if (!d) return null;
+  return d.status === 'enacted'
+    ? snapshotOf(state, d.info, d.decreeId)
+    : draftPreview(state, d.decreeId);
+}
+
+export async function targetRecorded(
+  loader: StateLoader,
+  opdId: string,
+  decreeNumber: string,
+): Promise<TemplateRow[]> {
+  const { state } = await loader.load(planDecider, planStreamId(opdId));
+  const snap = decreeTargets(state, decreeNumber);
+  if (!snap) return [];
+  return Object.values(snap.indicators).flatMap((i) =>
+    i.targets.map((t) => ({
+      sheet: 'Target',
+      cells: targetCells({ opdId, decreeNumber, indicatorCode: i.code }, t, i.satuan),
+    })),
+  );
+}
+
+/** File target rows, written the way the decree's satuan would print them. */
+export async function targetFileRows(
+  doc: TargetDocument,
+  loader: StateLoader,
+): Promise<TemplateRow[]> {
+  const rows: TemplateRow[] = [];
+  const decrees = new Map<string, PlanSnapshot | null>();
+  for (const r of doc.rows) {
+    const key = `${r.opdId}\u0000${r.decreeNumber}`;
+    if (!decrees.has(key)) {
+      const { state } = await loader.load(planDecider, planStreamId(r.opdId));
+      decrees.set(key, decreeTargets(state, r.decreeNumber));
+    }
+    const satuan = decrees.get(key)?.indicators[r.indicatorCode]?.satuan ?? '';
+    rows.push({
+      sheet: 'Target',
+      cells: targetCells(r, r.target, satuan),
+      source: r.source,
+    });
+  }
+  return rows;
+}
