@@ -19,7 +19,7 @@ export interface TemplateRow {
 
 export interface ImportChange {
   sheet: string;
-  /** The row's key columns, "18.04-DISKOPERINDAG · 2024 · TW1 · SAS-49". */
+  /** The row's key columns (empty ones left out), "18.04-DISKOPERINDAG · 2024 · TW1 · SAS-49". */
   key: string;
   status: ChangeStatus;
   /** The file row; 0 for a removed row. */
@@ -39,7 +39,16 @@ export interface ImportChanges {
 
 export function rowKey(kind: ImportKind, row: TemplateRow): string {
   const sheet = TEMPLATES[kind].sheets.find((s) => s.name === row.sheet);
-  return (sheet?.key ?? []).map((k) => row.cells[k] ?? '').join(' · ');
+  return (sheet?.key ?? [])
+    .map((k) => row.cells[k] ?? '')
+    .filter((v) => v !== '')
+    .join(' · ');
+}
+
+/** The exact identity of a row (rowKey drops empty parts, this does not). */
+function identity(kind: ImportKind, row: TemplateRow): string {
+  const sheet = TEMPLATES[kind].sheets.find((s) => s.name === row.sheet);
+  return JSON.stringify([row.sheet, ...(sheet?.key ?? []).map((k) => row.cells[k] ?? '')]);
 }
 
 const sameCell = (a: string | undefined, b: string | undefined) => (a ?? '') === (b ?? '');
@@ -55,10 +64,10 @@ export function compareRows(
   recorded: readonly TemplateRow[],
   removable: (row: TemplateRow) => boolean = () => false,
 ): ImportChange[] {
-  const before = new Map(recorded.map((r) => [`${r.sheet}\u0000${rowKey(kind, r)}`, r]));
+  const before = new Map(recorded.map((r) => [identity(kind, r), r]));
   const seen = new Set<string>();
   const changes: ImportChange[] = file.map((r) => {
-    const id = `${r.sheet}\u0000${rowKey(kind, r)}`;
+    const id = identity(kind, r);
     seen.add(id);
     const old = before.get(id);
     const row = r.source?.row ?? 0;
@@ -86,7 +95,7 @@ export function compareRows(
     };
   });
   for (const r of recorded) {
-    const id = `${r.sheet}\u0000${rowKey(kind, r)}`;
+    const id = identity(kind, r);
     if (seen.has(id) || !removable(r)) continue;
     changes.push({
       sheet: r.sheet,
