@@ -30,6 +30,7 @@ import {
   targetCell,
   type AnggaranDocument,
   type NarasiDocument,
+  type NarrativeRow,
   type RealisasiDocument,
   type SerapanDocument,
   type TargetDocument,
@@ -129,14 +130,7 @@ export async function serapanRecorded(
 
 // --- narasi ------------------------------------------------------------------------------
 
-const narasiCells = (r: {
-  opdId: string;
-  sasaranCode: string;
-  year: number;
-  faktorPendukung: string;
-  faktorPenghambat: string;
-  solusi: string;
-}): TemplateCells => ({
+const narasiCells = (r: Omit<NarrativeRow, 'source'>): TemplateCells => ({
   id_opd: r.opdId,
   kode_sasaran: r.sasaranCode,
   tahun: String(r.year),
