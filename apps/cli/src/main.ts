@@ -71,7 +71,7 @@ program
 program
   .command('export <template>')
   .description(
-    'export what is recorded in the form of an import template (anggaran, serapan, narasi, realisasi, target)',
+    'export what is recorded in the form of an import template (organisasi, anggaran, serapan, narasi, realisasi, target)',
   )
   .requiredOption('--opd <id>', 'OPD id, e.g. 18.04-DISKOPERINDAG')
   .option('--year <tahun>', 'the year (anggaran, serapan, narasi, realisasi)')

@@ -429,6 +429,7 @@ describe('imports keep what the file does not mention', () => {
 
 describe('export, then import the exported file: unchanged', () => {
   const cases = [
+    ['organisasi', { opdId }],
     ['anggaran', { opdId, year: 2024 }],
     ['serapan', { opdId, year: 2024 }],
     ['narasi', { opdId, year: 2024 }],

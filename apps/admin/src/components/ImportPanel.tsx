@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, type RouterOutputs } from '../lib/api';
+import { api, type RouterInputs, type RouterOutputs } from '../lib/api';
 import { useT } from '../lib/context';
 import { pickBilingual } from '../lib/i18n';
 import { ErrorBox, Notice, Pager, usePaged } from './ui';
 
 type Report = RouterOutputs['imports']['run'];
 type Change = Report['changes']['changes'][number];
-type ExportKind = 'anggaran' | 'serapan' | 'narasi' | 'realisasi' | 'target';
+type ExportKind = RouterInputs['imports']['export']['kind'];
 const EXPORT_KINDS: readonly ExportKind[] = [
   'anggaran',
   'serapan',
@@ -215,7 +215,11 @@ function ExportDownload({ opdId }: { opdId: string }) {
       api.imports.export.query({
         kind,
         opdId,
-        ...(kind === 'target' ? { decreeNumber } : { year: Number(year) }),
+        ...(kind === 'target'
+          ? { decreeNumber }
+          : kind === 'organisasi'
+            ? {}
+            : { year: Number(year) }),
       }),
     onSuccess: (f) => {
       setRows(f.rowCount);
@@ -240,7 +244,7 @@ function ExportDownload({ opdId }: { opdId: string }) {
             ))}
           </select>
         </div>
-        {kind === 'target' ? (
+        {kind === 'organisasi' ? null : kind === 'target' ? (
           <div className="field">
             <label htmlFor="export-decree">{t('imp.exportDecree')}</label>
             <input

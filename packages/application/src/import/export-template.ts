@@ -10,13 +10,21 @@ import {
   anggaranRecorded,
   comparisonsRecorded,
   narasiRecorded,
+  organisasiRecorded,
   realisasiRecorded,
   serapanRecorded,
   targetRecorded,
 } from './rows';
 
 /** The templates that can be exported, and what each export needs. */
-export const EXPORTABLE = ['anggaran', 'serapan', 'narasi', 'realisasi', 'target'] as const;
+export const EXPORTABLE = [
+  'organisasi',
+  'anggaran',
+  'serapan',
+  'narasi',
+  'realisasi',
+  'target',
+] as const;
 export type ExportableKind = (typeof EXPORTABLE)[number];
 
 export interface ExportScope {
@@ -42,6 +50,9 @@ export async function recordedTemplateRows(
 ): Promise<TemplateRow[]> {
   const { opdId } = scope;
   switch (kind) {
+    case 'organisasi':
+      // The OPD with its units and jabatan (the region's code edition is not recorded).
+      return organisasiRecorded(loader, { regionCodes: [], opdIds: [opdId] });
     case 'anggaran':
       return anggaranRecorded(loader, opdId, need(scope.year, 'tahun'));
     case 'serapan':
@@ -89,9 +100,12 @@ export async function exportTemplate(
   const rows = await recordedTemplateRows(loader, kind, scope);
   const sheets: Record<string, TemplateCells[]> = {};
   for (const r of rows) (sheets[r.sheet] ??= []).push(r.cells);
-  const what = scope.decreeNumber ?? String(scope.year ?? '');
+  const what = scope.decreeNumber ?? (scope.year === undefined ? '' : String(scope.year));
   return {
-    fileName: `${kind}-${safe(scope.opdId)}-${safe(what)}.xlsx`,
+    fileName: `${kind}-${[scope.opdId, what]
+      .filter((x) => x !== '')
+      .map(safe)
+      .join('-')}.xlsx`,
     content: await writeTemplateXlsx(kind as ImportKind, sheets),
     rowCount: rows.length,
   };

@@ -56,7 +56,10 @@ import {
   anggaranCells,
   anggaranFileRows,
   comparableRealisasi,
+  comparableOrganisasi,
   comparisonsRecorded,
+  organisasiFileRows,
+  organisasiRecorded,
   narasiFileRows,
   narasiRecorded,
   periodCell,
@@ -125,7 +128,7 @@ export async function planImport(
 function planKind(doc: ImportDocument, loader: StateLoader, opts: PlanOptions): Promise<Planned> {
   switch (doc.kind) {
     case 'organisasi':
-      return Promise.resolve(planOrganisasi(doc));
+      return planOrganisasiWithChanges(doc, loader);
     case 'sk':
       return planSk(doc, loader);
     case 'pk':
@@ -408,6 +411,28 @@ async function planSerapan(
     }
   }
   return { streams: byStream(steps), problems: [], unchanged: false, changes };
+}
+
+async function planOrganisasiWithChanges(
+  doc: OrganisasiDocument,
+  loader: StateLoader,
+): Promise<Planned> {
+  const recorded = await organisasiRecorded(loader, {
+    regionCodes: doc.regions.map((r) => r.code),
+    opdIds: [
+      ...doc.opds.map((o) => `${o.regionCode}-${o.code}`),
+      ...doc.units.map((u) => u.opdId),
+      ...doc.positions.map((p) => p.opdId),
+    ],
+  });
+  // Only the OPDs a sheet of the file lists are compared: an OPD named by a Unit row alone is
+  // not compared on its OPD row.
+  const changes = compareRows(
+    'organisasi',
+    organisasiFileRows(doc).map(comparableOrganisasi),
+    recorded.map(comparableOrganisasi),
+  );
+  return { ...planOrganisasi(doc), changes };
 }
 
 function planOrganisasi(doc: OrganisasiDocument): Planned {

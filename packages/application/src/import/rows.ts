@@ -14,6 +14,12 @@ import {
   narrativeDecider,
   narrativeStreamId,
   normaliseDecreeNumber,
+  opdDecider,
+  opdStreamId,
+  regionDecider,
+  regionStreamId,
+  type Position,
+  type Unit,
   PERIODS,
   planDecider,
   planStreamId,
@@ -31,6 +37,7 @@ import {
   type AnggaranDocument,
   type NarasiDocument,
   type NarrativeRow,
+  type OrganisasiDocument,
   type RealisasiDocument,
   type SerapanDocument,
   type TargetDocument,
@@ -320,6 +327,81 @@ export async function targetFileRows(
       cells: targetCells(r, r.target, satuan),
       source: r.source,
     });
+  }
+  return rows;
+}
+
+// --- organisasi --------------------------------------------------------------------------
+
+const opdCells = (o: { regionCode: string; code: string; name: string }): TemplateCells => ({
+  kode_wilayah: o.regionCode,
+  kode_opd: o.code,
+  nama: o.name,
+});
+const unitCells = (opdId: string, u: Unit): TemplateCells => ({
+  id_opd: opdId,
+  kode_unit: u.code,
+  nama: u.name,
+  jenis: u.kind,
+  kode_induk: code(u.parentCode),
+});
+/** fungsi: one item per line, as the importer splits a multi-line cell. */
+const positionCells = (opdId: string, p: Position): TemplateCells => ({
+  id_opd: opdId,
+  kode_jabatan: p.code,
+  nama_jabatan: p.title,
+  kode_unit: code(p.unitCode),
+  tugas: p.tugas,
+  fungsi: p.fungsi.join('\n'),
+});
+
+/** The region's code edition is not kept in its state, so a Wilayah row compares without it. */
+export function comparableOrganisasi(row: TemplateRow): TemplateRow {
+  return row.sheet === 'Wilayah' ? { ...row, cells: { ...row.cells, edisi_kode: '' } } : row;
+}
+
+export function organisasiFileRows(doc: OrganisasiDocument): TemplateRow[] {
+  return [
+    ...doc.regions.map((r) => ({
+      sheet: 'Wilayah',
+      cells: { kode: r.code, nama: r.name, edisi_kode: r.codeEdition },
+      source: r.source,
+    })),
+    ...doc.opds.map((o) => ({ sheet: 'OPD', cells: opdCells(o), source: o.source })),
+    ...doc.units.map((u) => ({ sheet: 'Unit', cells: unitCells(u.opdId, u), source: u.source })),
+    ...doc.positions.map((p) => ({
+      sheet: 'Jabatan',
+      cells: positionCells(p.opdId, p),
+      source: p.source,
+    })),
+  ];
+}
+
+export async function organisasiRecorded(
+  loader: StateLoader,
+  scope: { regionCodes: Iterable<string>; opdIds: Iterable<string> },
+): Promise<TemplateRow[]> {
+  const rows: TemplateRow[] = [];
+  for (const regionCode of new Set(scope.regionCodes)) {
+    const { state } = await loader.load(regionDecider, regionStreamId(regionCode));
+    if (state.registered)
+      rows.push({
+        sheet: 'Wilayah',
+        cells: { kode: state.code, nama: state.name, edisi_kode: '' },
+      });
+  }
+  for (const opdId of new Set(scope.opdIds)) {
+    const { state } = await loader.load(opdDecider, opdStreamId(opdId));
+    if (state.status === 'none') continue;
+    const opdCode = opdId.slice(state.regionCode.length + 1);
+    rows.push({
+      sheet: 'OPD',
+      cells: opdCells({ regionCode: state.regionCode, code: opdCode, name: state.name }),
+    });
+    for (const u of Object.values(state.units))
+      rows.push({ sheet: 'Unit', cells: unitCells(opdId, u) });
+    for (const p of Object.values(state.positions))
+      rows.push({ sheet: 'Jabatan', cells: positionCells(opdId, p) });
   }
   return rows;
 }
