@@ -430,6 +430,7 @@ describe('imports keep what the file does not mention', () => {
 describe('export, then import the exported file: unchanged', () => {
   const cases = [
     ['organisasi', { opdId }],
+    ['pk', { opdId, year: 2024, positionCode: 'KADIS' }],
     ['anggaran', { opdId, year: 2024 }],
     ['serapan', { opdId, year: 2024 }],
     ['narasi', { opdId, year: 2024 }],

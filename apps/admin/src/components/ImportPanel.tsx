@@ -209,6 +209,7 @@ function ExportDownload({ opdId }: { opdId: string }) {
   const [kind, setKind] = useState<ExportKind>('realisasi');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [decreeNumber, setDecreeNumber] = useState('');
+  const [positionCode, setPositionCode] = useState('KADIS');
   const [rows, setRows] = useState<number | null>(null);
   const download = useMutation({
     mutationFn: () =>
@@ -220,6 +221,7 @@ function ExportDownload({ opdId }: { opdId: string }) {
           : kind === 'organisasi'
             ? {}
             : { year: Number(year) }),
+        ...(kind === 'pk' ? { positionCode } : {}),
       }),
     onSuccess: (f) => {
       setRows(f.rowCount);
@@ -261,6 +263,16 @@ function ExportDownload({ opdId }: { opdId: string }) {
               inputMode="numeric"
               value={year}
               onChange={(e) => setYear(e.target.value)}
+            />
+          </div>
+        )}
+        {kind === 'pk' && (
+          <div className="field">
+            <label htmlFor="export-position">{t('imp.exportPosition')}</label>
+            <input
+              id="export-position"
+              value={positionCode}
+              onChange={(e) => setPositionCode(e.target.value)}
             />
           </div>
         )}

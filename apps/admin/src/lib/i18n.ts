@@ -214,6 +214,7 @@ const dict = {
   'imp.exportKind': { id: 'Templat', en: 'Template' },
   'imp.exportYear': { id: 'Tahun', en: 'Year' },
   'imp.exportDecree': { id: 'Nomor SK (templat target)', en: 'Decree number (target template)' },
+  'imp.exportPosition': { id: 'Kode jabatan (templat pk)', en: 'Position code (pk template)' },
   'imp.exportDownload': { id: 'Unduh .xlsx', en: 'Download .xlsx' },
   'imp.exported': { id: '{rows} baris diekspor.', en: '{rows} rows exported.' },
   'sk.problems': { id: 'Masalah per baris', en: 'Row-level problems' },

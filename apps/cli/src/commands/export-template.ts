@@ -10,13 +10,13 @@ import type { Sql } from '@sakip/db';
 import { InputError } from '../parse-input';
 
 /**
- * `sakip export <template> --opd <id> (--year <tahun> | --sk <nomor>) [--out <file|dir>]`: what
+ * `sakip export <template> --opd <id> [--year <tahun>] [--sk <nomor>] [--jabatan <kode>]`: what
  * is recorded, in the template's own form; importing the file again reports "unchanged".
  */
 export async function exportFile(
   sql: Sql,
   kind: string,
-  opts: { opd: string; year?: string; sk?: string; out?: string },
+  opts: { opd: string; year?: string; sk?: string; jabatan?: string; out?: string },
 ): Promise<string> {
   if (!(EXPORTABLE as readonly string[]).includes(kind))
     throw new InputError([
@@ -29,6 +29,7 @@ export async function exportFile(
     opdId: opts.opd,
     ...(year !== undefined ? { year } : {}),
     ...(opts.sk !== undefined ? { decreeNumber: opts.sk } : {}),
+    ...(opts.jabatan !== undefined ? { positionCode: opts.jabatan } : {}),
   }).catch((err: unknown) => {
     if (err instanceof ExportScopeError) throw new InputError([err.message]);
     throw err;

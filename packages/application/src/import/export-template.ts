@@ -11,6 +11,7 @@ import {
   comparisonsRecorded,
   narasiRecorded,
   organisasiRecorded,
+  pkRecorded,
   realisasiRecorded,
   serapanRecorded,
   targetRecorded,
@@ -19,6 +20,7 @@ import {
 /** The templates that can be exported, and what each export needs. */
 export const EXPORTABLE = [
   'organisasi',
+  'pk',
   'anggaran',
   'serapan',
   'narasi',
@@ -33,6 +35,8 @@ export interface ExportScope {
   year?: number;
   /** target: the decree. */
   decreeNumber?: string;
+  /** pk: the jabatan whose agreement it is (with `year`). */
+  positionCode?: string;
 }
 
 export class ExportScopeError extends Error {}
@@ -53,6 +57,13 @@ export async function recordedTemplateRows(
     case 'organisasi':
       // The OPD with its units and jabatan (the region's code edition is not recorded).
       return organisasiRecorded(loader, { regionCodes: [], opdIds: [opdId] });
+    case 'pk':
+      return pkRecorded(
+        loader,
+        opdId,
+        need(scope.year, 'tahun'),
+        need(scope.positionCode, 'kode_jabatan'),
+      );
     case 'anggaran':
       return anggaranRecorded(loader, opdId, need(scope.year, 'tahun'));
     case 'serapan':
@@ -100,7 +111,9 @@ export async function exportTemplate(
   const rows = await recordedTemplateRows(loader, kind, scope);
   const sheets: Record<string, TemplateCells[]> = {};
   for (const r of rows) (sheets[r.sheet] ??= []).push(r.cells);
-  const what = scope.decreeNumber ?? (scope.year === undefined ? '' : String(scope.year));
+  const what = [scope.decreeNumber, scope.year, scope.positionCode]
+    .filter((x) => x !== undefined)
+    .join('-');
   return {
     fileName: `${kind}-${[scope.opdId, what]
       .filter((x) => x !== '')

@@ -59,6 +59,8 @@ import {
   comparableOrganisasi,
   comparisonsRecorded,
   organisasiFileRows,
+  pkFileRows,
+  pkRecorded,
   organisasiRecorded,
   narasiFileRows,
   narasiRecorded,
@@ -599,7 +601,14 @@ async function planPk(doc: PkDocument, loader: StateLoader): Promise<Planned> {
           doc.source,
           locator,
         );
-  return { streams: [[s]], problems, unchanged: false };
+  const changes = compareRows(
+    'pk',
+    await pkFileRows(doc, loader),
+    await pkRecorded(loader, doc.opdId, doc.year, doc.positionCode),
+    // A PK is recorded whole: a target or budget line the file leaves out is dropped from it.
+    (r) => r.sheet !== 'PK',
+  );
+  return { streams: [[s]], problems, unchanged: false, changes };
 }
 
 /**

@@ -14,8 +14,11 @@ import {
   narrativeDecider,
   narrativeStreamId,
   normaliseDecreeNumber,
+  currentPk,
   opdDecider,
   opdStreamId,
+  pkDecider,
+  pkStreamId,
   regionDecider,
   regionStreamId,
   type Position,
@@ -38,12 +41,14 @@ import {
   type NarasiDocument,
   type NarrativeRow,
   type OrganisasiDocument,
+  type PkDocument,
   type RealisasiDocument,
   type SerapanDocument,
   type TargetDocument,
   type TemplateCells,
 } from '@sakip/importer';
 import type { StateLoader } from '../state-loader';
+import { planInForce } from '../use-cases/plan-in-force';
 import type { TemplateRow } from './changes';
 
 export const periodCell = (p: string) => (p === 'YEAR' ? 'TAHUN' : p);
@@ -404,4 +409,101 @@ export async function organisasiRecorded(
       rows.push({ sheet: 'Jabatan', cells: positionCells(opdId, p) });
   }
   return rows;
+}
+
+// --- pk ----------------------------------------------------------------------------------
+
+interface PkContent {
+  opdId: string;
+  year: number;
+  positionCode: string;
+  firstParty: { name: string; nip: string | null; position: string };
+  secondParty: { name: string; nip: string | null; position: string };
+  date: string;
+  reason: string | null;
+  targets: readonly {
+    indicatorCode: string;
+    value: string | null;
+    unit: string | null;
+    text: string | null;
+  }[];
+  budgets: readonly { programCode: string; amount: string }[];
+}
+
+function pkRows(pk: PkContent, satuanOf: (code: string) => string): TemplateRow[] {
+  const party = (prefix: string, p: PkContent['firstParty']) => ({
+    [`${prefix}_nama`]: p.name,
+    [`${prefix}_nip`]: p.nip ?? '',
+    [`${prefix}_jabatan`]: p.position,
+  });
+  return [
+    {
+      sheet: 'PK',
+      cells: {
+        id_opd: pk.opdId,
+        tahun: String(pk.year),
+        kode_jabatan: pk.positionCode,
+        ...party('pihak_pertama', pk.firstParty),
+        ...party('pihak_kedua', pk.secondParty),
+        tanggal: pk.date,
+        alasan_perubahan: pk.reason ?? '',
+      },
+    },
+    ...pk.targets.map((t) => ({
+      sheet: 'Target',
+      cells: {
+        kode_indikator: t.indicatorCode,
+        target: targetCell(t, satuanOf(t.indicatorCode)),
+        satuan_hitung: '',
+      },
+    })),
+    ...pk.budgets.map((b) => ({
+      sheet: 'Anggaran',
+      cells: { kode_program: b.programCode, pagu: decimalCell(b.amount) },
+    })),
+  ];
+}
+
+async function satuanLookup(loader: StateLoader, opdId: string, year: number) {
+  const plan = await planInForce(loader, opdId, year);
+  return (code: string) => plan?.indicators[code]?.satuan ?? '';
+}
+
+export async function pkFileRows(doc: PkDocument, loader: StateLoader): Promise<TemplateRow[]> {
+  const rows = pkRows(
+    { ...doc, reason: doc.revisionReason, budgets: doc.budgets },
+    await satuanLookup(loader, doc.opdId, doc.year),
+  );
+  const sources = [
+    doc.source,
+    ...doc.targets.map((t) => t.source),
+    ...doc.budgets.map((b) => b.source),
+  ];
+  return rows.map((r, i) => ({ ...r, source: sources[i] ?? doc.source }));
+}
+
+/** The PK in force (the last revision) of one jabatan and year, as its template rows. */
+export async function pkRecorded(
+  loader: StateLoader,
+  opdId: string,
+  year: number,
+  positionCode: string,
+): Promise<TemplateRow[]> {
+  const { state } = await loader.load(pkDecider, pkStreamId(opdId, year, positionCode));
+  const current = currentPk(state);
+  if (!current || !state.firstParty || !state.secondParty) return [];
+  return pkRows(
+    {
+      opdId,
+      year,
+      positionCode,
+      firstParty: state.firstParty,
+      secondParty: state.secondParty,
+      date: current.date,
+      reason: current.reason,
+      targets: current.targets,
+      budgets: current.budgets,
+    },
+    await satuanLookup(loader, opdId, year),
+  );
 }

@@ -36,6 +36,7 @@ export const exportInput = z.object({
   opdId: z.string().min(1).max(80),
   year: z.number().int().min(2000).max(2100).optional(),
   decreeNumber: z.string().min(1).max(200).optional(),
+  positionCode: z.string().min(1).max(40).optional(),
 });
 
 const EMPTY_CHANGES = {
@@ -96,6 +97,7 @@ export const importsRouter = router({
         opdId: input.opdId,
         ...(input.year !== undefined ? { year: input.year } : {}),
         ...(input.decreeNumber !== undefined ? { decreeNumber: input.decreeNumber } : {}),
+        ...(input.positionCode !== undefined ? { positionCode: input.positionCode } : {}),
       });
       return {
         fileName: file.fileName,
