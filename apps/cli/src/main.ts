@@ -71,11 +71,11 @@ program
 program
   .command('export <template>')
   .description(
-    'export what is recorded in the form of an import template (organisasi, pk, anggaran, serapan, narasi, realisasi, target)',
+    'export what is recorded in the form of an import template (organisasi, sk, pk, anggaran, serapan, narasi, realisasi, target)',
   )
   .requiredOption('--opd <id>', 'OPD id, e.g. 18.04-DISKOPERINDAG')
   .option('--year <tahun>', 'the year (pk, anggaran, serapan, narasi, realisasi)')
-  .option('--sk <nomor>', 'the decree number (target)')
+  .option('--sk <nomor>', 'the decree number (sk, target)')
   .option('--jabatan <kode>', 'the jabatan of the agreement (pk, with --year)')
   .option('--out <file|dir>', 'where to write the .xlsx (default: the current directory)')
   .action(

@@ -203,6 +203,20 @@ describe('import of the seed decrees', () => {
     expect((await importExample('organisasi-demo.xlsx')).ok).toBe(true);
     const first = await importExample('sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx');
     expect(first.problems).toEqual([]);
+    const dry = await importExample('sk-bandar-lampung-perubahan-121-2021.xlsx', { dryRun: true });
+    // The dry run compares the amendment with the plan in force for its period.
+    const indicatorChange = (code: string) =>
+      dry.changes.changes.find((c) => c.sheet === 'Indikator' && c.key === code);
+    expect(indicatorChange('IKU-3')?.status).toBe('added');
+    expect(indicatorChange('IKU-2')).toMatchObject({
+      status: 'changed',
+      before: { nama: 'Persentase koperasi sehat', target_2022: '50%' },
+      after: { nama: 'Persentase koperasi sehat dan cukup sehat' },
+    });
+    expect(indicatorChange('IKU-2')?.columns).toEqual(
+      expect.arrayContaining(['nama', 'target_2022']),
+    );
+    expect(dry.changes.changes.find((c) => c.sheet === 'SK')?.status).toBe('added');
     const amendment = await importExample('sk-bandar-lampung-perubahan-121-2021.xlsx');
     expect(amendment.problems).toEqual([]);
 
@@ -430,6 +444,7 @@ describe('imports keep what the file does not mention', () => {
 describe('export, then import the exported file: unchanged', () => {
   const cases = [
     ['organisasi', { opdId }],
+    ['sk', { opdId, decreeNumber: '050/18/KPTS/III.06/1/2023' }],
     ['pk', { opdId, year: 2024, positionCode: 'KADIS' }],
     ['anggaran', { opdId, year: 2024 }],
     ['serapan', { opdId, year: 2024 }],

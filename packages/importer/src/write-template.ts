@@ -45,9 +45,9 @@ export async function writeTemplateXlsx(
     if (rows.length === 0 && !def.required) continue;
     const ws = wb.addWorksheet(def.name);
     if (def.layout === 'keyvalue') {
+      // In the row's own key order: repeated keys come numbered (dasar_hukum_1, dasar_hukum_2).
       ws.addRow(['kolom', 'nilai']);
-      for (const r of rows)
-        for (const c of def.columns) if (r[c.name]) ws.addRow([c.name, r[c.name]]);
+      for (const r of rows) for (const [k, v] of Object.entries(r)) if (v) ws.addRow([k, v]);
       continue;
     }
     const header = headerOf(def, rows);
@@ -73,8 +73,7 @@ export function targetCell(
   const percent = satuan.trim() === '%' ? '%' : '';
   let s: string;
   if (t.value !== null) s = `${decimalCell(t.value)}${percent}`;
-  else if (t.min != null && t.max != null)
-    s = `${decimalCell(t.min)} - ${decimalCell(t.max)}`;
+  else if (t.min != null && t.max != null) s = `${decimalCell(t.min)} - ${decimalCell(t.max)}`;
   else return t.text ? t.text : '-';
   if (t.unit) s += ` ${t.unit}`;
   if (t.text) s += ` | ${t.text}`;

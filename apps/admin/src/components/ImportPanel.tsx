@@ -216,7 +216,7 @@ function ExportDownload({ opdId }: { opdId: string }) {
       api.imports.export.query({
         kind,
         opdId,
-        ...(kind === 'target'
+        ...(kind === 'target' || kind === 'sk'
           ? { decreeNumber }
           : kind === 'organisasi'
             ? {}
@@ -246,7 +246,7 @@ function ExportDownload({ opdId }: { opdId: string }) {
             ))}
           </select>
         </div>
-        {kind === 'organisasi' ? null : kind === 'target' ? (
+        {kind === 'organisasi' ? null : kind === 'target' || kind === 'sk' ? (
           <div className="field">
             <label htmlFor="export-decree">{t('imp.exportDecree')}</label>
             <input

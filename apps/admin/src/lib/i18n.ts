@@ -213,7 +213,7 @@ const dict = {
   'imp.export': { id: 'Ekspor ke templat', en: 'Export to template' },
   'imp.exportKind': { id: 'Templat', en: 'Template' },
   'imp.exportYear': { id: 'Tahun', en: 'Year' },
-  'imp.exportDecree': { id: 'Nomor SK (templat target)', en: 'Decree number (target template)' },
+  'imp.exportDecree': { id: 'Nomor SK', en: 'Decree number' },
   'imp.exportPosition': { id: 'Kode jabatan (templat pk)', en: 'Position code (pk template)' },
   'imp.exportDownload': { id: 'Unduh .xlsx', en: 'Download .xlsx' },
   'imp.exported': { id: '{rows} baris diekspor.', en: '{rows} rows exported.' },

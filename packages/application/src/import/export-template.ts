@@ -12,6 +12,7 @@ import {
   narasiRecorded,
   organisasiRecorded,
   pkRecorded,
+  skRecorded,
   realisasiRecorded,
   serapanRecorded,
   targetRecorded,
@@ -20,6 +21,7 @@ import {
 /** The templates that can be exported, and what each export needs. */
 export const EXPORTABLE = [
   'organisasi',
+  'sk',
   'pk',
   'anggaran',
   'serapan',
@@ -57,6 +59,8 @@ export async function recordedTemplateRows(
     case 'organisasi':
       // The OPD with its units and jabatan (the region's code edition is not recorded).
       return organisasiRecorded(loader, { regionCodes: [], opdIds: [opdId] });
+    case 'sk':
+      return skRecorded(loader, opdId, need(scope.decreeNumber, 'nomor_sk'));
     case 'pk':
       return pkRecorded(
         loader,

@@ -60,6 +60,8 @@ import {
   comparisonsRecorded,
   organisasiFileRows,
   pkFileRows,
+  skFileRows,
+  skRecorded,
   pkRecorded,
   organisasiRecorded,
   narasiFileRows,
@@ -496,6 +498,11 @@ function planOrganisasi(doc: OrganisasiDocument): Planned {
 }
 
 async function planSk(doc: SkDocument, loader: StateLoader): Promise<Planned> {
+  const changes = compareRows(
+    'sk',
+    skFileRows(doc),
+    await skRecorded(loader, doc.opdId, doc.decree.number, doc.decree),
+  );
   const { state } = await loader.load(planDecider, planStreamId(doc.opdId));
   const existing = findDecree(state, doc.decree.number);
   const decreeId =
@@ -508,7 +515,7 @@ async function planSk(doc: SkDocument, loader: StateLoader): Promise<Planned> {
       doc.elements.every((e) => deepEqual(snap.elements[e.code], e)) &&
       doc.indicators.every((i) => deepEqual(snap.indicators[i.code], i)) &&
       doc.retirements.every((r) => !snap.indicators[r.code]);
-    if (same) return { streams: [], problems: [], unchanged: true };
+    if (same) return { streams: [], problems: [], unchanged: true, changes };
     return {
       streams: [],
       problems: [
@@ -520,6 +527,7 @@ async function planSk(doc: SkDocument, loader: StateLoader): Promise<Planned> {
         ),
       ],
       unchanged: false,
+      changes,
     };
   }
   const on = { opdId: doc.opdId, decreeId };
@@ -548,7 +556,7 @@ async function planSk(doc: SkDocument, loader: StateLoader): Promise<Planned> {
     ),
     step(planUseCases.enactDecree, on, doc.sources.decree, SK),
   ];
-  return { streams: [steps], problems: [], unchanged: false };
+  return { streams: [steps], problems: [], unchanged: false, changes };
 }
 
 async function planPk(doc: PkDocument, loader: StateLoader): Promise<Planned> {

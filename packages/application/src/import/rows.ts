@@ -30,6 +30,9 @@ import {
   realizationStreamId,
   snapshotOf,
   spendingDecider,
+  type DecreeInfo,
+  type Indicator,
+  type PlanElement,
   type PlanSnapshot,
   type PlanState,
 } from '@sakip/domain';
@@ -42,6 +45,8 @@ import {
   type NarrativeRow,
   type OrganisasiDocument,
   type PkDocument,
+  type SkDocument,
+  formatFormula,
   type RealisasiDocument,
   type SerapanDocument,
   type TargetDocument,
@@ -506,4 +511,133 @@ export async function pkRecorded(
     },
     await satuanLookup(loader, opdId, year),
   );
+}
+
+// --- sk ----------------------------------------------------------------------------------
+
+const POLARITY_CELL: Record<Indicator['polarity'], string> = {
+  higher_better: 'naik',
+  lower_better: 'turun',
+  range: 'rentang',
+};
+const DATA_PERIOD_CELL: Record<Indicator['dataPeriod'], string> = {
+  yearly: 'tahunan',
+  quarterly: 'triwulanan',
+};
+const ROLLUP_CELL: Record<Indicator['rollup'], string> = {
+  sum: 'jumlah',
+  last: 'terakhir',
+  average: 'rata_rata',
+};
+
+function decreeCells(opdId: string, info: DecreeInfo): TemplateCells {
+  return {
+    id_opd: opdId,
+    nomor: info.number,
+    judul: info.title,
+    tanggal: info.date,
+    tempat: info.place,
+    penandatangan: info.signer.name,
+    nip: info.signer.nip ?? '',
+    jabatan_penandatangan: info.signer.position,
+    jenis: info.kind,
+    periode_awal: String(info.periodStart),
+    periode_akhir: String(info.periodEnd),
+    ...Object.fromEntries(info.legalBases.map((b, i) => [`dasar_hukum_${i + 1}`, b])),
+  };
+}
+
+const elementCells = (e: PlanElement): TemplateCells => ({
+  kode: e.code,
+  tingkat: e.level,
+  nama: e.name,
+  kode_induk: code(e.parentCode),
+});
+
+function indicatorCells(i: Indicator, years: readonly number[]): TemplateCells {
+  const targets = Object.fromEntries(
+    years.map((y) => {
+      const t = i.targets.find((x) => x.year === y);
+      return [`target_${y}`, t ? targetCell(t, i.satuan) : ''];
+    }),
+  );
+  return {
+    kode: i.code,
+    jenis: i.kind,
+    kode_elemen: i.elementCode,
+    kode_jabatan: code(i.positionCode),
+    nama: i.name,
+    definisi: i.definition ?? '',
+    formula_teks: i.formulaText ?? '',
+    formula: i.formula ? formatFormula(i.formula) : '',
+    satuan: i.satuan,
+    polaritas: POLARITY_CELL[i.polarity],
+    sumber_data: i.sumberData ?? '',
+    penanggung_jawab: i.penanggungJawab ?? '',
+    periode_data: DATA_PERIOD_CELL[i.dataPeriod],
+    rollup: ROLLUP_CELL[i.rollup],
+    baseline_tahun: i.baseline ? String(i.baseline.year) : '',
+    baseline_nilai: i.baseline ? decimalCell(i.baseline.value) : '',
+    kaskade_ke: code(i.cascadeTo),
+    ...targets,
+  };
+}
+
+const periodYears = (p: { periodStart: number; periodEnd: number }) =>
+  Array.from({ length: p.periodEnd - p.periodStart + 1 }, (_, k) => p.periodStart + k);
+
+function snapshotRows(snap: PlanSnapshot): TemplateRow[] {
+  const years = periodYears(snap);
+  return [
+    ...Object.values(snap.elements).map((e) => ({ sheet: 'Renstra', cells: elementCells(e) })),
+    ...Object.values(snap.indicators).map((i) => ({
+      sheet: 'Indikator',
+      cells: indicatorCells(i, years),
+    })),
+  ];
+}
+
+export function skFileRows(doc: SkDocument): TemplateRow[] {
+  const years = periodYears(doc.decree);
+  return [
+    { sheet: 'SK', cells: decreeCells(doc.opdId, doc.decree), source: doc.sources.decree },
+    ...doc.elements.map((e, i) => ({
+      sheet: 'Renstra',
+      cells: elementCells(e),
+      source: doc.sources.elements[i],
+    })),
+    ...doc.indicators.map((ind, i) => ({
+      sheet: 'Indikator',
+      cells: indicatorCells(ind, years),
+      source: doc.sources.indicators[i],
+    })),
+    ...doc.retirements.map((r) => ({
+      sheet: 'Retire',
+      cells: { kode: r.code, alasan: r.reason },
+      source: r.source,
+    })),
+  ];
+}
+
+/**
+ * A decree as its template rows: the decree itself and the Renstra and indicators as it sets
+ * them (the draft as it would be enacted, an enacted decree as it left the plan). Without a
+ * decree of that number, the plan in force for the period the file names.
+ */
+export async function skRecorded(
+  loader: StateLoader,
+  opdId: string,
+  decreeNumber: string,
+  period?: { periodStart: number; periodEnd: number },
+): Promise<TemplateRow[]> {
+  const { state } = await loader.load(planDecider, planStreamId(opdId));
+  const d = Object.values(state.decrees).find(
+    (x) => normaliseDecreeNumber(x.info.number) === normaliseDecreeNumber(decreeNumber),
+  );
+  if (d)
+    return [
+      { sheet: 'SK', cells: decreeCells(opdId, d.info) },
+      ...snapshotRows(decreeTargets(state, decreeNumber)!),
+    ];
+  return period ? snapshotRows(snapshotOf(state, period)) : [];
 }
