@@ -1,5 +1,4 @@
-import { sheetDef } from './templates';
-import { budgetCodes, readSheet, RowKeys } from './read-rows';
+import { budgetCodes, readTemplateSheet, RowKeys } from './read-rows';
 import { Problems, Progress } from './table';
 import type { AnggaranDocument, BudgetStage, BudgetStageDocument, FundingSource } from './types';
 import type { SheetData } from './workbook';
@@ -10,9 +9,8 @@ export function parseAnggaran(
   problems: Problems,
   progress: Progress,
 ): AnggaranDocument | null {
-  const sheet = sheets.get('anggaran');
-  if (!sheet) return null;
-  const { rows } = readSheet(sheet, sheetDef('anggaran', 'Anggaran'), problems, progress);
+  const rows = readTemplateSheet(sheets, 'anggaran', 'Anggaran', problems, progress);
+  if (!rows) return null;
   const stages = new Map<string, BudgetStageDocument>();
   const keys = new RowKeys('kode_program', () => ({
     id: 'Baris anggaran',

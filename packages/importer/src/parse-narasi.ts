@@ -1,5 +1,4 @@
-import { sheetDef } from './templates';
-import { readSheet, RowKeys } from './read-rows';
+import { readTemplateSheet, RowKeys } from './read-rows';
 import { Problems, Progress } from './table';
 import type { NarasiDocument, NarrativeRow } from './types';
 import type { SheetData } from './workbook';
@@ -21,9 +20,8 @@ export function parseNarasi(
   problems: Problems,
   progress: Progress,
 ): NarasiDocument | null {
-  const sheet = sheets.get('narasi');
-  if (!sheet) return null;
-  const { rows } = readSheet(sheet, sheetDef('narasi', 'Narasi'), problems, progress);
+  const rows = readTemplateSheet(sheets, 'narasi', 'Narasi', problems, progress);
+  if (!rows) return null;
   const out: NarrativeRow[] = [];
   const keys = new RowKeys('kode_sasaran', (row) => {
     const what = `${row.text('kode_sasaran')} ${row.text('tahun')}`;

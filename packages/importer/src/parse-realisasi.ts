@@ -1,5 +1,4 @@
-import { sheetDef } from './templates';
-import { readSheet, RowKeys } from './read-rows';
+import { readTemplateSheet, RowKeys } from './read-rows';
 import { Problems, Progress } from './table';
 import type { ComparisonRow, RealisasiDocument, RealizationRow } from './types';
 import type { SheetData } from './workbook';
@@ -16,9 +15,8 @@ export function parseRealisasi(
   problems: Problems,
   progress: Progress,
 ): RealisasiDocument | null {
-  const sheet = sheets.get('realisasi');
-  if (!sheet) return null;
-  const { rows } = readSheet(sheet, sheetDef('realisasi', 'Realisasi'), problems, progress);
+  const rows = readTemplateSheet(sheets, 'realisasi', 'Realisasi', problems, progress);
+  if (!rows) return null;
   const out: RealizationRow[] = [];
   const keys = new RowKeys('periode', (row) => {
     const what = `${row.text('kode_indikator')} ${row.text('tahun')} ${row.get('periode', 'period')}`;
@@ -74,9 +72,7 @@ function parseComparisons(
   problems: Problems,
   progress: Progress,
 ): ComparisonRow[] {
-  const sheet = sheets.get('pembanding');
-  if (!sheet) return [];
-  const { rows } = readSheet(sheet, sheetDef('realisasi', 'Pembanding'), problems, progress);
+  const rows = readTemplateSheet(sheets, 'realisasi', 'Pembanding', problems, progress) ?? [];
   const out: ComparisonRow[] = [];
   const keys = new RowKeys('kunci_indikator', (row) => {
     const national = row.get('cakupan', 'enum') === 'national';

@@ -1,5 +1,4 @@
-import { sheetDef } from './templates';
-import { budgetCodes, readSheet, RowKeys } from './read-rows';
+import { budgetCodes, readTemplateSheet, RowKeys } from './read-rows';
 import { Problems, Progress } from './table';
 import type { SerapanDocument, SpendingRow } from './types';
 import type { SheetData } from './workbook';
@@ -14,9 +13,8 @@ export function parseSerapan(
   problems: Problems,
   progress: Progress,
 ): SerapanDocument | null {
-  const sheet = sheets.get('serapan');
-  if (!sheet) return null;
-  const { rows } = readSheet(sheet, sheetDef('serapan', 'Serapan'), problems, progress);
+  const rows = readTemplateSheet(sheets, 'serapan', 'Serapan', problems, progress);
+  if (!rows) return null;
   const out: SpendingRow[] = [];
   const keys = new RowKeys('kode_program', () => ({
     id: 'Baris realisasi anggaran',

@@ -1,6 +1,5 @@
 import type { Target } from './plan-types';
-import { sheetDef } from './templates';
-import { readSheet, RowKeys } from './read-rows';
+import { readTemplateSheet, RowKeys } from './read-rows';
 import { Problems, Progress } from './table';
 import type { TargetDocument, TargetRow } from './types';
 import type { SheetData } from './workbook';
@@ -15,9 +14,8 @@ export function parseTargets(
   problems: Problems,
   progress: Progress,
 ): TargetDocument | null {
-  const sheet = sheets.get('target');
-  if (!sheet) return null;
-  const { rows } = readSheet(sheet, sheetDef('target', 'Target'), problems, progress);
+  const rows = readTemplateSheet(sheets, 'target', 'Target', problems, progress);
+  if (!rows) return null;
   const out: TargetRow[] = [];
   const keys = new RowKeys('kode_indikator', (row) => {
     const code = row.text('kode_indikator');

@@ -2,9 +2,9 @@
 // type, required cells are checked, the OPD id is validated, and a row whose key repeats an
 // earlier row is reported. Template parsers add only their own cross-column rules.
 import { isOpdId } from '@sakip/domain';
-import type { CellType, ColumnDef, SheetDef } from './templates';
+import { sheetDef, type CellType, type ColumnDef, type SheetDef } from './templates';
 import { Problems, Progress, Table, type RowCtx } from './table';
-import type { RealizationInputs, ReportPeriod } from './types';
+import type { ImportKind, RealizationInputs, ReportPeriod } from './types';
 import {
   parseAmountCell,
   parseDateCell,
@@ -15,6 +15,7 @@ import {
   parseRupiahCell,
   parseTargetCell,
   parseYearCell,
+  normalizeKey,
   type NumberValue,
   type Parsed,
   type TargetCell,
@@ -144,6 +145,18 @@ export function readSheet(
     return new ReadRow(ctx, columns, values, problems.list.length === before && !missing);
   });
   return { table, rows };
+}
+
+/** The rows of a template's sheet by its declaration; null when the file has no such sheet. */
+export function readTemplateSheet(
+  sheets: Map<string, SheetData>,
+  kind: ImportKind,
+  sheetName: string,
+  problems: Problems,
+  progress: Progress,
+): ReadRow[] | null {
+  const data = sheets.get(normalizeKey(sheetName));
+  return data ? readSheet(data, sheetDef(kind, sheetName), problems, progress).rows : null;
 }
 
 /**
