@@ -814,8 +814,6 @@ export const INDIKATOR = columnsOf('sk', 'Indikator').filter(
 export const TARGET_COLUMN = /^target_(\d{4})$/;
 export const RETIRE = columnsOf('sk', 'Retire');
 export const PK_KEYS = columnsOf('pk', 'PK');
-export const PK_TARGET = columnsOf('pk', 'Target');
-export const PK_ANGGARAN = columnsOf('pk', 'Anggaran');
 
 /** Sheets of each template, in order; `required` sheets must be present. */
 export const TEMPLATE_SHEETS: Record<ImportKind, { name: string; required: boolean }[]> =

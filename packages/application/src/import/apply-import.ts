@@ -47,6 +47,9 @@ export async function applyImport(
   actor: Actor,
   opts: ApplyOptions,
 ): Promise<ImportReport> {
+  // Only anggaran and serapan map a file to whole-period commands; elsewhere a row is its own.
+  const replacePeriod =
+    (opts.replacePeriod ?? false) && (doc.kind === 'anggaran' || doc.kind === 'serapan');
   const report: ImportReport = {
     ok: false,
     dryRun: opts.dryRun ?? false,
@@ -55,16 +58,16 @@ export async function applyImport(
     streamsWritten: 0,
     eventsWritten: 0,
     unchanged: false,
-    changes: summarize([], opts.replacePeriod ?? false),
+    changes: summarize([], replacePeriod),
   };
   try {
     await sql.begin(async (tx) => {
       const store = new EventStore(tx);
       const loader = new StateLoader(store);
-      const plan = await planImport(doc, loader, { replacePeriod: opts.replacePeriod ?? false });
+      const plan = await planImport(doc, loader, { replacePeriod });
       report.problems.push(...plan.problems);
       report.unchanged = plan.unchanged;
-      report.changes = summarize(plan.changes, opts.replacePeriod ?? false);
+      report.changes = summarize(plan.changes, replacePeriod);
       let done = 0;
       for (const steps of plan.streams) {
         const written = await runStream(store, loader, steps, actor, opts, report.problems);
