@@ -2,7 +2,7 @@
 // is required and the help text. The parsers read sheets through these declarations and the
 // column tables of docs/import-template.md are generated from them (`pnpm --filter
 // @sakip/importer run docs`), so the importer and its documentation cannot disagree.
-import { FUNDING_SOURCES } from '@sakip/domain';
+import { FUNDING_SOURCES, UNIT_KINDS } from '@sakip/domain';
 import { BUDGET_STAGES } from './types';
 import type { ImportKind } from './types';
 
@@ -162,7 +162,7 @@ const ORGANISASI_DEF: TemplateDef = {
       layout: 'table',
       key: ['id_opd', 'kode_unit'],
       columns: [
-        col('id_opd', 'text', {
+        col('id_opd', 'opd_id', {
           required: true,
           format: '`PP.KK-KODE`',
           example: '`18.04-DISKOPERINDAG`',
@@ -177,9 +177,10 @@ const ORGANISASI_DEF: TemplateDef = {
           format: 'text',
           example: '`Sub Bagian Umum dan Kepegawaian`',
         }),
-        col('jenis', 'text', {
+        col('jenis', 'enum', {
           required: true,
-          format: oneOf(['sekretariat', 'bidang', 'sub_bagian', 'seksi', 'upt']),
+          values: enumOf(...UNIT_KINDS),
+          format: oneOf(UNIT_KINDS),
           example: '`sub_bagian`',
         }),
         col('kode_induk', 'text', {
@@ -195,7 +196,7 @@ const ORGANISASI_DEF: TemplateDef = {
       layout: 'table',
       key: ['id_opd', 'kode_jabatan'],
       columns: [
-        col('id_opd', 'text', {
+        col('id_opd', 'opd_id', {
           required: true,
           format: '`PP.KK-KODE`',
           example: '`18.04-DISKOPERINDAG`',
@@ -799,12 +800,6 @@ export function sheetDef(kind: ImportKind, sheet: string): SheetDef {
 }
 const columnsOf = (kind: ImportKind, sheet: string) => sheetDef(kind, sheet).columns;
 
-export const ORGANISASI = {
-  Wilayah: columnsOf('organisasi', 'Wilayah'),
-  OPD: columnsOf('organisasi', 'OPD'),
-  Unit: columnsOf('organisasi', 'Unit'),
-  Jabatan: columnsOf('organisasi', 'Jabatan'),
-} as const;
 export const SK_KEYS = columnsOf('sk', 'SK');
 export const RENSTRA = columnsOf('sk', 'Renstra');
 /** Plus one `target_<tahun>` column per year of the period (declared as `target_<tahun>`). */
