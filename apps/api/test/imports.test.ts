@@ -1,9 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyImport, systemActor } from '@sakip/application';
-import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
-import { addUser, startHarness, trpcError, type Harness } from './harness';
+import {
+  addUser,
+  importExample as importHarnessExample,
+  startHarness,
+  trpcError,
+  type Harness,
+} from './harness';
 
 let h: Harness;
 let operator: ReturnType<Harness['client']>;
@@ -12,16 +14,7 @@ const HEADER = 'id_opd;tahun;periode;kode_program;kode_kegiatan;kode_sub_kegiata
 const csv = (...rows: string[]) =>
   Buffer.from([HEADER, ...rows.map((r) => `${opdId};2024;${r}`)].join('\n')).toString('base64');
 
-async function importExample(name: string) {
-  const buf = await readFile(`${EXAMPLES_DIR}${name}`);
-  const parsed = await parseImportBuffer(buf, name);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const report = await applyImport(h.db.sql, parsed.document, systemActor('test'), {
-    contentHash: createHash('sha256').update(buf).digest('hex'),
-    correlationId: randomUUID(),
-  });
-  if (!report.ok) throw new Error(JSON.stringify(report.problems.slice(0, 3)));
-}
+const importExample = (name: string) => importHarnessExample(h, name);
 
 beforeAll(async () => {
   h = await startHarness();
