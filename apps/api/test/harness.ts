@@ -1,16 +1,19 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import pino from 'pino';
 import { loadConfig, type Config } from '@sakip/config';
 import { connect } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import {
+  applyImport,
   CommandExecutor,
   regionUseCases,
   opdUseCases,
   systemActor,
   userUseCases,
 } from '@sakip/application';
+import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
 import type { RoleBinding } from '@sakip/domain';
 import { startApi, type RunningApi } from '../src/server';
@@ -129,4 +132,16 @@ export async function trpcError(p: Promise<unknown>): Promise<TRPCClientError<Ap
   if (!(err instanceof TRPCClientError))
     throw new Error(`expected a tRPC error, got ${String(err)}`);
   return err as TRPCClientError<AppRouter>;
+}
+
+/** Imports one of the importer's example files as the system; throws on any problem. */
+export async function importExample(h: Harness, name: string): Promise<void> {
+  const buf = await readFile(`${EXAMPLES_DIR}${name}`);
+  const parsed = await parseImportBuffer(buf, name);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const report = await applyImport(h.db.sql, parsed.document, systemActor('test'), {
+    contentHash: createHash('sha256').update(buf).digest('hex'),
+    correlationId: randomUUID(),
+  });
+  if (!report.ok) throw new Error(JSON.stringify(report.problems.slice(0, 3)));
 }

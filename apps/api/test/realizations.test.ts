@@ -1,8 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyImport, budgetUseCases, systemActor } from '@sakip/application';
-import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
+import { budgetUseCases, systemActor } from '@sakip/application';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +10,13 @@ import { LocalObjectStorage } from '@sakip/storage';
 import { REPORT_QUEUE, STORAGE } from '../src/infrastructure/tokens';
 import { EventStore } from '@sakip/event-store';
 import { comparisonProjection, opdTreeProjection, runProjection } from '@sakip/read-models';
-import { addUser, startHarness, trpcError, type Harness } from './harness';
+import {
+  addUser,
+  importExample as importHarnessExample,
+  startHarness,
+  trpcError,
+  type Harness,
+} from './harness';
 
 let h: Harness;
 const opdId = '18.04-DISKOPERINDAG';
@@ -26,16 +30,7 @@ const evidence = {
   dataSource: 'Bidang Koperasi UKM',
 };
 
-async function importExample(name: string) {
-  const buf = await readFile(`${EXAMPLES_DIR}${name}`);
-  const parsed = await parseImportBuffer(buf, name);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const report = await applyImport(h.db.sql, parsed.document, systemActor('test'), {
-    contentHash: createHash('sha256').update(buf).digest('hex'),
-    correlationId: randomUUID(),
-  });
-  if (!report.ok) throw new Error(JSON.stringify(report.problems.slice(0, 3)));
-}
+const importExample = (name: string) => importHarnessExample(h, name);
 
 beforeAll(async () => {
   h = await startHarness({

@@ -7,6 +7,7 @@ import { userAdd } from './commands/user-add';
 import { demoSeed } from './commands/demo-seed';
 import { InputError } from './parse-input';
 import { importFile } from './commands/import-file';
+import { exportFile } from './commands/export-template';
 import { backup, restore } from './commands/backup';
 import { reportLkjip } from './commands/report';
 import type { FinalisationInput } from '@sakip/reports';
@@ -48,12 +49,17 @@ demo
 program
   .command('import <file>')
   .description('import an .xlsx or .csv template (see docs/import-template.md); all or nothing')
-  .option('--dry-run', 'check every row and report, write nothing')
-  .action(async (file: string, o: { dryRun?: boolean }) => {
+  .option('--dry-run', 'check every row and report what would change, write nothing')
+  .option(
+    '--replace-period',
+    'anggaran/serapan: each document or period in the file replaces the recorded one whole (recorded lines absent from the file are removed)',
+  )
+  .action(async (file: string, o: { dryRun?: boolean; replacePeriod?: boolean }) => {
     const rt = openRuntime();
     try {
       const outcome = await importFile(rt.sql, file, {
         dryRun: o.dryRun ?? false,
+        replacePeriod: o.replacePeriod ?? false,
         progress: (l) => process.stderr.write(`${l}\n`),
       });
       outcome.lines.forEach(out);
@@ -62,6 +68,27 @@ program
       await rt.close();
     }
   });
+
+program
+  .command('export <template>')
+  .description(
+    'export what is recorded in the form of an import template (organisasi, sk, pk, anggaran, serapan, narasi, realisasi, target)',
+  )
+  .requiredOption('--opd <id>', 'OPD id, e.g. 18.04-DISKOPERINDAG')
+  .option('--year <tahun>', 'the year (pk, anggaran, serapan, narasi, realisasi)')
+  .option('--sk <nomor>', 'the decree number (sk, target)')
+  .option('--jabatan <kode>', 'the jabatan of the agreement (pk, with --year)')
+  .option('--out <file|dir>', 'where to write the .xlsx (default: the current directory)')
+  .action(
+    async (template: string, o: { opd: string; year?: string; sk?: string; out?: string }) => {
+      const rt = openRuntime();
+      try {
+        out(await exportFile(rt.sql, template, o));
+      } finally {
+        await rt.close();
+      }
+    },
+  );
 
 program
   .command('backup')

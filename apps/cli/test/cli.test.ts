@@ -136,6 +136,30 @@ describe('sakip CLI', () => {
     expect(done.stderr).toMatch(/100%/);
     expect((await sakip('import', file)).stdout).toContain('unchanged');
   }, 60_000);
+  it('exports a template; importing the export again is unchanged; a dry run lists the changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sakip-export-'));
+    const opd = '18.04-DISKOPERINDAG';
+    const exported = await sakip('export', 'serapan', '--opd', opd, '--year', '2024', '--out', dir);
+    expect(exported.stdout).toMatch(/serapan-18\.04-DISKOPERINDAG-2024\.xlsx: 16 baris/);
+    const file = join(dir, 'serapan-18.04-DISKOPERINDAG-2024.xlsx');
+    const again = await sakip('import', file, '--dry-run');
+    expect(again.stdout).toContain(
+      '0 ditambah / added, 0 diubah / changed, 16 tetap / unchanged, 0 dihapus / removed',
+    );
+    const one = join(dir, 'serapan-satu.csv');
+    await writeFile(
+      one,
+      `id_opd;tahun;periode;kode_program;kode_kegiatan;kode_sub_kegiatan;realisasi\n${opd};2024;TW1;SAS-49;;;80.000.000\n`,
+    );
+    const dry = await sakip('import', one, '--dry-run');
+    expect(dry.stdout).toContain('0 ditambah / added, 1 diubah / changed');
+    expect(dry.stdout).toContain(
+      `~ Serapan!2 ${opd} · 2024 · TW1 · SAS-49: realisasi: 75300000 → 80000000`,
+    );
+    const replace = await sakip('import', one, '--dry-run', '--replace-period');
+    expect(replace.stdout).toContain('3 dihapus / removed');
+    expect(replace.stdout).toContain('replacing whole periods');
+  }, 120_000);
 });
 
 describe('sakip report lkjip', () => {

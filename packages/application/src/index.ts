@@ -20,6 +20,8 @@ export * from './queries/plan-queries';
 export * from './queries/agreement-queries';
 export * from './import/apply-import';
 export { nameUuid } from './import/plan-import';
+export * from './import/changes';
+export * from './import/export-template';
 export * from './queries/achievement-queries';
 export * from './queries/org-queries';
 export * from './queries/user-queries';

@@ -11,6 +11,8 @@ import {
   AchievementQueries,
   AgreementQueries,
   applyImport,
+  exportTemplate,
+  importParsed,
   PlanQueries,
   StateLoader,
   systemActor,
@@ -22,20 +24,37 @@ const opdId = '18.04-DISKOPERINDAG';
 let db: TestDatabase;
 let plans: PlanQueries;
 
-async function importBuffer(
-  buf: Buffer,
-  name: string,
-  opts: { dryRun?: boolean; actor?: Actor } = {},
-) {
+interface ImportOpts {
+  dryRun?: boolean;
+  actor?: Actor;
+  replacePeriod?: boolean;
+}
+async function importBuffer(buf: Buffer, name: string, opts: ImportOpts = {}) {
   const parsed = await parseImportBuffer(buf, name);
   if (!parsed.ok) throw new Error(`parse failed: ${JSON.stringify(parsed.problems)}`);
   return applyImport(db.sql, parsed.document, opts.actor ?? systemActor('test'), {
     dryRun: opts.dryRun ?? false,
+    replacePeriod: opts.replacePeriod ?? false,
     contentHash: createHash('sha256').update(buf).digest('hex'),
     correlationId: randomUUID(),
   });
 }
-const importExample = async (name: string, opts: { dryRun?: boolean; actor?: Actor } = {}) =>
+/** File and database checks together, as the CLI and the API run them. */
+async function checkBuffer(buf: Buffer, name: string, opts: ImportOpts = {}) {
+  const report = await importParsed(
+    db.sql,
+    await parseImportBuffer(buf, name),
+    opts.actor ?? systemActor('test'),
+    {
+      dryRun: opts.dryRun ?? false,
+      contentHash: createHash('sha256').update(buf).digest('hex'),
+      correlationId: randomUUID(),
+    },
+  );
+  if (!report) throw new Error('the file could not be read as a template');
+  return report;
+}
+const importExample = async (name: string, opts: ImportOpts = {}) =>
   importBuffer(await readFile(`${examples}${name}`), name, opts);
 const eventCount = async () =>
   (await db.sql<{ n: number }[]>`select count(*)::int as n from events`)[0]!.n;
@@ -47,17 +66,20 @@ beforeAll(async () => {
 afterAll(async () => db?.drop());
 
 describe('import of the seed decrees', () => {
-  it('refuses an SK of an OPD not registered yet, naming the OPD, and writes nothing', async () => {
+  it('refuses an SK of an OPD that is not registered once, in the dry run, and writes nothing', async () => {
     const before = await eventCount();
-    const report = await importExample('sk-lampung-barat-050-18-2023.xlsx');
-    expect(report.ok).toBe(false);
-    expect(report.problems).toContainEqual(
-      expect.objectContaining({
-        sheet: 'SK',
-        message: expect.stringContaining('OPD 18.04-DISKOPERINDAG belum terdaftar'),
-      }),
-    );
-    expect(report.problems.every((p) => p.row >= 2)).toBe(true);
+    for (const dryRun of [true, false]) {
+      const report = await importExample('sk-lampung-barat-050-18-2023.xlsx', { dryRun });
+      expect(report.ok).toBe(false);
+      // One problem for the OPD, not one "unknown position" per IKI row.
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          sheet: 'SK',
+          column: 'id_opd',
+          message: expect.stringContaining(`OPD ${opdId} is not registered`),
+        }),
+      ]);
+    }
     expect(await eventCount()).toBe(before);
   });
 
@@ -181,6 +203,20 @@ describe('import of the seed decrees', () => {
     expect((await importExample('organisasi-demo.xlsx')).ok).toBe(true);
     const first = await importExample('sk-bandar-lampung-ilustrasi-penetapan-2021.xlsx');
     expect(first.problems).toEqual([]);
+    const dry = await importExample('sk-bandar-lampung-perubahan-121-2021.xlsx', { dryRun: true });
+    // The dry run compares the amendment with the plan in force for its period.
+    const indicatorChange = (code: string) =>
+      dry.changes.changes.find((c) => c.sheet === 'Indikator' && c.key === code);
+    expect(indicatorChange('IKU-3')?.status).toBe('added');
+    expect(indicatorChange('IKU-2')).toMatchObject({
+      status: 'changed',
+      before: { nama: 'Persentase koperasi sehat', target_2022: '50%' },
+      after: { nama: 'Persentase koperasi sehat dan cukup sehat' },
+    });
+    expect(indicatorChange('IKU-2')?.columns).toEqual(
+      expect.arrayContaining(['nama', 'target_2022']),
+    );
+    expect(dry.changes.changes.find((c) => c.sheet === 'SK')?.status).toBe('added');
     const amendment = await importExample('sk-bandar-lampung-perubahan-121-2021.xlsx');
     expect(amendment.problems).toEqual([]);
 
@@ -346,5 +382,123 @@ describe('import of the seed decrees', () => {
       ok: true,
       unchanged: true,
     });
+  });
+});
+
+describe('imports keep what the file does not mention', () => {
+  const achievements = () =>
+    new AchievementQueries(new EventStore(db.sql), new StateLoader(new EventStore(db.sql)));
+  const program = async (code: string) =>
+    (await achievements().opdYear(opdId, 2024))!.programs.find((p) => p.programCode === code)!;
+  const SERAPAN = 'id_opd;tahun;periode;kode_program;kode_kegiatan;kode_sub_kegiatan;realisasi';
+
+  it('a one-row serapan file changes that line and keeps the other programs of the period', async () => {
+    const before = { sas4: (await program('SAS-4')).spent, sas49: (await program('SAS-49')).spent };
+    const csv = Buffer.from(`${SERAPAN}\n${opdId};2024;TW1;SAS-49;;;80.000.000\n`);
+    const dry = await importBuffer(csv, 'serapan-koreksi.csv', { dryRun: true });
+    expect(dry.problems).toEqual([]);
+    expect(dry.changes.totals).toEqual({ added: 0, changed: 1, unchanged: 0, removed: 0 });
+    expect(dry.changes.changes[0]).toMatchObject({
+      sheet: 'Serapan',
+      key: `${opdId} · 2024 · TW1 · SAS-49`,
+      status: 'changed',
+      row: 2,
+      before: { realisasi: '75300000' },
+      after: { realisasi: '80000000' },
+      columns: ['realisasi'],
+    });
+    const written = await importBuffer(csv, 'serapan-koreksi.csv');
+    expect(written.problems).toEqual([]);
+    expect((await program('SAS-4')).spent).toBe(before.sas4);
+    expect(Number((await program('SAS-49')).spent) - Number(before.sas49)).toBe(4_700_000);
+  });
+
+  it('replacing the whole period is explicit, announced by the dry run, and removes the rest', async () => {
+    const csv = Buffer.from(`${SERAPAN}\n${opdId};2024;TW1;SAS-49;;;80.000.000\n`);
+    const count = await eventCount();
+    const dry = await importBuffer(csv, 'serapan-ganti.csv', { dryRun: true, replacePeriod: true });
+    expect(dry.changes.replacePeriod).toBe(true);
+    expect(dry.changes.totals).toEqual({ added: 0, changed: 0, unchanged: 1, removed: 3 });
+    expect(
+      dry.changes.changes.filter((c) => c.status === 'removed').map((c) => c.before?.kode_program),
+    ).toEqual(['SAS-4', 'SAS-35', 'SAS-65']);
+    expect(await eventCount()).toBe(count);
+  });
+
+  it('a one-row budget document keeps the pagu of the programs it does not mention', async () => {
+    expect((await program('SAS-49')).pagu).toBe('1250000000.5');
+    const csv = Buffer.from(
+      `id_opd;tahun;tahap;dokumen;tanggal;kode_program;kode_kegiatan;kode_sub_kegiatan;pagu;sumber_dana\n${opdId};2024;dpa_pergeseran;DPA Pergeseran I 2024;1 Juli 2024;SAS-4;;;500.000.000;APBD\n`,
+    );
+    const dry = await importBuffer(csv, 'anggaran-geser.csv', { dryRun: true });
+    expect(dry.problems).toEqual([]);
+    expect(dry.changes.totals).toEqual({ added: 1, changed: 0, unchanged: 0, removed: 0 });
+    expect((await importBuffer(csv, 'anggaran-geser.csv')).problems).toEqual([]);
+    expect((await program('SAS-4')).pagu).toBe('500000000');
+    expect((await program('SAS-49')).pagu).toBe('1250000000.5');
+    expect((await program('SAS-49')).budgetDocument).toBe('DPA Pergeseran I 2024');
+  });
+
+  it('domain errors name the template column and the row of the line', async () => {
+    const csv = Buffer.from(
+      `${SERAPAN}\n${opdId};2024;TW2;SAS-4;;;1.000\n${opdId};2024;TW2;SAS-999;;;2.000\n${opdId};2030;TW1;SAS-4;;;1.000\n`,
+    );
+    const report = await importBuffer(csv, 'serapan-salah.csv', { dryRun: true });
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [3, 'kode_program'],
+      [4, 'tahun'],
+    ]);
+    expect(report.problems[0]?.message).toContain('SAS-999');
+  });
+
+  it('a file naming an OPD that does not exist: said once, with the file problems, nothing written', async () => {
+    const ghost = '18.04-DINASKHAYALAN';
+    const header = 'id_opd;kode_indikator;tahun;periode;nilai;input;dokumen;sumber_data;catatan';
+    const rows = ['TW1', 'TW2', 'TW3', 'TAHUN'].map(
+      (p) => `${ghost};IKU-4;2024;${p};900;;Laporan;BPS;`,
+    );
+    const csv = Buffer.from(
+      [header, ...rows, `${opdId};IKU-4;dua ribu;TW1;900;;Laporan;BPS;`].join('\n'),
+    );
+    const count = await eventCount();
+    const report = await checkBuffer(csv, 'realisasi-khayalan.csv');
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+      [6, 'tahun'],
+      [2, 'id_opd'],
+    ]);
+    expect(report.problems[1]?.message).toContain(`OPD ${ghost} is not registered`);
+    expect(await eventCount()).toBe(count);
+  });
+});
+
+describe('export, then import the exported file: unchanged', () => {
+  const cases = [
+    ['organisasi', { opdId }],
+    ['sk', { opdId, decreeNumber: '050/18/KPTS/III.06/1/2023' }],
+    ['pk', { opdId, year: 2024, positionCode: 'KADIS' }],
+    ['anggaran', { opdId, year: 2024 }],
+    ['serapan', { opdId, year: 2024 }],
+    ['narasi', { opdId, year: 2024 }],
+    ['realisasi', { opdId, year: 2024 }],
+    ['target', { opdId, decreeNumber: '050/18/KPTS/III.06/1/2023' }],
+  ] as const;
+  it.each(cases)('%s', async (kind, scope) => {
+    const file = await exportTemplate(db.sql, kind, scope);
+    expect(file.rowCount).toBeGreaterThan(0);
+    const count = await eventCount();
+    const report = await importBuffer(file.content, file.fileName);
+    expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ ok: true, unchanged: true, eventsWritten: 0 });
+    expect(report.changes.totals).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: file.rowCount,
+      removed: 0,
+    });
+    expect(await eventCount()).toBe(count);
+    // Cells carry the recorded precision, never a float expansion.
+    const parsed = await parseImportBuffer(file.content, file.fileName);
+    expect(JSON.stringify(parsed)).not.toMatch(/\d[.,]\d{9,}/);
   });
 });

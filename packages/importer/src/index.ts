@@ -277,7 +277,9 @@ export async function parseImportBuffer(
   if (problems.list.length > 0 || doc === null) {
     if (problems.list.length === 0)
       problems.add('', 0, '', 'Berkas tidak lengkap / the file is incomplete');
-    return fail(kind, sortProblems(problems, kind), rowCount);
+    sortProblems(problems, kind);
+    if (doc === null) return fail(kind, problems, rowCount);
+    return { ok: false, kind, problems: problems.list, rowCount, partial: doc };
   }
   return { ok: true, kind, document: doc, rowCount };
 }
@@ -294,3 +296,11 @@ function sortProblems(problems: Problems, kind: ImportKind): Problems {
 }
 export { illustrativeBandarLampungPenetapan, ILLUSTRATIVE_NUMBER } from './illustrative';
 export const EXAMPLES_DIR: string = new URL('../examples/', import.meta.url).pathname;
+export { TEMPLATES, type TemplateDef, type SheetDef, type ColumnDef } from './templates';
+export {
+  writeTemplateXlsx,
+  decimalCell,
+  inputsCell,
+  targetCell,
+  type TemplateCells,
+} from './write-template';

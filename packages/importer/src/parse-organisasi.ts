@@ -1,6 +1,6 @@
-import { isOpdId, isProvinceCode, isRegencyCode, type UnitKind } from '@sakip/domain';
-import { ORGANISASI } from './templates';
-import { Problems, Progress, Table, UniqueKeys } from './table';
+import { isProvinceCode, isRegencyCode, type UnitKind } from '@sakip/domain';
+import { readTemplateSheet, RowKeys, type ReadRow } from './read-rows';
+import { Problems, Progress } from './table';
 import type {
   ImportedOpd,
   ImportedPosition,
@@ -8,11 +8,9 @@ import type {
   ImportedUnit,
   OrganisasiDocument,
 } from './types';
-import { parseEnumCell, splitList } from './values';
+import { splitList } from './values';
 import type { SheetData } from './workbook';
 
-const UNIT_KINDS: readonly UnitKind[] = ['sekretariat', 'bidang', 'sub_bagian', 'seksi', 'upt'];
-const UNIT_KIND_MAP: Record<string, UnitKind> = Object.fromEntries(UNIT_KINDS.map((k) => [k, k]));
 const OPD_CODE = /^[A-Z0-9_]{2,32}$/;
 
 export function parseOrganisasi(
@@ -38,175 +36,122 @@ export function parseOrganisasi(
     return null;
   }
 
-  const wilayah = sheets.get('wilayah');
-  if (wilayah) {
-    const t = new Table(wilayah, ORGANISASI.Wilayah, problems);
-    const codes = new UniqueKeys();
-    for (const r of t.rows) {
-      progress.tick();
-      const ctx = t.row(r);
-      const code = ctx.required('kode');
-      const name = ctx.required('nama');
-      const codeEdition = ctx.required('edisi_kode');
-      if (code !== null && !isProvinceCode(code) && !isRegencyCode(code)) {
-        ctx.problem(
-          'kode',
-          `Kode wilayah '${code}' tidak valid (PP atau PP.KK, mis. 18 atau 18.04) / invalid region code '${code}' (PP or PP.KK, e.g. 18 or 18.04)`,
-        );
-        continue;
-      }
-      if (code !== null && !codes.check(ctx, code, 'kode', 'kode')) continue;
-      if (code !== null && name !== null && codeEdition !== null)
-        doc.regions.push({ code, name, codeEdition, source: ctx.source } satisfies ImportedRegion);
-    }
+  const read = (sheet: string) =>
+    readTemplateSheet(sheets, 'organisasi', sheet, problems, progress);
+  const regionCodeOk = (row: ReadRow, column: string, code: string | null) => {
+    if (code === null || isProvinceCode(code) || isRegencyCode(code)) return true;
+    row.problem(
+      column,
+      `Kode wilayah '${code}' tidak valid (PP atau PP.KK, mis. 18 atau 18.04) / invalid region code '${code}' (PP or PP.KK, e.g. 18 or 18.04)`,
+    );
+    return false;
+  };
+
+  const regionKeys = new RowKeys('kode', (row) => ({
+    id: `Kode wilayah ${row.text('kode')}`,
+    en: `region code ${row.text('kode')}`,
+  }));
+  for (const row of read('Wilayah') ?? []) {
+    const code = row.get('kode', 'text');
+    const name = row.get('nama', 'text');
+    const codeEdition = row.get('edisi_kode', 'text');
+    if (!regionCodeOk(row, 'kode', code)) continue;
+    if (code !== null && !regionKeys.first(row, [code])) continue;
+    if (row.valid && code !== null && name !== null && codeEdition !== null)
+      doc.regions.push({
+        code,
+        name,
+        codeEdition,
+        source: row.ctx.source,
+      } satisfies ImportedRegion);
   }
 
-  const opdSheet = sheets.get('opd');
-  if (opdSheet) {
-    const t = new Table(opdSheet, ORGANISASI.OPD, problems);
-    const keys = new UniqueKeys();
-    for (const r of t.rows) {
-      progress.tick();
-      const ctx = t.row(r);
-      const regionCode = ctx.required('kode_wilayah');
-      const code = ctx.required('kode_opd');
-      const name = ctx.required('nama');
-      let valid = true;
-      if (regionCode !== null && !isProvinceCode(regionCode) && !isRegencyCode(regionCode)) {
-        ctx.problem(
-          'kode_wilayah',
-          `Kode wilayah '${regionCode}' tidak valid (PP atau PP.KK) / invalid region code '${regionCode}' (PP or PP.KK)`,
-        );
-        valid = false;
-      }
-      if (code !== null && !OPD_CODE.test(code)) {
-        ctx.problem(
-          'kode_opd',
-          `Kode OPD '${code}' tidak valid: 2–32 huruf besar, angka atau _ / OPD code '${code}' is invalid: 2–32 capital letters, digits or _`,
-        );
-        valid = false;
-      }
-      if (
-        regionCode !== null &&
-        code !== null &&
-        !keys.check(ctx, `${regionCode}-${code}`, 'kode_opd', 'kode_opd')
-      )
-        valid = false;
-      if (valid && regionCode !== null && code !== null && name !== null)
-        doc.opds.push({ regionCode, code, name, source: ctx.source } satisfies ImportedOpd);
-    }
+  const opdKeys = new RowKeys('kode_opd', (row) => ({
+    id: `OPD ${row.text('kode_wilayah')}-${row.text('kode_opd')}`,
+    en: `OPD ${row.text('kode_wilayah')}-${row.text('kode_opd')}`,
+  }));
+  for (const row of read('OPD') ?? []) {
+    const regionCode = row.get('kode_wilayah', 'text');
+    const code = row.get('kode_opd', 'text');
+    const name = row.get('nama', 'text');
+    regionCodeOk(row, 'kode_wilayah', regionCode);
+    if (code !== null && !OPD_CODE.test(code))
+      row.problem(
+        'kode_opd',
+        `Kode OPD '${code}' tidak valid: 2–32 huruf besar, angka atau _ / OPD code '${code}' is invalid: 2–32 capital letters, digits or _`,
+      );
+    if (regionCode !== null && code !== null && !opdKeys.first(row, [regionCode, code])) continue;
+    if (row.valid && regionCode !== null && code !== null && name !== null)
+      doc.opds.push({ regionCode, code, name, source: row.ctx.source } satisfies ImportedOpd);
   }
 
-  const unitSheet = sheets.get('unit');
   const unitsByOpd = new Map<string, Set<string>>();
-  if (unitSheet) {
-    const t = new Table(unitSheet, ORGANISASI.Unit, problems);
-    const pending: { unit: ImportedUnit; row: number }[] = [];
-    for (const r of t.rows) {
-      progress.tick();
-      const ctx = t.row(r);
-      const opdId = ctx.required('id_opd');
-      const code = ctx.required('kode_unit');
-      const name = ctx.required('nama');
-      const kind = ctx.parse('jenis', (c) => parseEnumCell(c, UNIT_KIND_MAP, UNIT_KINDS));
-      const parentCode = ctx.optional('kode_induk');
-      let valid = true;
-      if (opdId !== null && !isOpdId(opdId)) {
-        ctx.problem(
-          'id_opd',
-          `ID OPD '${opdId}' tidak valid (format 18.04-DISKOPERINDAG) / invalid OPD id '${opdId}' (format 18.04-DISKOPERINDAG)`,
-        );
-        valid = false;
-      }
+  const unitRows = read('Unit');
+  if (unitRows) {
+    const pending: ImportedUnit[] = [];
+    const unitKeys = new RowKeys('kode_unit', (row) => ({
+      id: `kode_unit '${row.text('kode_unit')}' untuk OPD ${row.text('id_opd')}`,
+      en: `kode_unit '${row.text('kode_unit')}' for OPD ${row.text('id_opd')}`,
+    }));
+    for (const row of unitRows) {
+      const opdId = row.get('id_opd', 'opd_id');
+      const code = row.get('kode_unit', 'text');
+      const name = row.get('nama', 'text');
+      const kind = row.get('jenis', 'enum') as UnitKind | null;
+      const parentCode = row.get('kode_induk', 'text');
       if (opdId !== null && code !== null) {
-        const set = unitsByOpd.get(opdId) ?? new Set<string>();
-        if (set.has(code)) {
-          ctx.problem(
-            'kode_unit',
-            `kode_unit '${code}' ganda untuk OPD ${opdId} / duplicate kode_unit '${code}' for OPD ${opdId}`,
-          );
-          valid = false;
-        }
-        set.add(code);
-        unitsByOpd.set(opdId, set);
+        unitKeys.first(row, [opdId, code]);
+        unitsByOpd.set(opdId, (unitsByOpd.get(opdId) ?? new Set<string>()).add(code));
       }
-      if (parentCode !== null && parentCode === code) {
-        ctx.problem(
+      if (parentCode !== null && parentCode === code)
+        row.problem(
           'kode_induk',
           `Unit tidak boleh menjadi induk dirinya sendiri / a unit cannot be its own parent`,
         );
-        valid = false;
-      }
-      if (valid && opdId !== null && code !== null && name !== null && kind !== null) {
-        pending.push({
-          unit: { opdId, code, name, kind, parentCode, source: ctx.source },
-          row: r.row,
-        });
-      }
+      if (row.valid && opdId !== null && code !== null && name !== null && kind !== null)
+        pending.push({ opdId, code, name, kind, parentCode, source: row.ctx.source });
     }
-    for (const p of pending) {
-      if (p.unit.parentCode !== null && !unitsByOpd.get(p.unit.opdId)?.has(p.unit.parentCode)) {
+    for (const u of pending) {
+      if (u.parentCode !== null && !unitsByOpd.get(u.opdId)?.has(u.parentCode)) {
         problems.add(
-          t.sheet,
-          p.row,
+          u.source.sheet,
+          u.source.row,
           'kode_induk',
-          `Kode induk '${p.unit.parentCode}' tidak ada di sheet Unit untuk OPD ${p.unit.opdId} / parent '${p.unit.parentCode}' is not in the Unit sheet for OPD ${p.unit.opdId}`,
+          `Kode induk '${u.parentCode}' tidak ada di sheet Unit untuk OPD ${u.opdId} / parent '${u.parentCode}' is not in the Unit sheet for OPD ${u.opdId}`,
         );
       }
     }
-    doc.units = parentsFirst(
-      pending.map((p) => p.unit),
-      t.sheet,
-      problems,
-    );
+    doc.units = parentsFirst(pending, 'Unit', problems);
   }
 
-  const jabatan = sheets.get('jabatan');
-  if (jabatan) {
-    const t = new Table(jabatan, ORGANISASI.Jabatan, problems);
-    const keys = new UniqueKeys();
-    for (const r of t.rows) {
-      progress.tick();
-      const ctx = t.row(r);
-      const opdId = ctx.required('id_opd');
-      const code = ctx.required('kode_jabatan');
-      const title = ctx.required('nama_jabatan');
-      const unitCode = ctx.optional('kode_unit');
-      let valid = true;
-      if (opdId !== null && !isOpdId(opdId)) {
-        ctx.problem(
-          'id_opd',
-          `ID OPD '${opdId}' tidak valid (format 18.04-DISKOPERINDAG) / invalid OPD id '${opdId}' (format 18.04-DISKOPERINDAG)`,
-        );
-        valid = false;
-      }
-      if (
-        opdId !== null &&
-        code !== null &&
-        !keys.check(ctx, `${opdId}\u0000${code}`, 'kode_jabatan', 'kode_jabatan')
-      )
-        valid = false;
-      // Units of an OPD that has no units in this file are checked by the lead against the database.
-      const units = opdId === null ? undefined : unitsByOpd.get(opdId);
-      if (unitCode !== null && units !== undefined && !units.has(unitCode)) {
-        ctx.problem(
-          'kode_unit',
-          `Kode unit '${unitCode}' tidak ada di sheet Unit untuk OPD ${opdId} / unit '${unitCode}' is not in the Unit sheet for OPD ${opdId}`,
-        );
-        valid = false;
-      }
-      if (valid && opdId !== null && code !== null && title !== null) {
-        const position: ImportedPosition = {
-          opdId,
-          code,
-          title,
-          unitCode,
-          tugas: ctx.text('tugas'),
-          fungsi: splitList(ctx.cell('fungsi')?.text ?? ''),
-          source: ctx.source,
-        };
-        doc.positions.push(position);
-      }
+  const positionKeys = new RowKeys('kode_jabatan', (row) => ({
+    id: `kode_jabatan '${row.text('kode_jabatan')}'`,
+    en: `kode_jabatan '${row.text('kode_jabatan')}'`,
+  }));
+  for (const row of read('Jabatan') ?? []) {
+    const opdId = row.get('id_opd', 'opd_id');
+    const code = row.get('kode_jabatan', 'text');
+    const title = row.get('nama_jabatan', 'text');
+    const unitCode = row.get('kode_unit', 'text');
+    if (opdId !== null && code !== null && !positionKeys.first(row, [opdId, code])) continue;
+    // Units of an OPD that has no units in this file are checked against the database.
+    const units = opdId === null ? undefined : unitsByOpd.get(opdId);
+    if (unitCode !== null && units !== undefined && !units.has(unitCode))
+      row.problem(
+        'kode_unit',
+        `Kode unit '${unitCode}' tidak ada di sheet Unit untuk OPD ${opdId} / unit '${unitCode}' is not in the Unit sheet for OPD ${opdId}`,
+      );
+    if (row.valid && opdId !== null && code !== null && title !== null) {
+      const position: ImportedPosition = {
+        opdId,
+        code,
+        title,
+        unitCode,
+        tugas: row.text('tugas'),
+        fungsi: splitList(row.ctx.cell('fungsi')?.text ?? ''),
+        source: row.ctx.source,
+      };
+      doc.positions.push(position);
     }
   }
   return doc;

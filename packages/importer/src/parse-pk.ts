@@ -1,14 +1,9 @@
 import { isOpdId } from '@sakip/domain';
-import { PK_ANGGARAN, PK_KEYS, PK_TARGET } from './templates';
-import { KeyValueSheet, Problems, Progress, Table, UniqueKeys } from './table';
+import { PK_KEYS } from './templates';
+import { readTemplateSheet, RowKeys } from './read-rows';
+import { KeyValueSheet, Problems, Progress } from './table';
 import type { PkBudget, PkDocument, PkTarget } from './types';
-import {
-  parseAmountCell,
-  parseDateCell,
-  parseNipCell,
-  parseTargetCell,
-  parseYearCell,
-} from './values';
+import { parseDateCell, parseNipCell, parseYearCell } from './values';
 import type { SheetData } from './workbook';
 
 export function parsePk(
@@ -39,25 +34,21 @@ export function parsePk(
   const date = kv.parse('tanggal', parseDateCell);
   const revisionReason = kv.optional('alasan_perubahan');
 
-  const tt = new Table(targetSheet, PK_TARGET, problems);
+  // Range targets need the indicator's polarity, which lives in the database: accepted here,
+  // checked by the application.
   const targets: PkTarget[] = [];
-  const codes = new UniqueKeys();
-  for (const r of tt.rows) {
-    progress.tick();
-    const ctx = tt.row(r);
-    const indicatorCode = ctx.required('kode_indikator');
-    if (
-      indicatorCode !== null &&
-      !codes.check(ctx, indicatorCode, 'kode_indikator', 'kode_indikator')
-    )
-      continue;
-    // Range targets need the indicator's polarity, which lives in the database: accepted here,
-    // checked by the lead.
-    const t = ctx.parse('target', (c) => parseTargetCell(c, true));
-    const satuanHitung = ctx.optional('satuan_hitung');
-    if (t === null || indicatorCode === null) continue;
+  const targetKeys = new RowKeys('kode_indikator', (row) => ({
+    id: `Target ${row.text('kode_indikator')}`,
+    en: `target of ${row.text('kode_indikator')}`,
+  }));
+  for (const row of readTemplateSheet(sheets, 'pk', 'Target', problems, progress) ?? []) {
+    const indicatorCode = row.get('kode_indikator', 'text');
+    const t = row.get('target', 'target');
+    const satuanHitung = row.get('satuan_hitung', 'text');
+    if (indicatorCode !== null && !targetKeys.first(row, [indicatorCode])) continue;
+    if (!row.valid || t === null || indicatorCode === null) continue;
     if (t.unit !== undefined && satuanHitung !== null && t.unit !== satuanHitung) {
-      ctx.problem(
+      row.problem(
         'satuan_hitung',
         `Satuan '${t.unit}' di sel target berbeda dengan satuan_hitung '${satuanHitung}' / unit '${t.unit}' in the target cell differs from satuan_hitung '${satuanHitung}'`,
       );
@@ -71,25 +62,21 @@ export function parsePk(
       unit: satuanHitung ?? t.unit ?? null,
       text: t.text ?? null,
       percent: t.percent,
-      source: ctx.source,
+      source: row.ctx.source,
     });
   }
 
   const budgets: PkBudget[] = [];
-  const anggaran = sheets.get('anggaran');
-  if (anggaran) {
-    const at = new Table(anggaran, PK_ANGGARAN, problems);
-    const programs = new UniqueKeys();
-    for (const r of at.rows) {
-      progress.tick();
-      const ctx = at.row(r);
-      const programCode = ctx.required('kode_program');
-      if (programCode !== null && !programs.check(ctx, programCode, 'kode_program', 'kode_program'))
-        continue;
-      const amount = ctx.parse('pagu', (c) => parseAmountCell(c));
-      if (programCode !== null && amount !== null)
-        budgets.push({ programCode, amount, source: ctx.source });
-    }
+  const programKeys = new RowKeys('kode_program', (row) => ({
+    id: `Pagu program ${row.text('kode_program')}`,
+    en: `budget of program ${row.text('kode_program')}`,
+  }));
+  for (const row of readTemplateSheet(sheets, 'pk', 'Anggaran', problems, progress) ?? []) {
+    const programCode = row.get('kode_program', 'text');
+    const amount = row.get('pagu', 'amount');
+    if (programCode !== null && !programKeys.first(row, [programCode])) continue;
+    if (row.valid && programCode !== null && amount !== null)
+      budgets.push({ programCode, amount, source: row.ctx.source });
   }
 
   if (

@@ -1,4 +1,4 @@
-import type { UnitKind } from '@sakip/domain';
+import type { FundingSource, UnitKind } from '@sakip/domain';
 import type { DecreeInfo, Indicator, PlanElement, Signer, Target } from './plan-types';
 
 export type ImportKind =
@@ -35,7 +35,17 @@ export interface SourceRef {
 
 export type ParseResult<T> =
   | { ok: true; kind: ImportKind; document: T; rowCount: number }
-  | { ok: false; kind: ImportKind | null; problems: ImportProblem[]; rowCount: number };
+  | {
+      ok: false;
+      kind: ImportKind | null;
+      problems: ImportProblem[];
+      rowCount: number;
+      /**
+       * The rows without problems, when the file could be read as its template: for the
+       * database checks of the same dry run, so every problem is reported at once. Never written.
+       */
+      partial?: T;
+    };
 
 export interface ProgressEvent {
   phase: 'read' | 'validate';
@@ -157,6 +167,7 @@ export const BUDGET_STAGES = [
   'dpa_perubahan',
 ] as const;
 export type BudgetStage = (typeof BUDGET_STAGES)[number];
+export type { FundingSource };
 
 export interface BudgetLine {
   programCode: string;
@@ -164,7 +175,7 @@ export interface BudgetLine {
   subKegiatanCode: string | null;
   /** Canonical decimal string (rupiah). */
   amount: string;
-  fundingSource: string | null;
+  fundingSource: FundingSource;
   source: SourceRef;
 }
 export interface BudgetStageDocument {

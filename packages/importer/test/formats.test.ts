@@ -37,7 +37,7 @@ const ANGGARAN_ROWS: string[][] = [
     '2.17.02.2.01',
     '2.17.02.2.01.0002',
     '75.500.000,50',
-    'PAD',
+    'DAK_FISIK',
   ],
   [
     '18.04-DISKOPERINDAG',
@@ -49,7 +49,7 @@ const ANGGARAN_ROWS: string[][] = [
     null as unknown as string,
     null as unknown as string,
     '260000000',
-    '',
+    'apbn',
   ],
 ];
 
@@ -87,13 +87,13 @@ describe('anggaran: CSV and XLSX give the same document', () => {
       fromXlsx.stages[0]?.lines.map((l) => [l.subKegiatanCode, l.amount, l.fundingSource]),
     ).toEqual([
       ['2.17.02.2.01.0001', '150000000', 'DAU'],
-      ['2.17.02.2.01.0002', '75500000.5', 'PAD'],
+      ['2.17.02.2.01.0002', '75500000.5', 'DAK_FISIK'],
     ]);
     expect(fromXlsx.stages[1]?.lines[0]).toMatchObject({
       kegiatanCode: null,
       subKegiatanCode: null,
       amount: '260000000',
-      fundingSource: null,
+      fundingSource: 'APBN',
       source: { sheet: 'Anggaran', row: 4 },
     });
   });
@@ -111,7 +111,7 @@ describe('anggaran: CSV and XLSX give the same document', () => {
         null,
         null,
         '1',
-        null,
+        'DAU',
       ],
       [
         '18.04-DISKOPERINDAG',
@@ -123,7 +123,7 @@ describe('anggaran: CSV and XLSX give the same document', () => {
         '2.17.02.2.01',
         '2.17.02.2.01.0003',
         '1',
-        null,
+        'DAU',
       ],
       [
         '18.04-DISKOPERINDAG',
@@ -135,7 +135,7 @@ describe('anggaran: CSV and XLSX give the same document', () => {
         '2.17.02.2.01',
         '2.17.02.2.01.0001',
         '1',
-        null,
+        'DAU',
       ],
       [
         '18.04-DISKOPERINDAG',
@@ -147,7 +147,7 @@ describe('anggaran: CSV and XLSX give the same document', () => {
         '2.18.01.2.01',
         null,
         '10%',
-        null,
+        'DAU',
       ],
     ] as string[][];
     const r = await parseImportBuffer(Buffer.from(csv(rows)), 'anggaran.csv');
@@ -158,6 +158,25 @@ describe('anggaran: CSV and XLSX give the same document', () => {
       'Anggaran!8:pagu',
       'Anggaran!8:kode_kegiatan',
     ]);
+  });
+
+  it('sumber_dana is required and one of the domain funding sources', async () => {
+    const line = (fundingSource: string | null) => [
+      '18.04-DISKOPERINDAG',
+      '2024',
+      'dpa_pengesahan',
+      'DPA',
+      '2 Januari 2024',
+      '2.17.02',
+      null,
+      null,
+      '1',
+      fundingSource,
+    ];
+    const rows = [ANGGARAN_ROWS[0]!, line('PAD'), line(null)] as string[][];
+    const r = await parseImportBuffer(Buffer.from(csv(rows)), 'anggaran.csv');
+    expect(where(problems(r))).toEqual(['Anggaran!2:sumber_dana', 'Anggaran!3:sumber_dana']);
+    expect(problems(r)[0]?.message).toContain('expected one of: APBD, DAU');
   });
 });
 

@@ -94,7 +94,7 @@ export default function Decrees() {
           onCancel={() => setShowForm(false)}
         />
       )}
-      {canWrite && <ImportPanel />}
+      {canWrite && <ImportPanel opdId={opdId} />}
     </section>
   );
 }

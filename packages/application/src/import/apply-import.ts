@@ -2,13 +2,14 @@ import { checkNewEvents } from '@sakip/contracts';
 import type { Sql } from '@sakip/db';
 import { EventStore } from '@sakip/event-store';
 import type { DomainEvent } from '@sakip/domain';
-import type { ImportDocument, ImportKind, ImportProblem } from '@sakip/importer';
+import type { ImportDocument, ImportKind, ImportProblem, ParseResult } from '@sakip/importer';
 import type { Actor } from '../actor';
 import { requireBinding } from '../executor';
 import { StateLoader } from '../state-loader';
 import { nameUuid, planImport } from './plan-import';
 import { problemFrom } from './problems';
 import type { ImportStep } from './steps';
+import { summarize, type ImportChanges } from './changes';
 
 export interface ImportReport {
   ok: boolean;
@@ -20,10 +21,14 @@ export interface ImportReport {
   eventsWritten: number;
   /** The file matches what is recorded: nothing to write. */
   unchanged: boolean;
+  /** Row by row what the import changes (added, changed old → new, unchanged, removed). */
+  changes: ImportChanges;
 }
 
 export interface ApplyOptions {
   dryRun?: boolean;
+  /** Anggaran and serapan: the file's documents and periods replace what is recorded whole. */
+  replacePeriod?: boolean;
   /** A stable id for this file's content: the same file maps to the same command ids. */
   contentHash: string;
   correlationId: string;
@@ -43,6 +48,9 @@ export async function applyImport(
   actor: Actor,
   opts: ApplyOptions,
 ): Promise<ImportReport> {
+  // Only anggaran and serapan map a file to whole-period commands; elsewhere a row is its own.
+  const replacePeriod =
+    (opts.replacePeriod ?? false) && (doc.kind === 'anggaran' || doc.kind === 'serapan');
   const report: ImportReport = {
     ok: false,
     dryRun: opts.dryRun ?? false,
@@ -51,14 +59,16 @@ export async function applyImport(
     streamsWritten: 0,
     eventsWritten: 0,
     unchanged: false,
+    changes: summarize([], replacePeriod),
   };
   try {
     await sql.begin(async (tx) => {
       const store = new EventStore(tx);
       const loader = new StateLoader(store);
-      const plan = await planImport(doc, loader);
+      const plan = await planImport(doc, loader, { replacePeriod });
       report.problems.push(...plan.problems);
       report.unchanged = plan.unchanged;
+      report.changes = summarize(plan.changes, replacePeriod);
       let done = 0;
       for (const steps of plan.streams) {
         const written = await runStream(store, loader, steps, actor, opts, report.problems);
@@ -116,7 +126,7 @@ async function runStream(
       for (const e of produced) state = s.useCase.decider.evolve(state, e);
       events.push(...produced);
     } catch (err) {
-      problems.push(problemFrom(err, s.source, s.targetYears));
+      problems.push(problemFrom(err, s.source, s.locator));
       failed = true;
     }
   }
@@ -143,4 +153,29 @@ async function runStream(
     },
   });
   return events.length;
+}
+
+/**
+ * A parsed file checked and applied: when the file itself has problems, its valid rows are
+ * still checked against the database (a dry run), so every problem is reported at once; nothing
+ * is written.
+ */
+export async function importParsed(
+  sql: Sql,
+  parsed: ParseResult<ImportDocument>,
+  actor: Actor,
+  opts: ApplyOptions,
+): Promise<ImportReport | null> {
+  if (parsed.ok) return applyImport(sql, parsed.document, actor, opts);
+  if (!parsed.partial) return null;
+  const checked = await applyImport(sql, parsed.partial, actor, { ...opts, dryRun: true });
+  return {
+    ...checked,
+    ok: false,
+    dryRun: opts.dryRun ?? false,
+    problems: [...parsed.problems, ...checked.problems],
+    streamsWritten: 0,
+    eventsWritten: 0,
+    unchanged: false,
+  };
 }

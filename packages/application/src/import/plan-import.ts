@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
+  budgetDecider,
+  budgetLineKey,
+  budgetSpendingStreamId,
+  budgetStreamId,
+  opdDecider,
+  opdStreamId,
+  spendingDecider,
+  type BudgetLine,
   draftPreview,
   ELEMENT_LEVELS,
   normaliseDecreeNumber,
@@ -21,6 +29,7 @@ import type {
   RealisasiDocument,
   SerapanDocument,
   SkDocument,
+  SourceRef,
   TargetDocument,
 } from '@sakip/importer';
 import type { StateLoader } from '../state-loader';
@@ -31,7 +40,43 @@ import { revisePk, signPk } from '../use-cases/agreements';
 import { recordBudgetStage } from '../use-cases/budgets';
 import { planInForce, requirePlanInForce } from '../use-cases/plan-in-force';
 import * as realizationUseCases from '../use-cases/realizations';
-import { problem } from './problems';
+import { compareRows, type ImportChange, type TemplateRow } from './changes';
+import {
+  ANGGARAN_COLUMNS,
+  NARASI_COLUMNS,
+  ORGANISASI_COLUMNS,
+  PEMBANDING_COLUMNS,
+  PK_COLUMNS,
+  problem,
+  REALISASI_COLUMNS,
+  SERAPAN_COLUMNS,
+  SK_COLUMNS,
+} from './problems';
+import {
+  anggaranCells,
+  anggaranFileRows,
+  comparableRealisasi,
+  comparableOrganisasi,
+  comparisonsRecorded,
+  organisasiFileRows,
+  pkFileRows,
+  skFileRows,
+  skRecorded,
+  pkRecorded,
+  organisasiRecorded,
+  narasiFileRows,
+  narasiRecorded,
+  periodCell,
+  realisasiFileRows,
+  realisasiRecorded,
+  serapanFileRows,
+  serapanRecorded,
+  targetFileRows,
+  targetRecorded,
+} from './rows';
+
+const SK = { columns: SK_COLUMNS };
+const ORG = { columns: ORGANISASI_COLUMNS };
 import { step, type ImportStep } from './steps';
 
 /** The commands of an import, grouped by the stream they write, in the order they must run. */
@@ -40,6 +85,17 @@ export interface ImportPlan {
   problems: ImportProblem[];
   /** True when the file describes exactly what is already recorded. */
   unchanged: boolean;
+  /** Row by row, what the import changes (rows absent from the file are listed only when removed). */
+  changes: ImportChange[];
+}
+
+export interface PlanOptions {
+  /**
+   * Anggaran and serapan: each budget document / spending period in the file holds exactly the
+   * file's lines, so recorded lines the file leaves out are removed. Without it, a row replaces
+   * the line with the same key and every other line stays as it is.
+   */
+  replacePeriod?: boolean;
 }
 
 /** A UUID derived from names, so the same decree in the same OPD always gets the same id. */
@@ -53,24 +109,121 @@ const findDecree = (state: PlanState, number: string) =>
     (d) => normaliseDecreeNumber(d.info.number) === normaliseDecreeNumber(number),
   );
 
-export async function planImport(doc: ImportDocument, loader: StateLoader): Promise<ImportPlan> {
+type Planned = Omit<ImportPlan, 'changes'> & { changes?: ImportChange[] };
+
+export async function planImport(
+  doc: ImportDocument,
+  loader: StateLoader,
+  opts: PlanOptions = {},
+): Promise<ImportPlan> {
+  // Rows of an OPD that is not registered are reported once, not once per row, and left out
+  // of the plan so the rest of the file is still checked against the database.
+  const missing = await missingOpds(doc, loader);
+  const kept = withoutOpds(doc, new Set(missing.map((m) => m.opdId)));
+  const plan = kept ? await planKind(kept, loader, opts) : null;
+  return {
+    streams: plan?.streams ?? [],
+    problems: [...missing.map((m) => m.problem), ...(plan?.problems ?? [])],
+    unchanged: missing.length === 0 && (plan?.unchanged ?? false),
+    changes: plan?.changes ?? [],
+  };
+}
+
+function planKind(doc: ImportDocument, loader: StateLoader, opts: PlanOptions): Promise<Planned> {
   switch (doc.kind) {
     case 'organisasi':
-      return planOrganisasi(doc);
+      return planOrganisasiWithChanges(doc, loader);
     case 'sk':
       return planSk(doc, loader);
     case 'pk':
       return planPk(doc, loader);
     case 'anggaran':
-      return planAnggaran(doc);
+      return planAnggaran(doc, loader, opts);
     case 'target':
       return planTargets(doc, loader);
     case 'realisasi':
       return planRealisasi(doc, loader);
     case 'narasi':
-      return planNarasi(doc);
+      return planNarasi(doc, loader);
     case 'serapan':
-      return planSerapan(doc);
+      return planSerapan(doc, loader, opts);
+  }
+}
+
+/** The OPDs a file refers to, each with the first row that names it. */
+function opdRefs(doc: ImportDocument): Map<string, SourceRef> {
+  const refs = new Map<string, SourceRef>();
+  const add = (opdId: string, source: SourceRef) => {
+    if (!refs.has(opdId)) refs.set(opdId, source);
+  };
+  switch (doc.kind) {
+    case 'organisasi': {
+      // OPDs registered by the same file count as existing.
+      const own = new Set(doc.opds.map((o) => `${o.regionCode}-${o.code}`));
+      for (const x of [...doc.units, ...doc.positions])
+        if (!own.has(x.opdId)) add(x.opdId, x.source);
+      break;
+    }
+    case 'sk':
+      add(doc.opdId, doc.sources.decree);
+      break;
+    case 'pk':
+      add(doc.opdId, doc.source);
+      break;
+    case 'anggaran':
+      for (const s of doc.stages) add(s.opdId, s.source);
+      break;
+    case 'target':
+    case 'realisasi':
+    case 'narasi':
+    case 'serapan':
+      for (const r of doc.rows) add(r.opdId, r.source);
+      break;
+  }
+  return refs;
+}
+
+async function missingOpds(
+  doc: ImportDocument,
+  loader: StateLoader,
+): Promise<{ opdId: string; problem: ImportProblem }[]> {
+  const out: { opdId: string; problem: ImportProblem }[] = [];
+  for (const [opdId, source] of opdRefs(doc)) {
+    const { state } = await loader.load(opdDecider, opdStreamId(opdId));
+    if (state.status !== 'none') continue;
+    out.push({
+      opdId,
+      problem: problem(
+        source,
+        'id_opd',
+        `OPD ${opdId} belum terdaftar; daftarkan dulu dengan template organisasi. Tidak ada baris OPD ini yang ditulis`,
+        `OPD ${opdId} is not registered; register it first with the organisasi template. No row of this OPD is written`,
+      ),
+    });
+  }
+  return out;
+}
+
+/** The document without the rows of `opds`; null when nothing is left to plan. */
+function withoutOpds(doc: ImportDocument, opds: ReadonlySet<string>): ImportDocument | null {
+  if (opds.size === 0) return doc;
+  const keep = <T extends { opdId: string }>(xs: T[]) => xs.filter((x) => !opds.has(x.opdId));
+  switch (doc.kind) {
+    case 'organisasi':
+      return { ...doc, units: keep(doc.units), positions: keep(doc.positions) };
+    case 'sk':
+    case 'pk':
+      return opds.has(doc.opdId) ? null : doc;
+    case 'anggaran':
+      return { ...doc, stages: keep(doc.stages) };
+    case 'target':
+      return { ...doc, rows: keep(doc.rows) };
+    case 'realisasi':
+      return { ...doc, rows: keep(doc.rows) };
+    case 'narasi':
+      return { ...doc, rows: keep(doc.rows) };
+    case 'serapan':
+      return { ...doc, rows: keep(doc.rows) };
   }
 }
 
@@ -81,7 +234,19 @@ function byStream(entries: { key: string; step: ImportStep }[]): ImportStep[][] 
   return [...groups.values()];
 }
 
-async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promise<ImportPlan> {
+/** Each (OPD, year) of a file once, with what else the rows name. */
+function byOpdYear<T extends { opdId: string; year: number }>(rows: readonly T[]) {
+  const groups = new Map<string, { opdId: string; year: number; rows: T[] }>();
+  for (const r of rows) {
+    const k = `${r.opdId}\u0000${r.year}`;
+    const g = groups.get(k) ?? { opdId: r.opdId, year: r.year, rows: [] };
+    g.rows.push(r);
+    groups.set(k, g);
+  }
+  return [...groups.values()];
+}
+
+async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promise<Planned> {
   const problems: ImportProblem[] = [];
   const plans = new Map<string, Awaited<ReturnType<typeof planInForce>>>();
   for (const r of doc.rows) {
@@ -116,6 +281,7 @@ async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promi
           note: r.note,
         },
         r.source,
+        { columns: REALISASI_COLUMNS },
       ),
     })),
     ...comparisons.map(({ row: c, opdId }) => ({
@@ -132,10 +298,38 @@ async function planRealisasi(doc: RealisasiDocument, loader: StateLoader): Promi
           source: c.dataSource,
         },
         c.source,
+        { columns: PEMBANDING_COLUMNS },
       ),
     })),
   ];
-  return { streams: byStream(steps), problems, unchanged: false };
+  const recorded: TemplateRow[] = [];
+  for (const g of byOpdYear(doc.rows))
+    recorded.push(
+      ...(await realisasiRecorded(
+        loader,
+        g.opdId,
+        g.year,
+        g.rows.map((r) => r.indicatorCode),
+      )),
+    );
+  recorded.push(
+    ...(await comparisonsRecorded(
+      loader,
+      comparisons.map(({ row, opdId }) => ({
+        indicatorKey: row.indicatorKey,
+        year: row.year,
+        opdId,
+      })),
+    )),
+  );
+  const comparable = (rows: TemplateRow[]) =>
+    rows.map((r) => (r.sheet === 'Realisasi' ? { ...r, cells: comparableRealisasi(r.cells) } : r));
+  const changes = compareRows(
+    'realisasi',
+    comparable(realisasiFileRows(doc)),
+    comparable(recorded),
+  );
+  return { streams: byStream(steps), problems, unchanged: false, changes };
 }
 
 /**
@@ -177,7 +371,7 @@ async function comparisonOwners(
   return out;
 }
 
-function planNarasi(doc: NarasiDocument): ImportPlan {
+async function planNarasi(doc: NarasiDocument, loader: StateLoader): Promise<Planned> {
   const steps = doc.rows.map((r) => ({
     key: `narr:${r.opdId}:${r.sasaranCode}:${r.year}`,
     step: step(
@@ -191,43 +385,111 @@ function planNarasi(doc: NarasiDocument): ImportPlan {
         solusi: r.solusi,
       },
       r.source,
+      { columns: NARASI_COLUMNS },
     ),
   }));
-  return { streams: byStream(steps), problems: [], unchanged: false };
+  const recorded: TemplateRow[] = [];
+  for (const g of byOpdYear(doc.rows))
+    recorded.push(
+      ...(await narasiRecorded(
+        loader,
+        g.opdId,
+        g.year,
+        g.rows.map((r) => r.sasaranCode),
+      )),
+    );
+  const changes = compareRows('narasi', narasiFileRows(doc), recorded);
+  return { streams: byStream(steps), problems: [], unchanged: false, changes };
 }
 
-/** Spending rows of one OPD, year and period become one RecordSpending with all their lines. */
-function planSerapan(doc: SerapanDocument): ImportPlan {
-  const periods = new Map<string, SerapanDocument['rows']>();
-  for (const r of doc.rows) {
-    const key = `${r.opdId}:${r.year}:${r.period}`;
-    periods.set(key, [...(periods.get(key) ?? []), r]);
+const spendingLineKey = (l: {
+  programCode: string;
+  kegiatanCode: string | null;
+  subKegiatanCode: string | null;
+}) => `${l.programCode}|${l.kegiatanCode ?? ''}|${l.subKegiatanCode ?? ''}`;
+
+/**
+ * Spending rows of one OPD, year and period become one RecordSpending (the domain records a
+ * period whole): the period's recorded lines with the file's rows replacing those with the same
+ * key, or, with `replacePeriod`, the file's rows alone.
+ */
+async function planSerapan(
+  doc: SerapanDocument,
+  loader: StateLoader,
+  opts: PlanOptions,
+): Promise<Planned> {
+  const steps: { key: string; step: ImportStep }[] = [];
+  const changes: ImportChange[] = [];
+  for (const g of byOpdYear(doc.rows)) {
+    const { state } = await loader.load(spendingDecider, budgetSpendingStreamId(g.opdId, g.year));
+    const periods = new Map<string, SerapanDocument['rows']>();
+    for (const r of g.rows) periods.set(r.period, [...(periods.get(r.period) ?? []), r]);
+    for (const [period, rows] of periods) {
+      const first = rows[0]!;
+      const fileKeys = new Set(rows.map(spendingLineKey));
+      const kept = opts.replacePeriod
+        ? []
+        : (state.periods[first.period] ?? []).filter((l) => !fileKeys.has(spendingLineKey(l)));
+      const lines = [
+        ...kept,
+        ...rows.map((r) => ({
+          programCode: r.programCode,
+          kegiatanCode: r.kegiatanCode,
+          subKegiatanCode: r.subKegiatanCode,
+          amount: r.amount,
+        })),
+      ];
+      steps.push({
+        key: `spend:${g.opdId}:${g.year}`,
+        step: step(
+          realizationUseCases.recordSpending,
+          { opdId: g.opdId, year: g.year, period: first.period, lines },
+          first.source,
+          {
+            columns: SERAPAN_COLUMNS,
+            rows: { lines: [...kept.map(() => first.source), ...rows.map((r) => r.source)] },
+          },
+        ),
+      });
+      const recorded = (await serapanRecorded(loader, g.opdId, g.year)).filter(
+        (r) => r.cells['periode'] === periodCell(period),
+      );
+      changes.push(
+        ...compareRows(
+          'serapan',
+          serapanFileRows({ kind: 'serapan', rows }),
+          recorded,
+          () => opts.replacePeriod === true,
+        ),
+      );
+    }
   }
-  const steps = [...periods.values()].map((rows) => {
-    const first = rows[0]!;
-    return {
-      key: `spend:${first.opdId}:${first.year}`,
-      step: step(
-        realizationUseCases.recordSpending,
-        {
-          opdId: first.opdId,
-          year: first.year,
-          period: first.period,
-          lines: rows.map((r) => ({
-            programCode: r.programCode,
-            kegiatanCode: r.kegiatanCode,
-            subKegiatanCode: r.subKegiatanCode,
-            amount: r.amount,
-          })),
-        },
-        first.source,
-      ),
-    };
-  });
-  return { streams: byStream(steps), problems: [], unchanged: false };
+  return { streams: byStream(steps), problems: [], unchanged: false, changes };
 }
 
-function planOrganisasi(doc: OrganisasiDocument): ImportPlan {
+async function planOrganisasiWithChanges(
+  doc: OrganisasiDocument,
+  loader: StateLoader,
+): Promise<Planned> {
+  const recorded = await organisasiRecorded(loader, {
+    regionCodes: doc.regions.map((r) => r.code),
+    opdIds: [
+      ...doc.opds.map((o) => `${o.regionCode}-${o.code}`),
+      ...doc.units.map((u) => u.opdId),
+      ...doc.positions.map((p) => p.opdId),
+    ],
+  });
+  // Only the OPDs a sheet of the file lists are compared: an OPD named by a Unit row alone is
+  // not compared on its OPD row.
+  const changes = compareRows(
+    'organisasi',
+    organisasiFileRows(doc).map(comparableOrganisasi),
+    recorded.map(comparableOrganisasi),
+  );
+  return { ...planOrganisasi(doc), changes };
+}
+
+function planOrganisasi(doc: OrganisasiDocument): Planned {
   const streams: ImportStep[][] = [];
   // Provinces before their kabupaten/kota.
   for (const r of [...doc.regions].sort((a, b) => a.code.length - b.code.length)) {
@@ -236,6 +498,7 @@ function planOrganisasi(doc: OrganisasiDocument): ImportPlan {
         regionUseCases.registerRegion,
         { code: r.code, name: r.name, codeEdition: r.codeEdition },
         r.source,
+        ORG,
       ),
     ]);
   }
@@ -246,6 +509,7 @@ function planOrganisasi(doc: OrganisasiDocument): ImportPlan {
         opdUseCases.registerOpd,
         { regionCode: o.regionCode, code: o.code, name: o.name },
         o.source,
+        { columns: { ...ORGANISASI_COLUMNS, code: 'kode_opd' } },
       ),
     ]);
   const stepsOf = (opdId: string) => byOpd.get(opdId) ?? (byOpd.set(opdId, []), byOpd.get(opdId)!);
@@ -259,6 +523,7 @@ function planOrganisasi(doc: OrganisasiDocument): ImportPlan {
         opdUseCases.addUnit,
         { opdId: u.opdId, code: u.code, name: u.name, kind: u.kind, parentCode: u.parentCode },
         u.source,
+        { columns: { ...ORGANISASI_COLUMNS, code: 'kode_unit' } },
       ),
     );
   }
@@ -275,13 +540,19 @@ function planOrganisasi(doc: OrganisasiDocument): ImportPlan {
           fungsi: p.fungsi,
         },
         p.source,
+        { columns: { ...ORGANISASI_COLUMNS, code: 'kode_jabatan' } },
       ),
     );
   }
   return { streams: [...streams, ...byOpd.values()], problems: [], unchanged: false };
 }
 
-async function planSk(doc: SkDocument, loader: StateLoader): Promise<ImportPlan> {
+async function planSk(doc: SkDocument, loader: StateLoader): Promise<Planned> {
+  const changes = compareRows(
+    'sk',
+    skFileRows(doc),
+    await skRecorded(loader, doc.opdId, doc.decree.number, doc.decree),
+  );
   const { state } = await loader.load(planDecider, planStreamId(doc.opdId));
   const existing = findDecree(state, doc.decree.number);
   const decreeId =
@@ -294,7 +565,7 @@ async function planSk(doc: SkDocument, loader: StateLoader): Promise<ImportPlan>
       doc.elements.every((e) => deepEqual(snap.elements[e.code], e)) &&
       doc.indicators.every((i) => deepEqual(snap.indicators[i.code], i)) &&
       doc.retirements.every((r) => !snap.indicators[r.code]);
-    if (same) return { streams: [], problems: [], unchanged: true };
+    if (same) return { streams: [], problems: [], unchanged: true, changes };
     return {
       streams: [],
       problems: [
@@ -306,6 +577,7 @@ async function planSk(doc: SkDocument, loader: StateLoader): Promise<ImportPlan>
         ),
       ],
       unchanged: false,
+      changes,
     };
   }
   const on = { opdId: doc.opdId, decreeId };
@@ -318,27 +590,26 @@ async function planSk(doc: SkDocument, loader: StateLoader): Promise<ImportPlan>
       existing ? planUseCases.editDecree : planUseCases.draftDecree,
       { ...on, info: doc.decree },
       doc.sources.decree,
+      SK,
     ),
     ...elements.map(({ e, source }) =>
-      step(planUseCases.defineElement, { ...on, element: e }, source),
+      step(planUseCases.defineElement, { ...on, element: e }, source, SK),
     ),
     ...doc.indicators.map((ind, i) =>
-      step(
-        planUseCases.defineIndicator,
-        { ...on, indicator: ind },
-        doc.sources.indicators[i]!,
-        ind.targets.map((t) => t.year),
-      ),
+      step(planUseCases.defineIndicator, { ...on, indicator: ind }, doc.sources.indicators[i]!, {
+        columns: SK_COLUMNS,
+        target: (t) => ({ column: ind.targets[t] ? `target_${ind.targets[t].year}` : 'target_*' }),
+      }),
     ),
     ...doc.retirements.map((r) =>
-      step(planUseCases.retireIndicator, { ...on, code: r.code, reason: r.reason }, r.source),
+      step(planUseCases.retireIndicator, { ...on, code: r.code, reason: r.reason }, r.source, SK),
     ),
-    step(planUseCases.enactDecree, on, doc.sources.decree),
+    step(planUseCases.enactDecree, on, doc.sources.decree, SK),
   ];
-  return { streams: [steps], problems: [], unchanged: false };
+  return { streams: [steps], problems: [], unchanged: false, changes };
 }
 
-async function planPk(doc: PkDocument, loader: StateLoader): Promise<ImportPlan> {
+async function planPk(doc: PkDocument, loader: StateLoader): Promise<Planned> {
   const problems: ImportProblem[] = [];
   const plan = await requirePlanInForce(loader, doc.opdId, doc.year).catch(() => null);
   for (const t of doc.targets) {
@@ -365,12 +636,17 @@ async function planPk(doc: PkDocument, loader: StateLoader): Promise<ImportPlan>
     text: t.text,
   }));
   const budgets = doc.budgets.map((b) => ({ programCode: b.programCode, amount: b.amount }));
+  const locator = {
+    columns: PK_COLUMNS,
+    rows: { targets: doc.targets.map((t) => t.source), budgets: doc.budgets.map((b) => b.source) },
+  };
   const s =
     state.status !== 'none' && doc.revisionReason
       ? step(
           revisePk,
           { ...key, reason: doc.revisionReason, date: doc.date, targets, budgets },
           doc.source,
+          locator,
         )
       : step(
           signPk,
@@ -383,33 +659,51 @@ async function planPk(doc: PkDocument, loader: StateLoader): Promise<ImportPlan>
             budgets,
           },
           doc.source,
+          locator,
         );
-  return { streams: [[s]], problems, unchanged: false };
+  const changes = compareRows(
+    'pk',
+    await pkFileRows(doc, loader),
+    await pkRecorded(loader, doc.opdId, doc.year, doc.positionCode),
+    // A PK is recorded whole: a target or budget line the file leaves out is dropped from it.
+    (r) => r.sheet !== 'PK',
+  );
+  return { streams: [[s]], problems, unchanged: false, changes };
 }
 
-function planAnggaran(doc: AnggaranDocument): ImportPlan {
-  const problems: ImportProblem[] = [];
+/**
+ * Each budget document of the file becomes one RecordBudgetStage (the domain records a stage
+ * whole). Its lines are those of the document as recorded or, for a document not recorded yet,
+ * of the stage in force before it, with the file's rows replacing the lines with the same key;
+ * with `replacePeriod`, the file's rows alone.
+ */
+async function planAnggaran(
+  doc: AnggaranDocument,
+  loader: StateLoader,
+  opts: PlanOptions,
+): Promise<Planned> {
   const byStream = new Map<string, ImportStep[]>();
+  const changes: ImportChange[] = [];
+  /** Per OPD and year: the lines in force after the documents planned so far. */
+  const inForce = new Map<string, BudgetLine[]>();
   for (const s of doc.stages) {
-    const lines = s.lines.map((l) => {
-      if (!l.fundingSource)
-        problems.push(
-          problem(
-            l.source,
-            'sumber_dana',
-            'Sumber dana wajib diisi',
-            'The funding source is required',
-          ),
-        );
-      return {
-        programCode: l.programCode,
-        kegiatanCode: l.kegiatanCode,
-        subKegiatanCode: l.subKegiatanCode,
-        amount: l.amount,
-        fundingSource: l.fundingSource ?? 'LAINNYA',
-      };
-    });
     const key = `${s.opdId}:${s.year}`;
+    const { state } = await loader.load(budgetDecider, budgetStreamId(s.opdId, s.year));
+    const recorded = state.stages.find(
+      (r) => r.stage === s.stage && r.documentRef === s.documentRef,
+    );
+    const base = recorded?.lines ?? inForce.get(key) ?? state.stages.at(-1)?.lines ?? [];
+    const fileLines: BudgetLine[] = s.lines.map((l) => ({
+      programCode: l.programCode,
+      kegiatanCode: l.kegiatanCode,
+      subKegiatanCode: l.subKegiatanCode,
+      amount: l.amount,
+      fundingSource: l.fundingSource,
+    }));
+    const fileKeys = new Set(fileLines.map(budgetLineKey));
+    const kept = opts.replacePeriod ? [] : base.filter((l) => !fileKeys.has(budgetLineKey(l)));
+    const lines = [...kept, ...fileLines];
+    inForce.set(key, lines);
     const steps = byStream.get(key) ?? [];
     steps.push(
       step(
@@ -421,17 +715,32 @@ function planAnggaran(doc: AnggaranDocument): ImportPlan {
           documentRef: s.documentRef,
           date: s.date,
           lines,
-        } as never,
+        },
         s.source,
+        {
+          columns: ANGGARAN_COLUMNS,
+          rows: { lines: [...kept.map(() => s.source), ...s.lines.map((l) => l.source)] },
+        },
       ),
     );
     byStream.set(key, steps);
+    // Compared with the document as recorded, or with the budget in force it would follow.
+    const head = recorded ? { ...s, date: recorded.date } : s;
+    const before = base.map((l) => ({ sheet: 'Anggaran', cells: anggaranCells(head, l) }));
+    changes.push(
+      ...compareRows(
+        'anggaran',
+        anggaranFileRows({ kind: 'anggaran', stages: [s] }),
+        before,
+        () => opts.replacePeriod === true,
+      ),
+    );
   }
-  return { streams: [...byStream.values()], problems, unchanged: false };
+  return { streams: [...byStream.values()], problems: [], unchanged: false, changes };
 }
 
 /** Bulk targets go into a draft decree: each indicator is redefined with its new yearly targets. */
-async function planTargets(doc: TargetDocument, loader: StateLoader): Promise<ImportPlan> {
+async function planTargets(doc: TargetDocument, loader: StateLoader): Promise<Planned> {
   const problems: ImportProblem[] = [];
   const streams: ImportStep[][] = [];
   const byDecree = new Map<string, TargetDocument['rows']>();
@@ -510,16 +819,28 @@ async function planTargets(doc: TargetDocument, loader: StateLoader): Promise<Im
         ...ind.targets.filter((t) => !years.has(t.year)),
         ...its.map((r) => r.target),
       ].sort((a, b) => a.year - b.year);
+      const rowOfYear = new Map(its.map((r) => [r.year, r.source]));
       steps.push(
         step(
           planUseCases.defineIndicator,
           { opdId: first.opdId, decreeId: decree.decreeId, indicator: { ...ind, targets } },
           its[0]!.source,
-          targets.map((t) => t.year),
+          {
+            columns: { ...SK_COLUMNS, 'indicator.code': 'kode_indikator' },
+            target: (i) => {
+              const year = targets[i]?.year;
+              return { column: 'target', source: year ? rowOfYear.get(year) : undefined };
+            },
+          },
         ),
       );
     }
     streams.push(steps);
   }
-  return { streams, problems, unchanged: false };
+  const recorded: TemplateRow[] = [];
+  const decrees = new Map(doc.rows.map((r) => [`${r.opdId}\u0000${r.decreeNumber}`, r]));
+  for (const r of decrees.values())
+    recorded.push(...(await targetRecorded(loader, r.opdId, r.decreeNumber)));
+  const changes = compareRows('target', await targetFileRows(doc, loader), recorded);
+  return { streams, problems, unchanged: false, changes };
 }

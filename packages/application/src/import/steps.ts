@@ -1,25 +1,25 @@
 import type { DomainEvent } from '@sakip/domain';
 import type { SourceRef } from '@sakip/importer';
 import type { UseCase } from '../use-case';
+import type { Locator } from './problems';
 
-/** One command of an import, with the row it came from. */
+/** One command of an import, with the row it came from and how its errors map to columns. */
 export interface ImportStep {
   // Heterogeneous by design: each step's use case is typed where the step is built.
   useCase: UseCase<never, unknown, DomainEvent, unknown>;
   input: unknown;
   source: SourceRef;
-  /** For sk indicator rows: the years of targets[i], to name the target_<year> column. */
-  targetYears?: readonly number[];
+  locator: Locator;
 }
 
 export const step = <I, C, E extends DomainEvent, S>(
   useCase: UseCase<I, C, E, S>,
   input: I,
   source: SourceRef,
-  targetYears?: readonly number[],
+  locator: Locator,
 ): ImportStep => ({
   useCase: useCase as unknown as ImportStep['useCase'],
   input,
   source,
-  ...(targetYears ? { targetYears } : {}),
+  locator,
 });
