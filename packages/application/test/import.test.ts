@@ -287,7 +287,10 @@ describe('import of the seed decrees', () => {
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
     const before = await eventCount();
-    const two = await importBuffer(await file([opdId, '18.04-DINKES']), 'realisasi-dua-opd.xlsx');
+    const two = await importBuffer(
+      await file([opdId, '18.71-DISKOPUKM']),
+      'realisasi-dua-opd.xlsx',
+    );
     expect(two.ok).toBe(false);
     expect(await eventCount()).toBe(before);
     expect(two.problems).toContainEqual(
