@@ -427,7 +427,7 @@ export function parseSk(
       indicatorSources.push(ctx.source);
     }
   }
-  // Whether a kaskade_ke target exists (in this file, the database or the Pemda IKU) is checked by the lead.
+  // Whether a kaskade_ke target exists (in this file, the database or the Pemda IKU) is checked by the application's import plan.
 
   // --- Retire -----------------------------------------------------------------------------
   const retirements: Retirement[] = [];

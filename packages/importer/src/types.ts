@@ -134,7 +134,7 @@ export interface PkTarget {
   unit: string | null;
   /** Qualitative target ("Tidak ada temuan") or the predikat after '|' ("85 | Nilai A"). */
   text: string | null;
-  /** true when the cell was written with '%' (the lead checks it against the indicator's satuan). */
+  /** true when the cell was written with '%' (the import plan checks it against the indicator's satuan). */
   percent: boolean;
   source: SourceRef;
 }
@@ -202,7 +202,7 @@ export interface TargetRow {
   year: number;
   /** Domain Target (its `year` equals the row's year). */
   target: Target;
-  /** true when the cell was written with '%' (the lead checks it against the indicator's satuan). */
+  /** true when the cell was written with '%' (the import plan checks it against the indicator's satuan). */
   percent: boolean;
   source: SourceRef;
 }
@@ -227,7 +227,7 @@ export interface RealizationRow {
   period: ReportPeriod;
   /** Canonical decimal string of `nilai`, null when only inputs are given. */
   value: string | null;
-  /** true when `nilai` was written with '%' (the lead checks it against the indicator's satuan). */
+  /** true when `nilai` was written with '%' (the import plan checks it against the indicator's satuan). */
   percent: boolean;
   /** Parsed `input` cell, null when empty. Names are kept as written (trimmed). */
   inputs: RealizationInputs | null;

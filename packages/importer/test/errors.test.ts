@@ -170,7 +170,7 @@ describe('a decree file with many kinds of errors', () => {
         ['18.04-DISKOPERINDAG', 'KASI-KP', 'Kepala Seksi', 'SEKSI-KP', 'Tugas', 'a;b'],
         ['18.04-DISKOPERINDAG', 'KASI-KP', 'Ganda', null, null, null],
         ['18.04-DISKOPERINDAG', 'KABID', 'Kepala Bidang', 'BID-X', null, null],
-        ['18.71-DISKOPUKM', 'KADIS', 'Kepala Dinas', 'SEKRETARIAT', null, null], // units of this OPD are not in the file: left to the lead
+        ['18.71-DISKOPUKM', 'KADIS', 'Kepala Dinas', 'SEKRETARIAT', null, null], // units of this OPD are not in the file: checked later against the database
       ],
     });
     expect(r.kind).toBe('organisasi');
