@@ -1,5 +1,6 @@
 import {
   formatDecimal,
+  INDONESIAN_MONTHS,
   indicatorPrecision,
   parseIndonesianNumber,
   wallClockOf,
@@ -7,20 +8,7 @@ import {
 } from '@sakip/domain';
 import type { Lang } from './i18n';
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
+const MONTHS_ID = INDONESIAN_MONTHS;
 const MONTHS_EN = [
   'January',
   'February',
