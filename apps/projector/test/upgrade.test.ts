@@ -17,7 +17,7 @@ let store: EventStore;
 const probe = (version: 1 | 2): Projection => ({
   name: 'upgrade_probe',
   version,
-  handles: ['ProbeNamed'],
+  handles: ['RegionRegistered'],
   tables: ['upgrade_probe'],
   async setup(tx, t) {
     await tx.unsafe(
@@ -40,10 +40,16 @@ const probe = (version: 1 | 2): Projection => ({
 async function name(code: string, value: string) {
   const commandId = randomUUID();
   await store.append({
-    streamId: `probe-${code}`,
-    streamType: 'probe',
+    streamId: `region-${code}`,
+    streamType: 'region',
     expectedVersion: 0,
-    events: [{ type: 'ProbeNamed', data: { code, name: value } }],
+    // A real event type: projections only receive events that parse with their schema.
+    events: [
+      {
+        type: 'RegionRegistered',
+        data: { code, level: 'province', provinceCode: code, name: value, codeEdition: 'test' },
+      },
+    ],
     payload: { code },
     metadata: {
       actor: { userId: 'test', role: 'system', scope: { level: 'national', code: '' } },
