@@ -147,7 +147,7 @@ export default function Achievement() {
                           )}
                           {Object.entries(r.unverified).map(([period, u]) => (
                             <div key={period} className="small warn" data-testid="unverified">
-                              {formatNumber(u.value, lang, null)} (
+                              {formatNumber(u.value, lang, rowPrecision(r.target, [u.value]))} (
                               {period === 'YEAR' ? '' : `${period}, `}
                               {t('ach.unverified')})
                             </div>
