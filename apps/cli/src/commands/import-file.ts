@@ -78,7 +78,15 @@ export async function importFile(
     replacePeriod: opts.replacePeriod ?? false,
     contentHash,
     correlationId: randomUUID(),
-    onProgress: (p) => tick('menyimpan / applying', p.done, p.total),
+    // A dry run decides every stream against the database too, then rolls back.
+    onProgress: (p) =>
+      tick(
+        opts.dryRun
+          ? 'memeriksa terhadap data tersimpan / checking against recorded data'
+          : 'menyimpan / applying',
+        p.done,
+        p.total,
+      ),
   });
   const problems = report?.problems ?? (parsed.ok ? [] : parsed.problems);
   if (!report?.ok) {
