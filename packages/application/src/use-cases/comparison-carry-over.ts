@@ -109,7 +109,7 @@ export interface CarryOverReport {
   carried: CarriedFigure[];
   /** Left where they are, with the reason. */
   uncarried: UncarriedFigure[];
-  /** Carried over by an earlier run. */
+  /** Carried over by an earlier run (one stopped before marking it gets its marker now). */
   alreadyCarried: number;
   /** Events appended by this run (0 in a dry run, and on a second run). */
   eventsWritten: number;
@@ -188,7 +188,8 @@ export async function carryOverComparisons(
     }
   }
   for (const p of planned)
-    if (!p.inOwnerStream)
+    if (p.inOwnerStream) report.alreadyCarried++;
+    else
       report.carried.push({
         ...describe(p.figure),
         opdId: p.owner,
