@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  carryOverComparison,
   carryOverComparisons,
   CommandExecutor,
+  executeBatch,
   legacyFigures,
   realizationUseCases,
   systemActor,
@@ -279,5 +281,45 @@ describe('carrying old bare-key comparison figures over to their owners', () => 
     expect(second).toMatchObject({ carried: [], eventsWritten: 0, alreadyCarried: 2 });
     expect(second.uncarried).toHaveLength(3);
     expect(await store.headPosition()).toBe(afterCarry);
+  });
+
+  it('a run stopped after the owner stream got the figure writes only the missing marker', async () => {
+    // Recorded by a user working in Lampung Barat: the figure is Lampung Barat's.
+    await appendLegacy(
+      'IKU-9',
+      { scope: 'province', code: '18', value: '7', source: 'BPS Lampung' },
+      { correlationId: randomUUID(), scope: { level: 'opd', code: LAMBAR } },
+    );
+    const [old] = (await store.readStream(`cmp-IKU-9-${YEAR}`)).events;
+    // The first append of an earlier run, without the second.
+    await executeBatch(
+      store,
+      executor.loader,
+      [
+        {
+          useCase: carryOverComparison,
+          input: {
+            opdId: LAMBAR,
+            indicatorCode: 'IKU-9',
+            year: YEAR,
+            fromStreamId: `cmp-IKU-9-${YEAR}`,
+            fromEventId: old!.eventId,
+            figure: { scope: 'province', code: '18', value: '7', source: 'BPS Lampung' },
+            provinceCode: '18',
+            regionCode: null,
+          },
+        },
+      ],
+      ctx(),
+    );
+    const report = await carry();
+    expect(report.carried).toEqual([]);
+    expect(report.eventsWritten).toBe(1);
+    expect((await store.readStream(`cmp-IKU-9-${YEAR}`)).events.map((e) => e.type)).toEqual([
+      'ComparisonRecorded',
+      'ComparisonCarriedTo',
+    ]);
+    expect((await store.readStream(`cmp-${LAMBAR}:IKU-9-${YEAR}`)).events).toHaveLength(1);
+    expect((await carry()).eventsWritten).toBe(0);
   });
 });
