@@ -12,6 +12,7 @@ import { backup, restore } from './commands/backup';
 import { reportLkjip } from './commands/report';
 import type { FinalisationInput } from '@sakip/reports';
 import { projectionsRebuild, projectionsStatus } from './commands/projections';
+import { comparisonsCarryOver } from './commands/comparisons';
 import {
   parseSyntheticOptions,
   synthetic,
@@ -202,6 +203,23 @@ projectionsCmd
     const rt = openRuntime();
     try {
       await projectionsRebuild(rt.sql, name, out);
+    } finally {
+      await rt.close();
+    }
+  });
+
+const comparisons = program.command('comparisons').description('angka pembanding');
+comparisons
+  .command('carry-over')
+  .description(
+    "carry figures recorded under a bare local code (cmp-IKU-4-2024) over to their OPD's key with new events; figures that name no OPD or several are listed, not guessed",
+  )
+  .option('--province <PP>', 'only figures of this province (two digits, e.g. 18)')
+  .option('--dry-run', 'list what would be carried over, write nothing')
+  .action(async (o: { province?: string; dryRun?: boolean }) => {
+    const rt = openRuntime();
+    try {
+      (await comparisonsCarryOver(rt, o)).forEach(out);
     } finally {
       await rt.close();
     }

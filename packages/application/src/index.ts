@@ -26,3 +26,5 @@ export * from './queries/achievement-queries';
 export * from './queries/org-queries';
 export * from './queries/user-queries';
 export * from './queries/comparison-queries';
+export * from './queries/legacy-comparisons';
+export * from './use-cases/comparison-carry-over';

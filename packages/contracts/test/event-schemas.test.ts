@@ -271,6 +271,41 @@ const produced: DomainEvent[] = [
       actor: 'admin.18',
     },
   ]),
+  // An old bare-key figure carried into its owner's stream, and the marker on the old stream.
+  ...run(comparisonDecider, [
+    {
+      type: 'CarryOverComparison',
+      opdId,
+      indicatorCode: 'IKU-4',
+      year: 2024,
+      fromStreamId: 'cmp-IKU-4-2024',
+      fromEventId: '0b9f3c1e-6a55-5d2e-9d1a-4c7a8f2b1e01',
+      figure: { scope: 'province', code: '18', value: '41.5', source: 'BPS Provinsi Lampung' },
+      actor: 'cli',
+    },
+  ]),
+  ...run(comparisonDecider, [
+    {
+      type: 'RecordComparison',
+      scope: 'province',
+      code: '18',
+      indicatorKey: 'IKU-4',
+      opdId: null,
+      catalogCodes: ['IKU-4'],
+      year: 2024,
+      value: '41.5',
+      source: 'BPS Provinsi Lampung',
+      actor: 'user-lama',
+    },
+    {
+      type: 'MarkComparisonCarried',
+      indicatorKey: 'IKU-4',
+      year: 2024,
+      fromEventId: '0b9f3c1e-6a55-5d2e-9d1a-4c7a8f2b1e01',
+      opdId,
+      actor: 'cli',
+    },
+  ]),
 ];
 
 const ALL_TYPES = Object.keys(CURRENT_SCHEMA_VERSION) as SakipEventType[];

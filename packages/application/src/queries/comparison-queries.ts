@@ -2,13 +2,14 @@ import {
   comparisonDecider,
   comparisonFor,
   comparisonStreamId,
+  legacyComparisonOwners,
   opdIndicatorKey,
-  type ComparisonEvent,
   type ComparisonFigure,
   type ComparisonState,
 } from '@sakip/domain';
-import type { EventStore, RecordedEvent } from '@sakip/event-store';
+import type { EventStore } from '@sakip/event-store';
 import type { StateLoader } from '../state-loader';
+import { legacyFigures, realizationsByCorrelation } from './legacy-comparisons';
 
 export interface ComparisonFigures {
   province: ComparisonFigure | null;
@@ -18,8 +19,8 @@ export interface ComparisonFigures {
 /**
  * Province and national figures of one OPD indicator for a year. In order, per scope: the
  * catalog indicator it is mapped to, then the OPD's own key (`<opd id>:<code>`), then figures
- * recorded under the bare local code before keys were qualified, but only those that can be
- * attributed to this OPD (see `attributedTo`). Another OPD's figures under the same local code
+ * recorded under the bare local code before keys were qualified and not carried over yet, but
+ * only those that can be attributed to this OPD (legacyComparisonOwners). Another OPD's figures under the same local code
  * are never shown.
  */
 export class ComparisonQueries {
@@ -51,38 +52,19 @@ export class ComparisonQueries {
     };
   }
 
-  /** Figures under the bare local code that this OPD recorded, folded in their order. */
+  /**
+   * Figures under the bare local code that can be attributed to this OPD and were not carried
+   * over to an owner's stream yet, folded in their order. A figure recorded by a province user
+   * outside an import names no OPD and stays unattributed: it has to be recorded again (or was
+   * reported by the carry-over) for the OPD it belongs to.
+   */
   private async legacy(opdId: string, code: string, year: number): Promise<ComparisonState> {
     const { events } = await this.store.readStream(comparisonStreamId(code, year));
     if (events.length === 0) return comparisonDecider.initialState;
-    const mine = await this.attributedTo(opdId, year);
-    return events
-      .filter(mine)
-      .map((e) => ({ type: e.type, data: e.data }) as unknown as ComparisonEvent)
+    const index = await realizationsByCorrelation(this.store, year, opdId);
+    return legacyFigures(events)
+      .pending.filter((f) => legacyComparisonOwners(f.origin, index).includes(opdId))
+      .map((f) => f.event)
       .reduce(comparisonDecider.evolve, comparisonDecider.initialState);
-  }
-
-  /**
-   * Whether an old figure was recorded for this OPD: by a user working in the OPD, or by the
-   * import that recorded the OPD's realizations of that year (the realisasi template's
-   * Pembanding sheet travels with one OPD's rows, under one correlation id). A figure recorded
-   * by a province user outside any such import names no OPD and stays unattributed: it has to be
-   * recorded again for the OPD it belongs to.
-   */
-  private async attributedTo(opdId: string, year: number): Promise<(e: RecordedEvent) => boolean> {
-    const ids = (await this.store.streamIds('realization', `real-${opdId}-`)).filter((id) =>
-      id.endsWith(`-${year}`),
-    );
-    const streams = await this.store.readStreams(
-      ids.map((streamId) => ({ streamId, afterVersion: 0 })),
-    );
-    const imports = new Set<string>();
-    for (const events of streams.values())
-      for (const e of events)
-        if (e.type === 'RealizationRecorded' && (e.data as { opdId?: string }).opdId === opdId)
-          imports.add(e.metadata.correlationId);
-    return (e) =>
-      imports.has(e.metadata.correlationId) ||
-      (e.metadata.actor.scope.level === 'opd' && e.metadata.actor.scope.code === opdId);
   }
 }

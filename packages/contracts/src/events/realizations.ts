@@ -78,6 +78,21 @@ export const comparisonRecorded = z.strictObject({
   source: text,
   revision: integer,
 });
+/** An old bare-key figure in its owner's stream, naming the old stream and event. */
+export const comparisonCarriedOver = z.strictObject({
+  ...comparisonRecorded.shape,
+  fromStreamId: text,
+  fromEventId: text,
+});
+/** On the old bare-key stream: which OPD's stream one of its figures was carried to. */
+export const comparisonCarriedTo = z.strictObject({
+  indicatorKey: text,
+  year: integer,
+  actor: text,
+  fromEventId: text,
+  opdId: text,
+  toStreamId: text,
+});
 
 export const realizationEventSchemas = [
   eventSchema('RealizationRecorded', 1, realizationRecorded),
@@ -88,6 +103,8 @@ export const realizationEventSchemas = [
   eventSchema('RealizationYearLocked', 1, realizationYearLocked),
   eventSchema('NarrativeRecorded', 1, narrativeRecorded),
   eventSchema('ComparisonRecorded', 1, comparisonRecorded),
+  eventSchema('ComparisonCarriedOver', 1, comparisonCarriedOver),
+  eventSchema('ComparisonCarriedTo', 1, comparisonCarriedTo),
 ];
 
 type R<T extends RealizationEvent['type']> = DataOf<RealizationEvent, T>;
@@ -100,4 +117,6 @@ export const realizationTypesAgree: [
   Same<z.output<typeof realizationYearLocked>, R<'RealizationYearLocked'>>,
   Same<z.output<typeof narrativeRecorded>, DataOf<NarrativeEvent, 'NarrativeRecorded'>>,
   Same<z.output<typeof comparisonRecorded>, DataOf<ComparisonEvent, 'ComparisonRecorded'>>,
-] = [true, true, true, true, true, true, true, true];
+  Same<z.output<typeof comparisonCarriedOver>, DataOf<ComparisonEvent, 'ComparisonCarriedOver'>>,
+  Same<z.output<typeof comparisonCarriedTo>, DataOf<ComparisonEvent, 'ComparisonCarriedTo'>>,
+] = [true, true, true, true, true, true, true, true, true, true];

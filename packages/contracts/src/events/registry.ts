@@ -85,6 +85,8 @@ export const CURRENT_SCHEMA_VERSION: Readonly<Record<SakipEventType, number>> = 
   RealizationYearLocked: 1,
   NarrativeRecorded: 1,
   ComparisonRecorded: 1,
+  ComparisonCarriedOver: 1,
+  ComparisonCarriedTo: 1,
 };
 
 export const EVENT_SCHEMAS: readonly EventSchema[] = [

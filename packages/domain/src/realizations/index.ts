@@ -7,6 +7,7 @@ export * from './realization.decider';
 export * from './in-force';
 export * from './narrative.decider';
 export * from './comparison';
+export * from './legacy-comparison-owners';
 export * from './budget-realization';
 export * from './achievement';
 export * from './warnings';

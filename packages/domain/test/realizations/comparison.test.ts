@@ -8,11 +8,12 @@ import {
   opdIndicatorKey,
   type ComparisonCommand,
   type ComparisonEvent,
+  type RecordComparisonCommand,
 } from '../../src/realizations';
 import { spec } from '../spec';
 
 const given = spec(comparisonDecider);
-const cmd = (extra: Partial<ComparisonCommand> = {}): ComparisonCommand => ({
+const cmd = (extra: Partial<RecordComparisonCommand> = {}): ComparisonCommand => ({
   type: 'RecordComparison',
   scope: 'province',
   code: '18',
@@ -69,7 +70,7 @@ describe('comparison figures', () => {
     expect(comparisonFor(s, 'national')?.source).toBe('BPS RI');
     expect(comparisonFor(s, 'province', '31')).toBeNull();
   });
-  it.each<[string, Partial<ComparisonCommand>, string, (string | number)[]]>([
+  it.each<[string, Partial<RecordComparisonCommand>, string, (string | number)[]]>([
     ['a province code that is not 2 digits', { code: '18.04' }, 'invalid_province_code', ['code']],
     [
       'a national figure with a code',
@@ -135,7 +136,7 @@ describe('comparison figures belong to a catalog indicator or to one OPD', () =>
         }),
       ]));
 
-  it.each<[string, Partial<ComparisonCommand>, string, (string | number)[]]>([
+  it.each<[string, Partial<RecordComparisonCommand>, string, (string | number)[]]>([
     [
       'a bare local code that is no catalog code (every OPD has an IKU-4)',
       { indicatorKey: 'IKU-4' },
