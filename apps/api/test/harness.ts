@@ -14,7 +14,13 @@ import {
   userUseCases,
 } from '@sakip/application';
 import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  TEST_REDIS_URL,
+  testQueuePrefix,
+  type TestDatabase,
+} from '@sakip/testing';
 import type { RoleBinding } from '@sakip/domain';
 import { startApi, type RunningApi } from '../src/server';
 import type { AppRouter } from '../src/trpc/router';
@@ -47,7 +53,12 @@ export function testConfig(db: TestDatabase, overrides: Record<string, string> =
 /** A real API on loopback over a fresh database, with Lampung, two kabupaten and two OPDs. */
 export async function startHarness(overrides: Record<string, string> = {}): Promise<Harness> {
   const db = await createTestDatabase();
-  const api = await startApi(testConfig(db, overrides), pino({ level: 'silent' }));
+  // Report queues of a test live under their own prefix, removed on close.
+  const queuePrefix = overrides.REPORT_QUEUE_PREFIX ?? testQueuePrefix();
+  const api = await startApi(
+    testConfig(db, { REPORT_QUEUE_PREFIX: queuePrefix, ...overrides }),
+    pino({ level: 'silent' }),
+  );
   const sql = connect(db.url, { max: 2 });
   const executor = new CommandExecutor(new EventStore(sql));
   const client = (token?: string, headers: Record<string, string> = {}) =>
@@ -71,6 +82,7 @@ export async function startHarness(overrides: Record<string, string> = {}): Prom
       await api.close();
       await sql.end();
       await db.drop();
+      await dropRedisPrefix(queuePrefix);
     },
   };
 }

@@ -6,9 +6,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  TEST_REDIS_URL,
+  type TestDatabase,
+} from '@sakip/testing';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const OPD = '18.04-DISKOPERINDAG';
@@ -56,10 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopPlatform();
-  const redis = new Redis(TEST_REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await dropRedisPrefix(prefix);
   await db?.drop();
 }, 60_000);
 

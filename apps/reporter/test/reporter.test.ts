@@ -21,7 +21,12 @@ import {
   yearIn,
   type LkjipJobData,
 } from '@sakip/reports';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  TEST_REDIS_URL,
+  type TestDatabase,
+} from '@sakip/testing';
 import type { Job } from 'bullmq';
 import { loadReporterConfig } from '../src/config';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +38,7 @@ let metrics: ReturnType<typeof startReporterMetrics>;
 let reporter: RunningReporter;
 let opdIds: string[];
 const OPD = '18.04-DISKOPERINDAG';
+const queuePrefix = `test-${randomUUID().slice(0, 8)}`;
 const TZ = 'Asia/Jakarta';
 
 async function importExample(name: string) {
@@ -106,7 +112,7 @@ beforeAll(async () => {
     REPORT_ATTEMPTS: '3',
     REPORT_BACKOFF_MS: '50',
     REPORT_FORMATS: 'html',
-    REPORT_QUEUE_PREFIX: `test-${randomUUID().slice(0, 8)}`,
+    REPORT_QUEUE_PREFIX: queuePrefix,
   });
   reporter = await startReporter(config, pino({ level: 'silent' }));
   metrics = startReporterMetrics(reporter.queue, reporter.worker, 0);
@@ -119,6 +125,7 @@ afterAll(async () => {
     await reporter.queue.obliterate({ force: true });
     await reporter.close();
   }
+  await dropRedisPrefix(queuePrefix);
   await db?.drop();
 });
 

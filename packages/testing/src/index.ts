@@ -5,7 +5,7 @@ import { connect, migrate, type Sql } from '@sakip/db';
 /** Base server for tests; each test file gets its own database on it and drops it after. */
 export const TEST_SERVER_URL =
   process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { dropRedisPrefix, TEST_REDIS_URL, testQueuePrefix } from './redis';
 
 export interface TestDatabase {
   name: string;

@@ -15,13 +15,23 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { EventStore } from '@sakip/event-store';
 import { comparisonProjection, runProjection } from '@sakip/read-models';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  TEST_REDIS_URL,
+  type TestDatabase,
+} from '@sakip/testing';
 import { startServer } from '../../src/server/serve';
 
 const run = promisify(execFile);
 const adminDir = fileURLToPath(new URL('../..', import.meta.url));
 const repo = join(adminDir, '../..');
-const shots = join(repo, 'docs/screenshots');
+// Tests never change tracked files: screenshots go to a scratch directory unless asked to
+// refresh the ones in docs/ (SAKIP_UPDATE_SCREENSHOTS=1).
+const updateDocs = process.env.SAKIP_UPDATE_SCREENSHOTS === '1';
+const shots = updateDocs
+  ? join(repo, 'docs/screenshots')
+  : join(tmpdir(), `sakip-e2e-shots-${randomUUID().slice(0, 8)}`);
 const CHROMIUM = '/usr/bin/chromium';
 const OPD = '18.04-DISKOPERINDAG';
 const PASSWORD = 'sakip-demo-2026';
@@ -33,7 +43,7 @@ let browser: Browser;
 let storageDir: string;
 let reportOutDir: string;
 // Test jobs must not leak into a shared Redis: a unique BullMQ prefix, obliterated at the end.
-const queuePrefix = `e2e-admin-${randomUUID().slice(0, 8)}`;
+const queuePrefix = `test-e2e-admin-${randomUUID().slice(0, 8)}`;
 const timings: Record<string, number> = {};
 
 function startApi(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; url: string }> {
@@ -126,9 +136,11 @@ afterAll(async () => {
   await obliterateQueue().catch((err: unknown) =>
     console.warn('could not obliterate the test report queue', err),
   );
+  await dropRedisPrefix(queuePrefix);
   await db?.drop();
   if (storageDir) await rm(storageDir, { recursive: true, force: true });
   if (reportOutDir) await rm(reportOutDir, { recursive: true, force: true });
+  if (!updateDocs) await rm(shots, { recursive: true, force: true });
   console.log('e2e timings (ms)', timings);
 });
 
