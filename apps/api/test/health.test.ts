@@ -1,17 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { createTestDatabase, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  testQueuePrefix,
+  type TestDatabase,
+} from '@sakip/testing';
 import { startApi } from '../src/server';
 import { testConfig } from './harness';
 
 let db: TestDatabase;
+const queuePrefix = testQueuePrefix();
 beforeAll(async () => {
   db = await createTestDatabase();
 });
-afterAll(async () => db?.drop());
+afterAll(async () => {
+  await db?.drop();
+  await dropRedisPrefix(queuePrefix);
+});
 
 async function health(overrides: Record<string, string> = {}) {
-  const api = await startApi(testConfig(db, overrides), pino({ level: 'silent' }));
+  const api = await startApi(
+    testConfig(db, { REPORT_QUEUE_PREFIX: queuePrefix, ...overrides }),
+    pino({ level: 'silent' }),
+  );
   try {
     const res = await fetch(`${api.url}/health`);
     return {

@@ -4,7 +4,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventStore } from '@sakip/event-store';
 import { initTracing } from '@sakip/telemetry';
-import { createTestDatabase, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  testQueuePrefix,
+  type TestDatabase,
+} from '@sakip/testing';
 import { CommandExecutor } from '@sakip/application';
 import { startApi, type RunningApi } from '../src/server';
 import type { AppRouter } from '../src/trpc/router';
@@ -13,6 +18,7 @@ import { addUser, PASSWORD, seedBasics, testConfig } from './harness';
 const tracing = initTracing({ serviceName: 'sakip-api-test', exporter: 'memory' });
 let db: TestDatabase;
 let api: RunningApi;
+const queuePrefix = testQueuePrefix();
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -21,11 +27,16 @@ beforeAll(async () => {
   await addUser(executor, 'admin.lampung', [
     { role: 'province_admin', scope: { level: 'province', code: '18' } },
   ]);
-  api = await startApi(testConfig(db), pino({ level: 'silent' }), tracing.tracer);
+  api = await startApi(
+    testConfig(db, { REPORT_QUEUE_PREFIX: queuePrefix }),
+    pino({ level: 'silent' }),
+    tracing.tracer,
+  );
 }, 60_000);
 afterAll(async () => {
   await api?.close();
   await db?.drop();
+  await dropRedisPrefix(queuePrefix);
   await tracing.shutdown();
 });
 
