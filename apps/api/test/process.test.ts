@@ -1,7 +1,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@sakip/testing';
+import {
+  createTestDatabase,
+  dropRedisPrefix,
+  TEST_REDIS_URL,
+  testQueuePrefix,
+  type TestDatabase,
+} from '@sakip/testing';
 
 import { EventStore } from '@sakip/event-store';
 import { CommandExecutor } from '@sakip/application';
@@ -18,7 +24,11 @@ beforeAll(async () => {
     { role: 'opd_operator', scope: { level: 'opd', code: '18.04-DISKOPUKM' } },
   ]);
 }, 60_000);
-afterAll(async () => db?.drop());
+const queuePrefix = testQueuePrefix();
+afterAll(async () => {
+  await db?.drop();
+  await dropRedisPrefix(queuePrefix);
+});
 
 interface LogLine {
   level: number;
@@ -42,6 +52,7 @@ async function startProcess(): Promise<{
       ...process.env,
       DATABASE_URL: db.url,
       REDIS_URL: TEST_REDIS_URL,
+      REPORT_QUEUE_PREFIX: queuePrefix,
       PORT: '0',
       LOG_LEVEL: 'info',
       NODE_ENV: 'test',
