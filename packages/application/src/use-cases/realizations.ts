@@ -42,6 +42,7 @@ import type {
   SubmitRealizationInput,
   VerifyRealizationInput,
 } from '@sakip/contracts';
+import type { Actor } from '../actor';
 import { requireBinding } from '../executor';
 import type { StateLoader } from '../state-loader';
 import type { UseCase } from '../use-case';
@@ -97,46 +98,46 @@ function realizationUseCase<I extends OnEntry>(
   };
 }
 
+/** What a recorded or corrected value carries: the entry and the indicator in force (its formula). */
+async function entryFields(
+  i: RecordRealizationInput | CorrectRealizationInput,
+  loader: StateLoader,
+  actor: Actor,
+) {
+  const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
+  return {
+    value: i.value,
+    inputs: i.inputs,
+    formula: indicator.formula,
+    evidence: i.evidence,
+    note: i.note,
+    actor: actor.userId,
+    indicator,
+  };
+}
+
 export const recordRealization = realizationUseCase<RecordRealizationInput>(
   'RecordRealization',
   'realization.submit',
-  async (i, loader, actor) => {
-    const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
-    return {
-      type: 'RecordRealization',
-      opdId: i.opdId,
-      indicatorCode: i.indicatorCode,
-      year: i.year,
-      period: i.period,
-      value: i.value,
-      inputs: i.inputs,
-      formula: indicator.formula,
-      evidence: i.evidence,
-      note: i.note,
-      actor: actor.userId,
-      indicator,
-    };
-  },
+  async (i, loader, actor) => ({
+    type: 'RecordRealization',
+    opdId: i.opdId,
+    indicatorCode: i.indicatorCode,
+    year: i.year,
+    period: i.period,
+    ...(await entryFields(i, loader, actor)),
+  }),
 );
 
 export const correctRealization = realizationUseCase<CorrectRealizationInput>(
   'CorrectRealization',
   'realization.submit',
-  async (i, loader, actor) => {
-    const indicator = await indicatorInForce(loader, i.opdId, i.indicatorCode, i.year);
-    return {
-      type: 'CorrectRealization',
-      period: i.period,
-      reason: i.reason,
-      value: i.value,
-      inputs: i.inputs,
-      formula: indicator.formula,
-      evidence: i.evidence,
-      note: i.note,
-      actor: actor.userId,
-      indicator,
-    };
-  },
+  async (i, loader, actor) => ({
+    type: 'CorrectRealization',
+    period: i.period,
+    reason: i.reason,
+    ...(await entryFields(i, loader, actor)),
+  }),
 );
 
 export const submitRealization = realizationUseCase<SubmitRealizationInput>(
