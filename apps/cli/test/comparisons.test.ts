@@ -11,6 +11,10 @@ import { applyImport, CommandExecutor, realizationUseCases, systemActor } from '
 import { EventStore } from '@sakip/event-store';
 import { EXAMPLES_DIR, parseImportBuffer } from '@sakip/importer';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
+import {
+  appendLegacyComparison,
+  type LegacyFigure,
+} from '../../../packages/reports/test/legacy-comparison';
 
 const run = promisify(execFile);
 const cliDir = fileURLToPath(new URL('..', import.meta.url));
@@ -30,40 +34,9 @@ const ctx = (correlationId: string) => ({
   correlationId,
 });
 
-/** A ComparisonRecorded as it was written before keys were qualified: stream cmp-IKU-1-2024. */
-async function appendLegacy(
-  figure: { scope: 'province' | 'national'; code: string; value: string; source: string },
-  meta: { correlationId: string; scope: { level: 'national' | 'province'; code: string } },
-) {
-  const streamId = 'cmp-IKU-1-2024';
-  const { version } = await store.readStream(streamId);
-  await store.append({
-    streamId,
-    streamType: 'comparison',
-    expectedVersion: version,
-    events: [
-      {
-        type: 'ComparisonRecorded',
-        data: {
-          indicatorKey: 'IKU-1',
-          year: 2024,
-          actor: 'user-lama',
-          revision: version + 1,
-          ...figure,
-        },
-      },
-    ],
-    payload: { legacy: figure },
-    metadata: {
-      actor: { userId: 'user-lama', role: 'province_admin', scope: meta.scope },
-      commandId: randomUUID(),
-      correlationId: meta.correlationId,
-      causationId: meta.correlationId,
-      provinceCode: '18',
-      regionCode: null,
-    },
-  });
-}
+/** A figure recorded under the bare code, as before keys were qualified (stream cmp-IKU-1-2024). */
+const appendLegacy = (figure: LegacyFigure, meta: Parameters<typeof appendLegacyComparison>[4]) =>
+  appendLegacyComparison(store, 'IKU-1', 2024, figure, meta);
 
 beforeAll(async () => {
   db = await createTestDatabase();

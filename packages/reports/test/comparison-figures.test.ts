@@ -10,6 +10,7 @@ import { EventStore } from '@sakip/event-store';
 import { createTestDatabase, type TestDatabase } from '@sakip/testing';
 import { loadLkjipData } from '../src/index';
 import { importExample } from './fixture';
+import { appendLegacyComparison, type LegacyFigure } from './legacy-comparison';
 
 const LAMBAR = '18.04-DISKOPERINDAG';
 const BANDAR = '18.71-DISKOPUKM';
@@ -25,41 +26,11 @@ const ctx = (correlationId: string = randomUUID()) => ({
   correlationId,
 });
 
-/** A ComparisonRecorded as it was written before keys were qualified: stream cmp-<local code>-<year>. */
-async function appendLegacy(
+const appendLegacy = (
   code: string,
-  figure: { scope: 'province' | 'national'; code: string; value: string; source: string },
-  meta: { correlationId: string; scope: { level: 'national' | 'province' | 'opd'; code: string } },
-) {
-  const streamId = `cmp-${code}-${YEAR}`;
-  const { version } = await store.readStream(streamId);
-  await store.append({
-    streamId,
-    streamType: 'comparison',
-    expectedVersion: version,
-    events: [
-      {
-        type: 'ComparisonRecorded',
-        data: {
-          indicatorKey: code,
-          year: YEAR,
-          actor: 'user-lama',
-          revision: version + 1,
-          ...figure,
-        },
-      },
-    ],
-    payload: { legacy: figure },
-    metadata: {
-      actor: { userId: 'user-lama', role: 'province_admin', scope: meta.scope },
-      commandId: randomUUID(),
-      correlationId: meta.correlationId,
-      causationId: meta.correlationId,
-      provinceCode: '18',
-      regionCode: null,
-    },
-  });
-}
+  figure: LegacyFigure,
+  meta: Parameters<typeof appendLegacyComparison>[4],
+) => appendLegacyComparison(store, code, YEAR, figure, meta);
 
 const figuresOf = async (opdId: string, code: string) =>
   (await loadLkjipData({ sql: db.sql }, opdId, YEAR)).indicators.find((i) => i.code === code)
