@@ -243,11 +243,13 @@ describe('concurrency', () => {
           { status: string }[]
         >`select status from projection_versions where name = 'opd_tree' and version = ${v}`;
         expect(row?.status).toBe('building');
-        // The view still reads the old version, which the runner keeps updating.
-        served.push(
-          await count(db.sql, 'rm_opd_tree_opds'),
-          await count(db.sql, `rm_opd_tree_opds_v${before}`),
+        // The view still reads the old version, which the runner keeps updating: both counts
+        // come from one statement (one snapshot), so a write between them cannot split them.
+        const [both] = await db.sql.unsafe<{ view: number; old: number }[]>(
+          `select (select count(*) from rm_opd_tree_opds)::int as view,
+                  (select count(*) from "rm_opd_tree_opds_v${before}")::int as old`,
         );
+        served.push(both!.view, both!.old);
       },
     });
     expect(result.version).toBe(before + 1);
